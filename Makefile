@@ -1,0 +1,44 @@
+# Territorial Flux — every target does its own set-up (Debian packages, virtual environment).
+PLUGIN   := territorial_flux_plugin
+VENV     := .venv
+PYTHON   := $(VENV)/bin/python
+QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup test test-unit test-qgis demo package install uninstall lint translations clean
+
+setup:
+	@bash scripts/setup.sh
+
+test: setup
+	$(PYTHON) -m pytest
+
+test-unit: setup
+	$(PYTHON) -m pytest tests/unit
+
+test-qgis: setup
+	$(PYTHON) -m pytest tests/qgis
+
+demo: setup
+	$(PYTHON) scripts/demo.py demo
+
+package: setup
+	$(PYTHON) scripts/package.py dist
+
+install:
+	mkdir -p "$(QGIS_PROFILE)/python/plugins"
+	ln -sfn "$(CURDIR)/$(PLUGIN)" "$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+	@echo "Linked $(QGIS_PROFILE)/python/plugins/$(PLUGIN) -> $(CURDIR)/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
+
+uninstall:
+	rm -f "$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+
+lint: setup
+	$(VENV)/bin/ruff check $(PLUGIN) tests scripts
+
+translations: setup
+	bash scripts/translations.sh
+
+clean:
+	rm -rf dist demo .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

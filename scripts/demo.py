@@ -1,0 +1,39 @@
+"""make demo: build the demo workspace with territorialflux:createdemo and render its map.
+
+Usage: python scripts/demo.py OUTPUT_FOLDER
+"""
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+
+def main(folder):
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    import processing
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import territorial_flux_plugin
+
+    plugin = territorial_flux_plugin.classFactory(None)
+    plugin.initProcessing()
+    from territorial_flux_plugin.workspace.render import render_map
+
+    os.makedirs(folder, exist_ok=True)
+    gpkg = os.path.abspath(os.path.join(folder, "territory.gpkg"))
+    result = processing.run("territorialflux:createdemo", {"OUTPUT": gpkg, "OVERWRITE": True})
+    png = render_map(result["OUTPUT"], os.path.join(folder, "territory.png"))
+    print("demo workspace: {}\nmap: {}".format(result["OUTPUT"], os.path.abspath(png)))
+    plugin.unload()
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "demo")

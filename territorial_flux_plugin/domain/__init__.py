@@ -1,0 +1,1 @@
+"""Pure domain rules of Territorial Flux: no qgis or Qt import here."""

@@ -1,0 +1,204 @@
+"""The plugin object QGIS loads: Processing provider, menu, toolbar, translations."""
+
+import os
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu, QMessageBox
+
+from .__about__ import PLUGIN_FOLDER, __title__
+from .processing.provider import TerritorialFluxProvider
+from .toolbelt import critical_level, log, success_level, tr, translate_message, warning_level
+
+ICON = os.path.join(PLUGIN_FOLDER, "resources", "icons", "territorial_flux.svg")
+
+
+def qgis_language():
+    """The two-letter language QGIS uses (its locale setting, else the system's)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    override = QgsSettings().value("locale/overrideFlag", False, type=bool)
+    locale = QgsSettings().value("locale/userLocale", "") if override else ""
+    return (locale or QLocale().name() or "en")[:2]
+
+
+class TerritorialFluxPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+        self.translator = None
+        self._install_translator()
+
+    # --- translations -------------------------------------------------------------------------
+    def _install_translator(self):
+        path = os.path.join(PLUGIN_FOLDER, "resources", "i18n",
+                            "territorial_flux_{}.qm".format(qgis_language()))
+        if os.path.exists(path):
+            translator = QTranslator()
+            if translator.load(path):
+                QCoreApplication.installTranslator(translator)
+                self.translator = translator
+
+    # --- Processing (also headless: qgis_process, classFactory(None)) -------------------------
+    def initProcessing(self):  # noqa: N802
+        if self.provider is None:
+            self.provider = TerritorialFluxProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- desktop ------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("Territorial &Flux"), main_window)
+        self.menu.setObjectName("TerritorialFluxMenu")
+        main_window.menuBar().insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
+        self.toolbar = self.iface.addToolBar(__title__)
+        self.toolbar.setObjectName("TerritorialFluxToolbar")
+        theme = QgsApplication.getThemeIcon
+        self._add_action("new_workspace", theme("/mActionNewGeoPackageLayer.svg"),
+                         tr("New workspace…"), self.new_workspace, toolbar=True)
+        self._add_action("open_workspace", theme("/mActionFileOpen.svg"),
+                         tr("Open workspace…"), self.open_workspace, toolbar=True)
+        self.menu.addSeparator()
+        self._add_action("create_demo", QIcon(ICON), tr("Create demo territory"), self.create_demo,
+                         toolbar=False)
+
+    def _add_action(self, name, icon, text, slot, toolbar):
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.setObjectName("TerritorialFlux_" + name)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        for action in self.actions:
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            if self.menu is not None:
+                self.menu.removeAction(action)
+            action.triggered.disconnect()
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # --- actions ------------------------------------------------------------------------------
+    def _bar(self, level, text):
+        self.iface.messageBar().pushMessage(__title__, text, level=level, duration=8)
+
+    def _load(self, path, backup=None):
+        """Replace the current project with the workspace's stored project."""
+        from .workspace.workspace import open_workspace
+
+        if not self.iface.newProject(True):
+            return False
+        workspace, backup = open_workspace(path)
+        if backup:
+            self._bar(warning_level(), tr("The workspace was upgraded to this plugin's version; "
+                                          "a copy of the old file was kept: {backup}").format(backup=backup))
+        self.iface.mapCanvas().setExtent(self._extent())
+        self.iface.mapCanvas().refresh()
+        log(tr("Workspace opened: {path}").format(path=workspace.path))
+        return True
+
+    def _extent(self):
+        from .workspace.workspace import workspace_layers
+
+        layers = workspace_layers()
+        extent = None
+        for table in ("companies", "areas"):
+            layer = layers.get(table)
+            if layer is not None and layer.featureCount():
+                layer_extent = self.iface.mapCanvas().mapSettings().layerExtentToOutputExtent(
+                    layer, layer.extent())
+                if extent is None:
+                    extent = layer_extent
+                else:
+                    extent.combineExtentWith(layer_extent)
+        if extent is None:
+            return self.iface.mapCanvas().extent()
+        extent.scale(1.1)
+        return extent
+
+    def _report(self, error):
+        message = translate_message(getattr(error, "message", error))
+        log(message, critical_level())
+        QMessageBox.warning(self.iface.mainWindow(), __title__, message)
+
+    def new_workspace(self):
+        from .gui.workspace_dialogs import NewWorkspaceDialog
+        from .workspace.workspace import create_workspace
+
+        dialog = NewWorkspaceDialog(self.iface.mainWindow())
+        if not dialog.exec():
+            return
+        try:
+            workspace = create_workspace(dialog.path(), dialog.name(), dialog.crs(), overwrite=True)
+            if self._load(workspace.path):
+                self._bar(success_level(), tr("Workspace {name} created: {path}").format(
+                    name=workspace.name, path=workspace.path))
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged
+            self._report(error)
+
+    def open_workspace(self):
+        from .gui.workspace_dialogs import last_folder, remember_folder
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(), tr("Open a Territorial Flux workspace"), last_folder(),
+            tr("GeoPackage (*.gpkg)"))
+        if not path:
+            return
+        remember_folder(path)
+        try:
+            self._load(path)
+        except Exception as error:  # noqa: BLE001
+            self._report(error)
+
+    def create_demo(self):
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QApplication
+
+        from .gui.workspace_dialogs import last_folder, remember_folder
+        from .toolbelt import enum_value
+        from .workspace.demo import create_demo
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self.iface.mainWindow(), tr("Save the demo territory as"),
+            os.path.join(last_folder(), "territorial_flux_demo.gpkg"), tr("GeoPackage (*.gpkg)"))
+        if not path:
+            return
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        remember_folder(path)
+        QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
+        try:
+            workspace, builder = create_demo(path, overwrite=True)
+        except Exception as error:  # noqa: BLE001
+            QApplication.restoreOverrideCursor()
+            self._report(error)
+            return
+        QApplication.restoreOverrideCursor()
+        if self._load(workspace.path):
+            self._bar(success_level(), tr("Demo territory created: {companies} companies, {flows} flows, "
+                                          "{synergies} synergies.").format(
+                companies=len(builder.companies), flows=len(builder.flows),
+                synergies=len(builder.synergies)))

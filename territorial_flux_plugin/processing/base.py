@@ -1,0 +1,42 @@
+"""What every algorithm of the provider shares: naming, translation, help, errors."""
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..toolbelt import translate_message
+
+
+class TerritorialFluxAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID and GROUP and HELP."""
+
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP = ""
+    GROUP_ID = ""
+    HELP = ""
+
+    def tr(self, text):
+        return QCoreApplication.translate("Processing", text)
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self):
+        return self.tr(self.GROUP)
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(self.HELP)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    @staticmethod
+    def fail(message):
+        """Raise a QgsProcessingException with the translated sentence of a domain Message."""
+        raise QgsProcessingException(translate_message(message))

@@ -1,0 +1,30 @@
+"""The Processing provider ``territorialflux``."""
+
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import PLUGIN_FOLDER, PROVIDER_ID, __version__
+from .create_demo import CreateDemoAlgorithm
+from .create_workspace import CreateWorkspaceAlgorithm
+
+ALGORITHMS = (CreateWorkspaceAlgorithm, CreateDemoAlgorithm)
+
+
+class TerritorialFluxProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "Territorial Flux"
+
+    def longName(self):  # noqa: N802
+        return "Territorial Flux {}".format(__version__)
+
+    def icon(self):
+        return QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "territorial_flux.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

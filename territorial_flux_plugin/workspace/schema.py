@@ -1,0 +1,384 @@
+"""The workspace schema: the one definition every storage form, form and check derives from.
+
+Pure Python (no qgis import). Each column carries its type, its constraints and its label;
+:mod:`.sql` turns them into the storage's DDL (CHECK constraints, foreign keys enforced by
+triggers, indexes) and :mod:`.forms` into QGIS field constraints, widgets and aliases, so the
+storage and the forms refuse the same rows.
+"""
+
+from ..domain import units
+from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.vocabulary import (
+    AREA_KINDS, CONFIDENTIALITY_LEVELS, DIRECTIONS, FAMILIES, FLOW_STATUSES, HEADCOUNT_BANDS,
+    PARTICIPANT_ROLES, PRIORITIES, REVIEW_DECISIONS, SYNERGY_KINDS, SYNERGY_STATUSES,
+)
+
+SCHEMA_VERSION = 1
+CONTEXT = "Schema"
+
+
+def _label(text):
+    return QT_TRANSLATE_NOOP("Schema", text)
+
+
+# --- checks, each written for SQLite (GeoPackage) and as a QGIS expression -----------------
+
+class Check:
+    """A rule on one column's value; ``{c}`` in the templates is the quoted column."""
+
+    def __init__(self, sqlite, qgis, message):
+        self.sqlite_template = sqlite
+        self.qgis_template = qgis
+        self.message = message
+
+    def sqlite(self, column):
+        return self.sqlite_template.format(c=_quote(column))
+
+    def qgis(self, column):
+        return self.qgis_template.format(c=_quote(column))
+
+
+def _quote(identifier):
+    return '"{}"'.format(identifier)
+
+
+def _literal(value):
+    return "'{}'".format(str(value).replace("'", "''"))
+
+
+def one_of(values):
+    listed = ", ".join(_literal(v) for v in values)
+    return Check("{c} IN (%s)" % listed, "{c} IN (%s)" % listed,
+                 _label("Choose one of the listed values."))
+
+
+def non_negative():
+    return Check("{c} >= 0", "{c} >= 0", _label("Must be a number, zero or more."))
+
+
+def not_blank():
+    return Check("trim({c}) <> ''", "trim({c}) <> ''", _label("Must not be empty."))
+
+
+def _digits_glob(count):
+    return "[0-9]" * count
+
+
+_UUID_GLOB = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))
+UUID = Check("{c} GLOB '%s'" % _UUID_GLOB,
+             "regexp_match({c}, '^[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}$')",
+             _label("Must be a lowercase UUID without braces."))
+
+NAF_CODE = Check("{c} GLOB '[0-9][0-9].[0-9][0-9][A-Z]'",
+                 "regexp_match({c}, '^[0-9]{{2}}\\\\.[0-9]{{2}}[A-Z]$')",
+                 _label("A NAF code is written like 10.71C."))
+
+COMMUNE_CODE = Check("({c} GLOB '%s' OR {c} GLOB '2[AB][0-9][0-9][0-9]')" % _digits_glob(5),
+                     "regexp_match({c}, '^([0-9]{{2}}|2A|2B)[0-9]{{3}}$')",
+                     _label("An INSEE commune code has 5 characters, like 59183 or 2A004."))
+
+POSTCODE = Check("{c} GLOB '%s'" % _digits_glob(5), "regexp_match({c}, '^[0-9]{{5}}$')",
+                 _label("A postcode has 5 digits."))
+
+EMAIL = Check("{c} LIKE '%_@_%._%'", "regexp_match({c}, '^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$')",
+              _label("Enter an e-mail address like name@example.fr."))
+
+DATE = Check("{c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'", "true",
+             _label("Enter a date."))
+
+
+def _siret_check():
+    # Luhn over 14 digits: from the left, odd positions (1, 3, ... 13) are doubled.
+    def terms(digit, integer_division):
+        out = []
+        for i in range(1, 15):
+            d = digit.format(i=i)
+            if i % 2 == 1:
+                out.append("((2 * {d}) % 10 + (2 * {d}) {div} 10)".format(d=d, div=integer_division))
+            else:
+                out.append(d)
+        return " + ".join(out)
+
+    def plain(digit):
+        return " + ".join(digit.format(i=i) for i in range(1, 15))
+
+    sq_digit = "CAST(substr({{c}}, {i}, 1) AS INTEGER)"
+    qg_digit = "to_int(substr({{c}}, {i}, 1))"
+    sqlite = ("(length({{c}}) = 14 AND {{c}} NOT GLOB '*[^0-9]*' AND "
+              "((({luhn}) % 10 = 0) OR (substr({{c}}, 1, 9) = '356000000' AND ({plain}) % 5 = 0)))").format(
+        luhn=terms(sq_digit, "/"), plain=plain(sq_digit))
+    qgis = ("CASE WHEN regexp_match({{c}}, '^[0-9]{{{{14}}}}$') THEN "
+            "((({luhn}) % 10 = 0) OR (left({{c}}, 9) = '356000000' AND ({plain}) % 5 = 0)) ELSE false END").format(
+        luhn=terms(qg_digit, "//"), plain=plain(qg_digit))
+    return Check(sqlite, qgis, _label("A SIRET has 14 digits and a valid check digit."))
+
+
+SIRET = _siret_check()
+
+
+# --- columns and tables --------------------------------------------------------------------
+
+class Column:
+    """One column. ``type`` is one of uuid, text, integer, real, boolean, date, datetime."""
+
+    def __init__(self, name, type_, label, required=False, unique=False, checks=(),
+                 references=None, vocabulary=None, default_sql=None, default_expression=None,
+                 update_expression=None, personal=False, on_delete="restrict"):
+        self.name = name
+        self.type = type_
+        self.label = label
+        self.required = required
+        self.unique = unique
+        self.vocabulary = vocabulary
+        self.checks = list(checks)
+        if vocabulary is not None:
+            self.checks.insert(0, one_of(vocabulary))
+        if type_ == "uuid":
+            self.checks.insert(0, UUID)
+        if type_ == "date":
+            self.checks.insert(0, DATE)
+        self.references = references  # "table.column"
+        self.default_sql = default_sql
+        self.default_expression = default_expression
+        self.update_expression = update_expression
+        self.personal = personal
+        self.on_delete = on_delete
+
+    @property
+    def referenced_table(self):
+        return self.references.split(".")[0] if self.references else None
+
+    @property
+    def referenced_column(self):
+        return self.references.split(".")[1] if self.references else None
+
+
+class TableCheck:
+    """A rule over several columns of one row."""
+
+    def __init__(self, name, sqlite, qgis, message, field):
+        self.name = name
+        self.sqlite = sqlite
+        self.qgis = qgis
+        self.message = message
+        self.field = field  # the field whose form constraint carries the rule
+
+
+class Table:
+    def __init__(self, name, label, columns, geometry=None, checks=(), unique_together=(),
+                 display_expression=None):
+        self.name = name
+        self.label = label
+        self.columns = columns
+        self.geometry = geometry  # None, POINT, MULTILINESTRING, MULTIPOLYGON
+        self.checks = list(checks)
+        self.unique_together = list(unique_together)
+        self.display_expression = display_expression
+
+    def column(self, name):
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def column_names(self):
+        return [c.name for c in self.columns]
+
+
+NOW_SQL = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+UUID_SQL = ("(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+            "substr(lower(hex(randomblob(2))), 2) || '-' || "
+            "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || "
+            "lower(hex(randomblob(6))))")
+UUID_EXPRESSION = "substr(uuid(), 2, 36)"
+USER_EXPRESSION = "@user_account_name"
+
+
+def uid_column():
+    return Column("uid", "uuid", _label("Identifier"), required=True, unique=True,
+                  default_sql=UUID_SQL, default_expression=UUID_EXPRESSION)
+
+
+def stamp_columns(author=True):
+    columns = [
+        Column("created_at", "datetime", _label("Created at"), default_sql=NOW_SQL,
+               default_expression="now()"),
+        Column("updated_at", "datetime", _label("Updated at"), default_sql=NOW_SQL,
+               default_expression="now()", update_expression="now()"),
+    ]
+    if author:
+        columns.append(Column("updated_by", "text", _label("Updated by"),
+                              default_expression=USER_EXPRESSION, update_expression=USER_EXPRESSION))
+    return columns
+
+
+def _unit_fits_family():
+    clauses = []
+    for family, fitting in units.FAMILY_UNITS.items():
+        clauses.append("(\"family\" = {} AND \"unit\" IN ({}))".format(
+            _literal(family), ", ".join(_literal(u) for u in fitting)))
+    rule = "\"unit\" IS NULL OR " + " OR ".join(clauses)
+    return TableCheck("unit_fits_family", rule, rule,
+                      _label("This unit does not fit the resource family."), "unit")
+
+
+def _abandon_needs_reason():
+    rule = "\"status\" <> 'abandoned' OR trim(coalesce(\"abandon_reason\", '')) <> ''"
+    return TableCheck("abandon_reason", rule, rule,
+                      _label("An abandoned synergy needs a reason."), "abandon_reason")
+
+
+QUANTITY_LABEL = _label("Quantity")
+
+WORKSPACE_INFO = Table("workspace_info", _label("Workspace information"), [
+    Column("key", "text", _label("Key"), required=True, unique=True),
+    Column("value", "text", _label("Value")),
+])
+
+RESOURCE_NOMENCLATURE = Table("resource_nomenclature", _label("Resource nomenclature"), [
+    Column("code", "text", _label("Code"), required=True, unique=True),
+    Column("parent_code", "text", _label("Parent code"), references="resource_nomenclature.code"),
+    Column("level", "text", _label("Level"), required=True,
+           vocabulary=["chapter", "subchapter", "entry"]),
+    Column("family", "text", _label("Family"), required=True, vocabulary=FAMILIES),
+    Column("hazardous", "boolean", _label("Hazardous"), required=True, default_sql="0"),
+    Column("label_en", "text", _label("Label (English)"), required=True),
+    Column("label_fr", "text", _label("Label (French)"), required=True),
+    Column("display_en", "text", _label("Code and label (English)")),
+    Column("display_fr", "text", _label("Code and label (French)")),
+], display_expression='"code"')
+
+NAF_NOMENCLATURE = Table("naf_nomenclature", _label("NAF activities"), [
+    Column("code", "text", _label("Code"), required=True, unique=True, checks=[NAF_CODE]),
+    Column("label_fr", "text", _label("Label (French)"), required=True),
+    Column("label_en", "text", _label("Label (English)")),
+    Column("display_en", "text", _label("Code and label (English)")),
+    Column("display_fr", "text", _label("Code and label (French)")),
+], display_expression='"code"')
+
+COMPANIES = Table("companies", _label("Companies"), [
+    uid_column(),
+    Column("siret", "text", _label("SIRET"), unique=True, checks=[SIRET]),
+    Column("name", "text", _label("Name"), required=True, checks=[not_blank()]),
+    Column("naf_code", "text", _label("Activity (NAF)"), checks=[NAF_CODE],
+           references="naf_nomenclature.code"),
+    Column("headcount_band", "text", _label("Headcount"), vocabulary=HEADCOUNT_BANDS),
+    Column("address", "text", _label("Address")),
+    Column("postcode", "text", _label("Postcode"), checks=[POSTCODE]),
+    Column("commune", "text", _label("Commune")),
+    Column("commune_code", "text", _label("Commune code (INSEE)"), checks=[COMMUNE_CODE]),
+    Column("zone", "text", _label("Business zone")),
+    Column("contact_name", "text", _label("Contact name"), personal=True),
+    Column("contact_email", "text", _label("Contact e-mail"), personal=True, checks=[EMAIL]),
+    Column("contact_phone", "text", _label("Contact phone"), personal=True),
+    Column("advisor", "text", _label("Advisor"), default_expression=USER_EXPRESSION),
+    Column("notes", "text", _label("Notes")),
+    Column("source", "text", _label("Source")),
+    Column("status", "text", _label("Status"), required=True, vocabulary=FLOW_STATUSES,
+           default_sql="'active'", default_expression="'active'"),
+    Column("last_verified", "date", _label("Last verified"), default_expression="now()"),
+] + stamp_columns(), geometry="POINT", display_expression='"name"')
+
+FLOWS = Table("flows", _label("Flows"), [
+    uid_column(),
+    Column("company_uid", "uuid", _label("Company"), required=True, references="companies.uid"),
+    Column("direction", "text", _label("Offer or need"), required=True, vocabulary=DIRECTIONS),
+    Column("family", "text", _label("Resource family"), required=True, vocabulary=FAMILIES),
+    Column("resource_code", "text", _label("Resource"), required=True,
+           references="resource_nomenclature.code"),
+    Column("label", "text", _label("Description")),
+    Column("quantity", "real", QUANTITY_LABEL, checks=[non_negative()]),
+    Column("unit", "text", _label("Unit"), vocabulary=units.UNITS),
+    Column("availability", "text", _label("Availability")),
+    Column("hazardous", "boolean", _label("Hazardous"), required=True, default_sql="0"),
+    Column("current_route", "text", _label("Current route")),
+    Column("current_cost_eur", "real", _label("Current cost (EUR/yr)"), checks=[non_negative()]),
+    Column("priority", "text", _label("Priority"), vocabulary=PRIORITIES,
+           default_expression="'medium'"),
+    Column("confidentiality", "text", _label("Confidentiality"), required=True,
+           vocabulary=CONFIDENTIALITY_LEVELS, default_sql="'internal'",
+           default_expression="'internal'"),
+    Column("advisor", "text", _label("Advisor"), default_expression=USER_EXPRESSION),
+    Column("status", "text", _label("Status"), required=True, vocabulary=FLOW_STATUSES,
+           default_sql="'active'", default_expression="'active'"),
+    Column("notes", "text", _label("Notes")),
+    Column("last_verified", "date", _label("Last verified"), default_expression="now()"),
+] + stamp_columns(), checks=[_unit_fits_family()],
+    display_expression="\"resource_code\" || ' — ' || coalesce(\"label\", '')")
+
+SYNERGIES = Table("synergies", _label("Synergies"), [
+    uid_column(),
+    Column("kind", "text", _label("Kind"), required=True, vocabulary=SYNERGY_KINDS),
+    Column("title", "text", _label("Title"), required=True, checks=[not_blank()]),
+    Column("resource_code", "text", _label("Resource"), references="resource_nomenclature.code"),
+    Column("status", "text", _label("Status"), required=True, vocabulary=SYNERGY_STATUSES,
+           default_sql="'idea'", default_expression="'idea'"),
+    Column("abandon_reason", "text", _label("Reason for abandoning")),
+    Column("quantity", "real", QUANTITY_LABEL, checks=[non_negative()]),
+    Column("unit", "text", _label("Unit"), vocabulary=units.UNITS),
+    Column("diverted_t_per_year", "real", _label("Diverted (t/yr)"), checks=[non_negative()]),
+    Column("savings_eur_per_year", "real", _label("Savings (EUR/yr)")),
+    Column("co2e_avoided_t_per_year", "real", _label("Avoided emissions (t CO2e/yr)")),
+    Column("distance_km", "real", _label("Distance (km)"), checks=[non_negative()]),
+    Column("next_action", "text", _label("Next action")),
+    Column("next_action_date", "date", _label("Next action date")),
+    Column("advisor", "text", _label("Advisor"), default_expression=USER_EXPRESSION),
+    Column("confidentiality", "text", _label("Confidentiality"), required=True,
+           vocabulary=CONFIDENTIALITY_LEVELS, default_sql="'internal'",
+           default_expression="'internal'"),
+    Column("notes", "text", _label("Notes")),
+] + stamp_columns(), geometry="MULTILINESTRING", checks=[_abandon_needs_reason()],
+    display_expression='"title"')
+
+SYNERGY_PARTICIPANTS = Table("synergy_participants", _label("Synergy participants"), [
+    uid_column(),
+    Column("synergy_uid", "uuid", _label("Synergy"), required=True, references="synergies.uid",
+           on_delete="cascade"),
+    Column("company_uid", "uuid", _label("Company"), required=True, references="companies.uid"),
+    Column("flow_uid", "uuid", _label("Flow"), references="flows.uid"),
+    Column("role", "text", _label("Role"), required=True, vocabulary=PARTICIPANT_ROLES),
+], unique_together=[("synergy_uid", "company_uid", "flow_uid")])
+
+SYNERGY_EVENTS = Table("synergy_events", _label("Synergy history"), [
+    uid_column(),
+    Column("synergy_uid", "uuid", _label("Synergy"), required=True, references="synergies.uid",
+           on_delete="cascade"),
+    Column("at", "datetime", _label("When"), required=True, default_sql=NOW_SQL,
+           default_expression="now()"),
+    Column("by", "text", _label("Who"), default_expression=USER_EXPRESSION),
+    Column("from_status", "text", _label("From status"), vocabulary=SYNERGY_STATUSES),
+    Column("to_status", "text", _label("To status"), required=True, vocabulary=SYNERGY_STATUSES),
+    Column("comment", "text", _label("Comment")),
+], display_expression="format_date(\"at\", 'yyyy-MM-dd') || ' ' || \"to_status\"")
+
+LINK_REVIEWS = Table("link_reviews", _label("Link reviews"), [
+    uid_column(),
+    Column("offer_flow_uid", "uuid", _label("Offer"), required=True, references="flows.uid"),
+    Column("need_flow_uid", "uuid", _label("Need"), required=True, references="flows.uid"),
+    Column("decision", "text", _label("Decision"), required=True, vocabulary=REVIEW_DECISIONS),
+    Column("reason", "text", _label("Reason")),
+    Column("by", "text", _label("Who"), default_expression=USER_EXPRESSION),
+    Column("at", "datetime", _label("When"), required=True, default_sql=NOW_SQL,
+           default_expression="now()"),
+], unique_together=[("offer_flow_uid", "need_flow_uid")])
+
+AREAS = Table("areas", _label("Areas"), [
+    uid_column(),
+    Column("kind", "text", _label("Kind"), required=True, vocabulary=AREA_KINDS),
+    Column("code", "text", _label("Code")),
+    Column("name", "text", _label("Name"), required=True, checks=[not_blank()]),
+    Column("source", "text", _label("Source")),
+], geometry="MULTIPOLYGON", display_expression='"name"')
+
+# In creation order: a table comes after the tables it references.
+TABLES = [WORKSPACE_INFO, RESOURCE_NOMENCLATURE, NAF_NOMENCLATURE, COMPANIES, FLOWS, SYNERGIES,
+          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS]
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+# Tables whose rows hold personal data, and the columns concerned.
+PERSONAL_COLUMNS = {t.name: [c.name for c in t.columns if c.personal] for t in TABLES
+                    if any(c.personal for c in t.columns)}
+
+
+def foreign_keys():
+    """``(table, column, referenced table, referenced column, on_delete)`` for every reference."""
+    return [(t.name, c.name, c.referenced_table, c.referenced_column, c.on_delete)
+            for t in TABLES for c in t.columns if c.references]

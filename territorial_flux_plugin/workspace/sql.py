@@ -1,0 +1,172 @@
+"""SQL (SQLite dialect, for GeoPackage) derived from :mod:`.schema`.
+
+Foreign keys are declared and also enforced by triggers, because SQLite checks declared
+foreign keys only on connections that enable them, and QGIS, GDAL and other readers of the
+file do not: the triggers make the file refuse orphan rows whoever writes to it.
+"""
+
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
+from .schema import TABLES, TABLES_BY_NAME, foreign_keys
+
+SQLITE_TYPES = {"uuid": "TEXT", "text": "TEXT", "integer": "INTEGER", "real": "REAL",
+                "boolean": "BOOLEAN", "date": "DATE", "datetime": "DATETIME"}
+GEOMETRY_COLUMN = "geom"
+FID_COLUMN = "fid"
+
+
+def q(identifier):
+    return '"{}"'.format(identifier)
+
+
+def _lit(text):
+    return "'{}'".format(text.replace("'", "''"))
+
+
+def create_table(table):
+    lines = ["{} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL".format(q(FID_COLUMN))]
+    if table.geometry:
+        lines.append("{} {}".format(q(GEOMETRY_COLUMN), table.geometry))
+    for column in table.columns:
+        parts = [q(column.name), SQLITE_TYPES[column.type]]
+        if column.required:
+            parts.append("NOT NULL")
+        if column.unique:
+            parts.append("UNIQUE")
+        if column.default_sql is not None:
+            parts.append("DEFAULT {}".format(column.default_sql))
+        for index, check in enumerate(column.checks):
+            parts.append("CONSTRAINT {} CHECK ({})".format(
+                q("ck_{}_{}_{}".format(table.name, column.name, index)), check.sqlite(column.name)))
+        lines.append(" ".join(parts))
+    for check in table.checks:
+        lines.append("CONSTRAINT {} CHECK ({})".format(q("ck_{}_{}".format(table.name, check.name)),
+                                                       check.sqlite))
+    for columns in table.unique_together:
+        lines.append("UNIQUE ({})".format(", ".join(q(c) for c in columns)))
+    for column in table.columns:
+        if column.references:
+            lines.append("FOREIGN KEY ({}) REFERENCES {} ({})".format(
+                q(column.name), q(column.referenced_table), q(column.referenced_column)))
+    return "CREATE TABLE {} (\n  {}\n)".format(q(table.name), ",\n  ".join(lines))
+
+
+def create_indexes(table):
+    statements = []
+    for column in table.columns:
+        if column.references:
+            statements.append("CREATE INDEX {} ON {} ({})".format(
+                q("ix_{}_{}".format(table.name, column.name)), q(table.name), q(column.name)))
+    return statements
+
+
+def _raise(message):
+    return "SELECT RAISE(ABORT, {});".format(_lit(message))
+
+
+def foreign_key_triggers():
+    """Triggers that enforce every reference on insert, update and delete."""
+    statements = []
+    for table, column, parent, parent_column, on_delete in foreign_keys():
+        missing = "NEW.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} WHERE {pcol} = NEW.{col})".format(
+            col=q(column), parent=q(parent), pcol=q(parent_column))
+        message = "{}.{}: no row of {} has this {} ({}).".format(table, column, parent, parent_column,
+                                                               "foreign key")
+        for event, name in (("INSERT", "insert"), ("UPDATE OF {}".format(q(column)), "update")):
+            statements.append(
+                "CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {when} BEGIN {body} END".format(
+                    name=q("fk_{}_{}_{}".format(table, column, name)), event=event, table=q(table),
+                    when=missing, body=_raise(message)))
+        children = "EXISTS (SELECT 1 FROM {t} WHERE {c} = OLD.{pcol})".format(
+            t=q(table), c=q(column), pcol=q(parent_column))
+        if on_delete == "cascade":
+            statements.append(
+                "CREATE TRIGGER {name} AFTER DELETE ON {parent} BEGIN "
+                "DELETE FROM {t} WHERE {c} = OLD.{pcol}; END".format(
+                    name=q("fk_{}_{}_cascade".format(table, column)), parent=q(parent), t=q(table),
+                    c=q(column), pcol=q(parent_column)))
+        else:
+            statements.append(
+                "CREATE TRIGGER {name} BEFORE DELETE ON {parent} WHEN {when} BEGIN {body} END".format(
+                    name=q("fk_{}_{}_restrict".format(table, column)), parent=q(parent), when=children,
+                    body=_raise("{parent} row is still referenced by {table}.{column}: "
+                                "archive it instead of deleting it.".format(
+                                    parent=parent, table=table, column=column))))
+        statements.append(
+            "CREATE TRIGGER {name} BEFORE UPDATE OF {pcol} ON {parent} "
+            "WHEN OLD.{pcol} <> NEW.{pcol} AND {when} BEGIN {body} END".format(
+                name=q("fk_{}_{}_key".format(table, column)), pcol=q(parent_column), parent=q(parent),
+                when=children, body=_raise("{}.{} is referenced by {}.{} and cannot change.".format(
+                    parent, parent_column, table, column))))
+    return statements
+
+
+def _rank(expression):
+    cases = " ".join("WHEN {} THEN {}".format(_lit(level), rank)
+                     for rank, level in enumerate(CONFIDENTIALITY_LEVELS))
+    return "(CASE {} {} END)".format(expression, cases)
+
+
+def rule_triggers():
+    """Rules over several rows that a CHECK constraint cannot express."""
+    rules = []
+
+    def trigger(name, timing, table, when, message):
+        rules.append("CREATE TRIGGER {} {} ON {} WHEN {} BEGIN {} END".format(
+            q(name), timing, q(table), when, _raise(message)))
+
+    family_mismatch = ("(SELECT \"family\" FROM \"resource_nomenclature\" WHERE \"code\" = NEW.\"resource_code\") "
+                       "<> NEW.\"family\"")
+    for suffix, timing in (("insert", "BEFORE INSERT"),
+                           ("update", "BEFORE UPDATE OF \"family\", \"resource_code\"")):
+        trigger("rule_flows_family_" + suffix, timing, "flows", family_mismatch,
+                "flows: the resource code does not belong to the flow's family.")
+
+    flow_company = ("NEW.\"flow_uid\" IS NOT NULL AND "
+                    "(SELECT \"company_uid\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\") IS NOT NEW.\"company_uid\"")
+    role_direction = ("NEW.\"flow_uid\" IS NOT NULL AND ("
+                      "(NEW.\"role\" = 'supplier' AND (SELECT \"direction\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\") <> 'offer') OR "
+                      "(NEW.\"role\" = 'receiver' AND (SELECT \"direction\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\") <> 'need'))")
+    same_company = ("(SELECT \"kind\" FROM \"synergies\" WHERE \"uid\" = NEW.\"synergy_uid\") = 'substitution' AND "
+                    "EXISTS (SELECT 1 FROM \"synergy_participants\" p WHERE p.\"synergy_uid\" = NEW.\"synergy_uid\" "
+                    "AND p.\"company_uid\" = NEW.\"company_uid\" AND p.\"role\" <> NEW.\"role\" AND p.\"uid\" <> NEW.\"uid\")")
+    less_restricted = ("NEW.\"flow_uid\" IS NOT NULL AND "
+                       + _rank("(SELECT \"confidentiality\" FROM \"synergies\" WHERE \"uid\" = NEW.\"synergy_uid\")")
+                       + " > " + _rank("(SELECT \"confidentiality\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\")"))
+    for suffix, timing in (("insert", "BEFORE INSERT"), ("update", "BEFORE UPDATE")):
+        trigger("rule_participants_flow_company_" + suffix, timing, "synergy_participants", flow_company,
+                "synergy_participants: the flow does not belong to this company.")
+        trigger("rule_participants_role_" + suffix, timing, "synergy_participants", role_direction,
+                "synergy_participants: a supplier takes part with an offer, a receiver with a need.")
+        trigger("rule_participants_same_company_" + suffix, timing, "synergy_participants", same_company,
+                "synergy_participants: a substitution links two different companies.")
+        trigger("rule_participants_confidentiality_" + suffix, timing, "synergy_participants",
+                less_restricted,
+                "synergy_participants: a synergy cannot be less confidential than its flows.")
+
+    trigger("rule_synergies_confidentiality", "BEFORE UPDATE OF \"confidentiality\"", "synergies",
+            "EXISTS (SELECT 1 FROM \"synergy_participants\" p JOIN \"flows\" f ON f.\"uid\" = p.\"flow_uid\" "
+            "WHERE p.\"synergy_uid\" = NEW.\"uid\" AND " + _rank("f.\"confidentiality\"") + " < "
+            + _rank("NEW.\"confidentiality\"") + ")",
+            "synergies: a synergy cannot be less confidential than its flows.")
+    trigger("rule_flows_confidentiality", "BEFORE UPDATE OF \"confidentiality\"", "flows",
+            "EXISTS (SELECT 1 FROM \"synergy_participants\" p JOIN \"synergies\" s ON s.\"uid\" = p.\"synergy_uid\" "
+            "WHERE p.\"flow_uid\" = NEW.\"uid\" AND " + _rank("s.\"confidentiality\"") + " > "
+            + _rank("NEW.\"confidentiality\"") + ")",
+            "flows: restrict the synergies this flow takes part in first; a synergy cannot be less "
+            "confidential than its flows.")
+    return rules
+
+
+def schema_statements():
+    """Every statement that creates the workspace's tables, indexes and triggers."""
+    statements = []
+    for table in TABLES:
+        statements.append(create_table(table))
+        statements.extend(create_indexes(table))
+    statements.extend(foreign_key_triggers())
+    statements.extend(rule_triggers())
+    return statements
+
+
+def table(name):
+    return TABLES_BY_NAME[name]

@@ -1,0 +1,56 @@
+"""A workspace records its schema version; older ones migrate after a backup, newer ones are refused."""
+
+import glob
+import sqlite3
+
+import pytest
+from qgis.core import QgsProject
+
+from territorial_flux_plugin.workspace import gpkg
+from territorial_flux_plugin.workspace.workspace import open_workspace
+
+
+@pytest.fixture
+def workspace_path(provider, run, tmp_path):
+    path = str(tmp_path / "old.gpkg")
+    run("createworkspace", {"OUTPUT": path, "NAME": "Old"})
+    return path
+
+
+def set_version(path, version):
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE workspace_info SET value = ? WHERE key = 'schema_version'", (str(version),))
+    connection.close()
+
+
+def test_older_workspace_is_migrated_after_a_backup(workspace_path, monkeypatch):
+    current = gpkg.SCHEMA_VERSION
+    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(gpkg.MIGRATIONS, current + 1, ['ALTER TABLE "flows" ADD COLUMN "season" TEXT'])
+    project = QgsProject()
+    workspace, backup = open_workspace(workspace_path, project)
+    assert backup and glob.glob(backup)
+    assert gpkg.read_info(workspace_path)["schema_version"] == str(current + 1)
+    assert gpkg.read_info(backup)["schema_version"] == str(current)
+    columns = [r[1] for r in sqlite3.connect(workspace_path).execute("PRAGMA table_info(flows)")]
+    assert "season" in columns
+    project.clear()
+
+
+def test_failed_migration_leaves_the_workspace_as_it_was(workspace_path, monkeypatch):
+    current = gpkg.SCHEMA_VERSION
+    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(gpkg.MIGRATIONS, current + 1, ['ALTER TABLE "flows" ADD COLUMN "season" TEXT',
+                                                       "THIS IS NOT SQL"])
+    with pytest.raises(sqlite3.OperationalError):
+        gpkg.migrate(workspace_path)
+    assert gpkg.read_info(workspace_path)["schema_version"] == str(current)
+    columns = [r[1] for r in sqlite3.connect(workspace_path).execute("PRAGMA table_info(flows)")]
+    assert "season" not in columns
+
+
+def test_newer_workspace_is_refused(workspace_path):
+    set_version(workspace_path, gpkg.SCHEMA_VERSION + 1)
+    with pytest.raises(gpkg.WorkspaceError, match="newer Territorial Flux"):
+        open_workspace(workspace_path, QgsProject())
