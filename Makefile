@@ -5,7 +5,7 @@ PYTHON   := $(VENV)/bin/python
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test test-unit test-qgis demo package install uninstall lint translations clean
+.PHONY: setup test test-unit test-qgis demo bench package install uninstall lint translations clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,9 @@ test-qgis: setup
 
 demo: setup
 	$(PYTHON) scripts/demo.py demo
+
+bench: setup
+	$(PYTHON) benchmarks/run.py $(BENCH)
 
 package: setup
 	$(PYTHON) scripts/package.py dist

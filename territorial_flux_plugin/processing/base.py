@@ -36,6 +36,17 @@ class TerritorialFluxAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Unknown words of enumerated parameters get a message that lists the accepted ones."""
+        from .params import choice_problem, choice_words
+
+        for definition in self.parameterDefinitions():
+            if choice_words(definition):
+                problem = choice_problem(definition, parameters.get(definition.name()))
+                if problem:
+                    return False, problem
+        return super().checkParameterValues(parameters, context)
+
     @staticmethod
     def fail(message):
         """Raise a QgsProcessingException with the translated sentence of a domain Message."""
