@@ -55,7 +55,11 @@ class TerritorialFluxPlugin:
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("Territorial &Flux"), main_window)
         self.menu.setObjectName("TerritorialFluxMenu")
-        main_window.menuBar().insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
+        help_menu = self.iface.firstRightStandardMenu()
+        if isinstance(help_menu, QMenu):  # before Help, as QGIS's own menus
+            main_window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            main_window.menuBar().addMenu(self.menu)
         self.toolbar = self.iface.addToolBar(__title__)
         self.toolbar.setObjectName("TerritorialFluxToolbar")
         theme = QgsApplication.getThemeIcon

@@ -1,6 +1,47 @@
+"""Fixtures shared by the QGIS test tiers (tests/qgis and tests/desktop)."""
+
 import os
 import sys
+
+import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_processing):
+    """The plugin's Processing provider, registered as QGIS does for a loaded plugin."""
+    from qgis.core import QgsApplication
+
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    import territorial_flux_plugin
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("territorialflux") is None:
+        territorial_flux_plugin.classFactory(None).initProcessing()
+    yield registry.providerById("territorialflux")
+    if registry.providerById("territorialflux") is not None:
+        registry.removeProvider("territorialflux")
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(provider, tmp_path_factory):
+    """The demo territory, built once with territorialflux:createdemo."""
+    import processing
+
+    path = str(tmp_path_factory.mktemp("demo") / "demo.gpkg")
+    result = processing.run("territorialflux:createdemo", {"OUTPUT": path})
+    return result["OUTPUT"]
+
+
+@pytest.fixture
+def run():
+    """processing.run with the algorithm's feedback kept quiet."""
+    import processing
+
+    def _run(algorithm, parameters):
+        return processing.run("territorialflux:" + algorithm, parameters)
+
+    return _run

@@ -44,8 +44,11 @@ def siret_problem(text):
     if siret.startswith(LA_POSTE_SIREN):
         if sum(int(c) for c in siret) % 5 == 0:
             return None
-        return Message(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a valid SIRET of La Poste (its digits must add up to a multiple of 5)."), value=text)
-    return Message(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a valid SIRET: its check digit is wrong (mistyped digit?)."), value=text)
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "'{value}' is not a valid SIRET of La Poste (its digits must add up to a multiple of 5)."),
+            value=text)
+    return Message(QT_TRANSLATE_NOOP(
+        "Validation", "'{value}' is not a valid SIRET: its check digit is wrong (mistyped digit?)."), value=text)
 
 
 def is_valid_siret(text):

@@ -183,7 +183,6 @@ class DemoBuilder:
         return pairs, positions
 
     def _synergies(self):
-        rng = self.rng
         pairs, positions = self._pairs()
         companies = {c["uid"]: c for c in self.companies}
         statuses = PROGRESSION + ["abandoned"]

@@ -5,7 +5,7 @@ Pure Python: reads the CSV files of ``resources/nomenclature``.
 
 import csv
 import os
-from functools import lru_cache
+from functools import cache
 
 from ..domain.codes import canonical_code, parse_code
 
@@ -17,7 +17,7 @@ def _read(name):
         return list(csv.DictReader(handle))
 
 
-@lru_cache(maxsize=None)
+@cache
 def resource_rows():
     """Every resource code as a dict: code, parent_code, level, family, hazardous, labels.
 
@@ -42,7 +42,7 @@ def resource_rows():
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def naf_rows():
     return tuple({"code": r["code"], "label_fr": r["label_fr"].strip(),
                   "label_en": (r.get("label_en") or "").strip() or None}
@@ -53,7 +53,7 @@ def display(code, label):
     return "{} — {}".format(code, label)
 
 
-@lru_cache(maxsize=None)
+@cache
 def resources_by_code():
     return {row["code"]: row for row in resource_rows()}
 

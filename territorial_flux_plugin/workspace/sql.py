@@ -123,9 +123,10 @@ def rule_triggers():
 
     flow_company = ("NEW.\"flow_uid\" IS NOT NULL AND "
                     "(SELECT \"company_uid\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\") IS NOT NEW.\"company_uid\"")
+    direction = "(SELECT \"direction\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\")"
     role_direction = ("NEW.\"flow_uid\" IS NOT NULL AND ("
-                      "(NEW.\"role\" = 'supplier' AND (SELECT \"direction\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\") <> 'offer') OR "
-                      "(NEW.\"role\" = 'receiver' AND (SELECT \"direction\" FROM \"flows\" WHERE \"uid\" = NEW.\"flow_uid\") <> 'need'))")
+                      "(NEW.\"role\" = 'supplier' AND {d} <> 'offer') OR "
+                      "(NEW.\"role\" = 'receiver' AND {d} <> 'need'))").format(d=direction)
     same_company = ("(SELECT \"kind\" FROM \"synergies\" WHERE \"uid\" = NEW.\"synergy_uid\") = 'substitution' AND "
                     "EXISTS (SELECT 1 FROM \"synergy_participants\" p WHERE p.\"synergy_uid\" = NEW.\"synergy_uid\" "
                     "AND p.\"company_uid\" = NEW.\"company_uid\" AND p.\"role\" <> NEW.\"role\" AND p.\"uid\" <> NEW.\"uid\")")

@@ -1,0 +1,80 @@
+"""territorialflux:createdemo: a territory rich enough for every feature, the same for one seed."""
+
+import collections
+import sqlite3
+
+from territorial_flux_plugin.domain.siret import is_valid_siret
+from territorial_flux_plugin.domain.statuses import PROGRESSION
+from territorial_flux_plugin.domain.vocabulary import FAMILIES, SYNERGY_STATUSES
+from territorial_flux_plugin.workspace import gpkg
+
+
+def query(path, sql):
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_counts(demo_workspace):
+    companies = query(demo_workspace, "SELECT count(*), count(naf_code) FROM companies")[0]
+    assert companies[0] >= 150 and companies[1] == companies[0]
+    assert query(demo_workspace, "SELECT count(*) FROM flows")[0][0] >= 400
+    families = {r[0] for r in query(demo_workspace, "SELECT DISTINCT family FROM flows")}
+    assert families == set(FAMILIES)
+    statuses = collections.Counter(r[0] for r in query(demo_workspace, "SELECT status FROM synergies"))
+    assert sum(statuses.values()) >= 15
+    assert set(statuses) == set(SYNERGY_STATUSES)
+    kinds = {r[0] for r in query(demo_workspace, "SELECT DISTINCT kind FROM synergies")}
+    assert kinds == {"substitution", "mutualisation"}
+
+
+def test_every_synergy_has_its_history_and_participants(demo_workspace):
+    events = collections.defaultdict(list)
+    for synergy, from_status, to_status in query(
+            demo_workspace, "SELECT synergy_uid, from_status, to_status FROM synergy_events ORDER BY at"):
+        events[synergy].append((from_status, to_status))
+    for uid, status, kind in query(demo_workspace, "SELECT uid, status, kind FROM synergies"):
+        history = events[uid]
+        assert history[0] == (None, "idea")
+        assert history[-1][1] == status
+        for (_a, previous), (origin, _b) in zip(history, history[1:]):
+            assert origin == previous
+        roles = collections.Counter(r[0] for r in query(
+            demo_workspace, "SELECT role FROM synergy_participants WHERE synergy_uid = '{}'".format(uid)))
+        if kind == "substitution":
+            assert roles == {"supplier": 1, "receiver": 1}
+        else:
+            assert roles["member"] >= 2
+
+
+def test_abandoned_synergies_have_a_reason(demo_workspace):
+    reasons = query(demo_workspace, "SELECT abandon_reason FROM synergies WHERE status = 'abandoned'")
+    assert reasons and all(r[0] for r in reasons)
+    assert set(PROGRESSION) <= {r[0] for r in query(demo_workspace, "SELECT status FROM synergies")}
+
+
+def test_valid_sirets_geometry_and_integrity(demo_workspace):
+    sirets = [r[0] for r in query(demo_workspace, "SELECT siret FROM companies WHERE siret IS NOT NULL")]
+    assert len(sirets) > 100 and all(is_valid_siret(s) for s in sirets)
+    assert gpkg.integrity_problems(demo_workspace) == []
+    from qgis.core import QgsVectorLayer
+
+    companies = QgsVectorLayer(demo_workspace + "|layername=companies", "c", "ogr")
+    extent = companies.extent()
+    # around Dunkirk, in Lambert-93
+    assert 620000 < extent.xMinimum() < extent.xMaximum() < 680000
+    assert 7060000 < extent.yMinimum() < extent.yMaximum() < 7120000
+    synergies = QgsVectorLayer(demo_workspace + "|layername=synergies", "s", "ogr")
+    assert all(not f.geometry().isEmpty() for f in synergies.getFeatures())
+
+
+def test_same_seed_same_territory(provider, run, tmp_path, demo_workspace):
+    again = run("createdemo", {"OUTPUT": str(tmp_path / "again.gpkg")})["OUTPUT"]
+    other = run("createdemo", {"OUTPUT": str(tmp_path / "other.gpkg"), "SEED": 7})["OUTPUT"]
+    for table in ("companies", "flows", "synergies", "synergy_events", "synergy_participants"):
+        sql = "SELECT * FROM {} ORDER BY uid".format(table)
+        strip = lambda rows: [r[1:] for r in rows]  # noqa: E731 - fid aside
+        assert strip(query(again, sql)) == strip(query(demo_workspace, sql)), table
+    assert query(other, "SELECT uid FROM companies ORDER BY uid") != query(demo_workspace, "SELECT uid FROM companies ORDER BY uid")
