@@ -23,12 +23,20 @@ def _label(text):
 
 # --- checks, each written for SQLite (GeoPackage) and as a QGIS expression -----------------
 
-class Check:
-    """A rule on one column's value; ``{c}`` in the templates is the quoted column."""
+_SAME = object()
 
-    def __init__(self, sqlite, qgis, message):
+
+class Check:
+    """A rule on one column's value; ``{c}`` in the templates is the quoted column.
+
+    ``postgres`` is the PostgreSQL form (the SQLite one when omitted; None when the column's
+    PostgreSQL type already enforces the rule, as ``uuid`` and ``date`` do).
+    """
+
+    def __init__(self, sqlite, qgis, message, postgres=_SAME):
         self.sqlite_template = sqlite
         self.qgis_template = qgis
+        self.postgres_template = sqlite if postgres is _SAME else postgres
         self.message = message
 
     def sqlite(self, column):
@@ -36,6 +44,12 @@ class Check:
 
     def qgis(self, column):
         return self.qgis_template.format(c=_quote(column))
+
+    def postgres(self, column):
+        """The PostgreSQL form, or None when the column's type enforces the rule."""
+        if self.postgres_template is None:
+            return None
+        return self.postgres_template.format(c=_quote(column))
 
 
 def _quote(identifier):
@@ -67,24 +81,26 @@ def _digits_glob(count):
 _UUID_GLOB = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))
 UUID = Check("{c} GLOB '%s'" % _UUID_GLOB,
              "regexp_match({c}, '^[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}$')",
-             _label("Must be a lowercase UUID without braces."))
+             _label("Must be a lowercase UUID without braces."), postgres=None)
 
 NAF_CODE = Check("{c} GLOB '[0-9][0-9].[0-9][0-9][A-Z]'",
                  "regexp_match({c}, '^[0-9]{{2}}\\\\.[0-9]{{2}}[A-Z]$')",
-                 _label("A NAF code is written like 10.71C."))
+                 _label("A NAF code is written like 10.71C."),
+                 postgres="{c} ~ '^[0-9]{{2}}\\.[0-9]{{2}}[A-Z]$'")
 
 COMMUNE_CODE = Check("({c} GLOB '%s' OR {c} GLOB '2[AB][0-9][0-9][0-9]')" % _digits_glob(5),
                      "regexp_match({c}, '^([0-9]{{2}}|2A|2B)[0-9]{{3}}$')",
-                     _label("An INSEE commune code has 5 characters, like 59183 or 2A004."))
+                     _label("An INSEE commune code has 5 characters, like 59183 or 2A004."),
+                     postgres="{c} ~ '^([0-9]{{2}}|2A|2B)[0-9]{{3}}$'")
 
 POSTCODE = Check("{c} GLOB '%s'" % _digits_glob(5), "regexp_match({c}, '^[0-9]{{5}}$')",
-                 _label("A postcode has 5 digits."))
+                 _label("A postcode has 5 digits."), postgres="{c} ~ '^[0-9]{{5}}$'")
 
 EMAIL = Check("{c} LIKE '%_@_%._%'", "regexp_match({c}, '^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$')",
               _label("Enter an e-mail address like name@example.fr."))
 
 DATE = Check("{c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'", "true",
-             _label("Enter a date."))
+             _label("Enter a date."), postgres=None)
 
 
 def _siret_check():
@@ -110,7 +126,11 @@ def _siret_check():
     qgis = ("CASE WHEN regexp_match({{c}}, '^[0-9]{{{{14}}}}$') THEN "
             "((({luhn}) % 10 = 0) OR (left({{c}}, 9) = '356000000' AND ({plain}) % 5 = 0)) ELSE false END").format(
         luhn=terms(qg_digit, "//"), plain=plain(qg_digit))
-    return Check(sqlite, qgis, _label("A SIRET has 14 digits and a valid check digit."))
+    pg_digit = "CAST(substr({{c}}, {i}, 1) AS integer)"
+    postgres = ("CASE WHEN {{c}} ~ '^[0-9]{{{{14}}}}$' THEN "
+                "((({luhn}) % 10 = 0) OR (substr({{c}}, 1, 9) = '356000000' AND ({plain}) % 5 = 0)) "
+                "ELSE false END").format(luhn=terms(pg_digit, "/"), plain=plain(pg_digit))
+    return Check(sqlite, qgis, _label("A SIRET has 14 digits and a valid check digit."), postgres=postgres)
 
 
 SIRET = _siret_check()
@@ -156,10 +176,11 @@ class Column:
 class TableCheck:
     """A rule over several columns of one row."""
 
-    def __init__(self, name, sqlite, qgis, message, field):
+    def __init__(self, name, sqlite, qgis, message, field, postgres=None):
         self.name = name
         self.sqlite = sqlite
         self.qgis = qgis
+        self.postgres = postgres if postgres is not None else sqlite
         self.message = message
         self.field = field  # the field whose form constraint carries the rule
 
@@ -208,6 +229,12 @@ def stamp_columns(author=True):
         columns.append(Column("updated_by", "text", _label("Updated by"),
                               default_expression=USER_EXPRESSION, update_expression=USER_EXPRESSION))
     return columns
+
+
+def row_version_column():
+    """Optimistic locking: incremented by the storage itself on every update (see sql, postgis)."""
+    return Column("row_version", "integer", _label("Row version"), required=True, default_sql="1",
+                  default_expression="1")
 
 
 def _unit_fits_family():
@@ -275,7 +302,7 @@ COMPANIES = Table("companies", _label("Companies"), [
     Column("status", "text", _label("Status"), required=True, vocabulary=FLOW_STATUSES,
            default_sql="'active'", default_expression="'active'"),
     Column("last_verified", "date", _label("Last verified"), default_expression="now()"),
-] + stamp_columns(), geometry="POINT", display_expression='"name"')
+] + stamp_columns() + [row_version_column()], geometry="POINT", display_expression='"name"')
 
 FLOWS = Table("flows", _label("Flows"), [
     uid_column(),
@@ -301,7 +328,7 @@ FLOWS = Table("flows", _label("Flows"), [
            default_sql="'active'", default_expression="'active'"),
     Column("notes", "text", _label("Notes")),
     Column("last_verified", "date", _label("Last verified"), default_expression="now()"),
-] + stamp_columns(), checks=[_unit_fits_family()],
+] + stamp_columns() + [row_version_column()], checks=[_unit_fits_family()],
     display_expression="\"resource_code\" || ' — ' || coalesce(\"label\", '')")
 
 SYNERGIES = Table("synergies", _label("Synergies"), [
@@ -325,7 +352,8 @@ SYNERGIES = Table("synergies", _label("Synergies"), [
            vocabulary=CONFIDENTIALITY_LEVELS, default_sql="'internal'",
            default_expression="'internal'"),
     Column("notes", "text", _label("Notes")),
-] + stamp_columns(), geometry="MULTILINESTRING", checks=[_abandon_needs_reason()],
+] + stamp_columns() + [row_version_column()], geometry="MULTILINESTRING",
+    checks=[_abandon_needs_reason()],
     display_expression='"title"')
 
 SYNERGY_PARTICIPANTS = Table("synergy_participants", _label("Synergy participants"), [
@@ -368,9 +396,26 @@ AREAS = Table("areas", _label("Areas"), [
     Column("source", "text", _label("Source")),
 ], geometry="MULTIPOLYGON", display_expression='"name"')
 
+# Written by the storage itself (triggers), never by the plugin: every insert, update and delete
+# of the AUDITED tables, with the old and new values as JSON objects (geometry left out).
+AUDIT_LOG = Table("audit_log", _label("Change history"), [
+    uid_column(),
+    Column("at", "datetime", _label("When"), required=True, default_sql=NOW_SQL),
+    Column("by", "text", _label("Who")),
+    Column("table_name", "text", _label("Table"), required=True),
+    Column("row_uid", "uuid", _label("Row"), required=True),
+    Column("operation", "text", _label("Change"), required=True,
+           vocabulary=["insert", "update", "delete"]),
+    Column("row_version", "integer", _label("Row version")),
+    Column("old_values", "text", _label("Old values")),
+    Column("new_values", "text", _label("New values")),
+], display_expression="\"table_name\" || ' ' || \"operation\"")
+AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "link_reviews"]
+VERSIONED_TABLES = ["companies", "flows", "synergies"]
+
 # In creation order: a table comes after the tables it references.
 TABLES = [WORKSPACE_INFO, RESOURCE_NOMENCLATURE, NAF_NOMENCLATURE, COMPANIES, FLOWS, SYNERGIES,
-          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS]
+          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, AUDIT_LOG]
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Tables whose rows hold personal data, and the columns concerned.

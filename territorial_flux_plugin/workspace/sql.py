@@ -6,7 +6,7 @@ file do not: the triggers make the file refuse orphan rows whoever writes to it.
 """
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
-from .schema import TABLES, TABLES_BY_NAME, foreign_keys
+from .schema import AUDITED_TABLES, TABLES, TABLES_BY_NAME, VERSIONED_TABLES, foreign_keys
 
 SQLITE_TYPES = {"uuid": "TEXT", "text": "TEXT", "integer": "INTEGER", "real": "REAL",
                 "boolean": "BOOLEAN", "date": "DATE", "datetime": "DATETIME"}
@@ -158,6 +158,91 @@ def rule_triggers():
     return rules
 
 
+def _who(table, row):
+    """Who made a change, as far as a file knows: the editor recorded in the row (a GeoPackage has
+    no login; QGIS writes ``updated_by`` from the user account name)."""
+    columns = TABLES_BY_NAME[table].column_names
+    if "updated_by" in columns:
+        return "{}.\"updated_by\"".format(row)
+    if "by" in columns:
+        return "{}.\"by\"".format(row)
+    if "synergy_uid" in columns:
+        return "(SELECT \"updated_by\" FROM \"synergies\" WHERE \"uid\" = {}.\"synergy_uid\")".format(row)
+    return "NULL"
+
+
+def _json_row(table, row, version=None):
+    pairs = []
+    for column in TABLES_BY_NAME[table].columns:
+        value = "{}.{}".format(row, q(column.name))
+        if column.name == "row_version" and version is not None:
+            value = version
+        pairs.append("{}, {}".format(_lit(column.name), value))
+    return "json_object({})".format(", ".join(pairs))
+
+
+def audit_triggers():
+    """The audit trail: every insert, update and delete of the audited tables in ``audit_log``.
+
+    An update is recorded with the row version it produces; the row version's own increment
+    (see :func:`row_version_triggers`) changes nothing else and is not recorded twice.
+    """
+    statements = []
+    for name in AUDITED_TABLES:
+        table = TABLES_BY_NAME[name]
+        versioned = "row_version" in table.column_names
+        columns = "(\"table_name\", \"row_uid\", \"operation\", \"by\", \"row_version\", \"old_values\", \"new_values\")"
+        statements.append(
+            "CREATE TRIGGER {trigger} AFTER INSERT ON {table} BEGIN INSERT INTO \"audit_log\" {columns} "
+            "VALUES ({name}, NEW.\"uid\", 'insert', {who}, {version}, NULL, {new}); END".format(
+                trigger=q("audit_{}_insert".format(name)), table=q(name), columns=columns, name=_lit(name),
+                who=_who(name, "NEW"), version="NEW.\"row_version\"" if versioned else "NULL",
+                new=_json_row(name, "NEW")))
+        tracked = [c for c in table.column_names if c != "row_version"]
+        if table.geometry:
+            tracked.append(GEOMETRY_COLUMN)
+        changed = " OR ".join("NEW.{c} IS NOT OLD.{c}".format(c=q(c)) for c in tracked)
+        next_version = ("(CASE WHEN NEW.\"row_version\" IS OLD.\"row_version\" THEN OLD.\"row_version\" + 1 "
+                        "ELSE NEW.\"row_version\" END)") if versioned else None
+        statements.append(
+            "CREATE TRIGGER {trigger} AFTER UPDATE ON {table} WHEN {changed} BEGIN INSERT INTO \"audit_log\" "
+            "{columns} VALUES ({name}, NEW.\"uid\", 'update', coalesce({who_new}, {who_old}), {version}, {old}, "
+            "{new}); END".format(
+                trigger=q("audit_{}_update".format(name)), table=q(name), changed=changed, columns=columns,
+                name=_lit(name), who_new=_who(name, "NEW"), who_old=_who(name, "OLD"),
+                version=next_version or "NULL", old=_json_row(name, "OLD"),
+                new=_json_row(name, "NEW", next_version)))
+        statements.append(
+            "CREATE TRIGGER {trigger} AFTER DELETE ON {table} BEGIN INSERT INTO \"audit_log\" {columns} "
+            "VALUES ({name}, OLD.\"uid\", 'delete', {who}, {version}, {old}, NULL); END".format(
+                trigger=q("audit_{}_delete".format(name)), table=q(name), columns=columns, name=_lit(name),
+                who=_who(name, "OLD"), version="OLD.\"row_version\"" if versioned else "NULL",
+                old=_json_row(name, "OLD")))
+    return statements
+
+
+ROW_VERSION_CONFLICT = "row_version: this row was changed by someone else since it was loaded."
+
+
+def row_version_triggers():
+    """Optimistic locking: every update of a versioned row increments its ``row_version``.
+
+    A writer that sets the version itself must move it forward; an older version is refused.
+    """
+    statements = []
+    for name in VERSIONED_TABLES:
+        statements.append(
+            "CREATE TRIGGER {trigger} BEFORE UPDATE OF \"row_version\" ON {table} "
+            "WHEN NEW.\"row_version\" < OLD.\"row_version\" BEGIN {body} END".format(
+                trigger=q("row_version_{}_stale".format(name)), table=q(name),
+                body=_raise(ROW_VERSION_CONFLICT)))
+        statements.append(
+            "CREATE TRIGGER {trigger} AFTER UPDATE ON {table} WHEN NEW.\"row_version\" IS OLD.\"row_version\" "
+            "BEGIN UPDATE {table} SET \"row_version\" = OLD.\"row_version\" + 1 WHERE {fid} = NEW.{fid}; END".format(
+                trigger=q("row_version_{}".format(name)), table=q(name), fid=q(FID_COLUMN)))
+    return statements
+
+
 def schema_statements():
     """Every statement that creates the workspace's tables, indexes and triggers."""
     statements = []
@@ -166,6 +251,9 @@ def schema_statements():
         statements.extend(create_indexes(table))
     statements.extend(foreign_key_triggers())
     statements.extend(rule_triggers())
+    statements.extend(row_version_triggers())
+    statements.extend(audit_triggers())
+    statements.append("CREATE INDEX \"ix_audit_log_row_uid\" ON \"audit_log\" (\"row_uid\")")
     return statements
 
 

@@ -20,7 +20,8 @@ def layer_groups():
     return [
         (tr("Territory"), ["synergies", "companies", "areas"], True),
         (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews"], True),
-        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "workspace_info"], False),
+        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "workspace_info",
+                                "audit_log"], False),
     ]
 
 
