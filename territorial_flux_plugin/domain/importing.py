@@ -1,0 +1,537 @@
+"""Rules for reading partner data: column names, quantities, NAF codes, words, encodings.
+
+Pure Python (no qgis or Qt import). Every problem is a :class:`~.messages.Message`; a problem
+found on one row of one file is wrapped in a :class:`RowMessage` that names the file and the
+row, so that a person can find it.
+"""
+
+import difflib
+import re
+import unicodedata
+
+from .messages import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, Message
+from .units import canonical_unit
+
+# --- text keys ------------------------------------------------------------------------------
+
+
+def strip_accents(text):
+    return "".join(ch for ch in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(ch))
+
+
+def column_key(name):
+    """``'Code INSEE'``, ``'code_insee'``, ``'CodeInsee'`` -> ``'codeinsee'``; text in brackets dropped."""
+    text = strip_accents(str(name or "")).lower()
+    text = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def word_key(text):
+    """Lowercase words without accents or punctuation: ``' Offre '`` -> ``'offre'``."""
+    text = strip_accents(str(text or "")).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+class RowMessage(Message):
+    """A problem of one row of one file: ``{file}, row {row}: {problem}`` (problem translated too)."""
+
+    __slots__ = ()
+
+    def __init__(self, file, row, problem):
+        super().__init__(QT_TRANSLATE_NOOP("Validation", "{file}, row {row}: {problem}"),
+                         file=file, row=row, problem=problem)
+
+    @property
+    def problem(self):
+        return self.values["problem"]
+
+    def translated(self, translate):
+        problem = self.values["problem"]
+        text = problem.translated(translate) if isinstance(problem, Message) else str(problem)
+        return translate(TRANSLATION_CONTEXT, self.template).format(
+            file=self.values["file"], row=self.values["row"], problem=text)
+
+
+def translated(message, translate=None):
+    """A Message (or anything) as text; ``translate(context, text)`` defaults to identity."""
+    if isinstance(message, Message):
+        return message.translated(translate or (lambda _context, text: text))
+    return str(message)
+
+
+# --- column mapping -------------------------------------------------------------------------
+
+# Company fields an import can fill, with the column names that propose them (compared with
+# column_key: case, accents, spaces and punctuation do not matter). SIRENE's official names
+# come first; shapefiles cut names at 10 characters, so a 10-character column also matches
+# the names it is the beginning of.
+COMPANY_TARGETS = (
+    ("siret", ("siret", "numsiret", "nsiret", "numerosiret", "siretetablissement")),
+    ("name", ("denominationunitelegale", "raisonsociale", "raisonsoc", "nomraisonsociale",
+              "denomination", "nomentreprise", "nomdelentreprise", "entreprise", "societe",
+              "companyname", "company", "name", "nom", "rs", "nometablissement")),
+    ("trade_name", ("denominationusuelleetablissement", "enseigne1etablissement", "enseigne",
+                    "nomcommercial", "tradename")),
+    ("naf_code", ("activiteprincipaleetablissement", "apenaf", "nafape", "codeape", "codenaf",
+                  "ape", "naf", "activiteprincipale", "nafcode", "activite")),
+    ("headcount_band", ("trancheeffectifsetablissement", "trancheeffectifs", "trancheeffectif",
+                        "effectifs", "effectif", "tranche", "headcountband", "headcount")),
+    ("address", ("adresse", "adresseetablissement", "adressecomplete", "geoadresse", "address",
+                 "adresse1", "ligneadresse")),
+    ("street_number", ("numerovoieetablissement", "numerovoie", "numero", "num")),
+    ("street_type", ("typevoieetablissement", "typevoie")),
+    ("street_name", ("libellevoieetablissement", "libellevoie", "voie", "rue", "street")),
+    ("postcode", ("codepostaletablissement", "codepostal", "cp", "postcode", "postalcode",
+                  "zipcode", "zip")),
+    ("commune", ("libellecommuneetablissement", "commune", "nomcommune", "libellecommune",
+                 "ville", "localite", "city", "town")),
+    ("commune_code", ("codecommuneetablissement", "codeinsee", "insee", "codecommune", "depcom",
+                      "inseecode", "communecode", "cog", "plgcodecommune")),
+    ("zone", ("zone", "zae", "zoneactivite", "zonedactivite", "parcactivite", "businesszone")),
+    ("contact_name", ("contact", "nomcontact", "interlocuteur", "contactname")),
+    ("contact_email", ("email", "mail", "courriel", "contactemail", "adressemail")),
+    ("contact_phone", ("telephone", "tel", "phone", "contactphone")),
+    ("notes", ("notes", "commentaire", "commentaires", "remarques", "comment", "observations")),
+    ("x", ("coordonneelambertabscisseetablissement", "x", "xl93", "xlambert93", "lambertx",
+           "coordx", "abscisse")),
+    ("y", ("coordonneelambertordonneeetablissement", "y", "yl93", "ylambert93", "lamberty",
+           "coordy", "ordonnee")),
+    ("longitude", ("longitude", "lon", "lng", "long")),
+    ("latitude", ("latitude", "lat")),
+    ("epsg", ("epsg", "codeepsg", "srid")),
+    ("state", ("etatadministratifetablissement", "etatadministratif", "etat")),
+    ("diffusion", ("statutdiffusionetablissement", "statutdiffusion")),
+)
+
+LEGAL_UNIT_TARGETS = (
+    ("siren", ("siren",)),
+    ("name", ("denominationunitelegale", "denomination", "raisonsociale")),
+    ("first_name", ("prenomusuelunitelegale", "prenom1unitelegale", "prenom")),
+    ("last_name", ("nomusageunitelegale", "nomunitelegale", "nom")),
+    ("diffusion", ("statutdiffusionunitelegale", "statutdiffusion")),
+)
+
+FLOW_TARGETS = (
+    ("siret", ("siret",)),
+    ("company", ("company", "entreprise", "raisonsociale", "societe", "etablissement",
+                 "nomentreprise", "companyname", "nom", "name")),
+    ("direction", ("direction", "sens", "offrebesoin", "offreoubesoin", "offerneed",
+                   "offerorneed", "type")),
+    ("resource", ("resource", "ressource", "code", "resourcecode", "coderessource", "codedechet",
+                  "coderessource", "wastecode")),
+    ("label", ("label", "libelle", "description", "designation", "intitule")),
+    ("quantity", ("quantity", "quantite", "qty", "qte", "volume", "tonnage")),
+    ("unit", ("unit", "unite", "units", "unites")),
+    ("confidentiality", ("confidentiality", "confidentialite")),
+    ("priority", ("priority", "priorite")),
+    ("comment", ("comment", "commentaire", "comments", "commentaires", "notes", "remarque",
+                 "remarques")),
+)
+
+COMPANY_FIELDS = tuple(t for t, _a in COMPANY_TARGETS)
+FLOW_FIELDS = tuple(t for t, _a in FLOW_TARGETS)
+
+
+def propose_mapping(columns, targets=COMPANY_TARGETS):
+    """``{target: column}`` proposed for the source ``columns``; each column used once.
+
+    The earlier a name is listed for a target, the stronger the proposal; exact names win
+    over the beginnings of names that a shapefile cut at 10 characters.
+    """
+    keys = {column: column_key(column) for column in columns}
+    candidates = []  # (strength, target index, target, column)
+    for index, (target, aliases) in enumerate(targets):
+        for rank, alias in enumerate(aliases):
+            for column, key in keys.items():
+                if not key:
+                    continue
+                if key == alias:
+                    candidates.append((rank, index, target, column))
+                elif len(key) >= 8 and len(column) == 10 and alias.startswith(key):
+                    candidates.append((100 + rank, index, target, column))
+    mapping, used = {}, set()
+    for _strength, _index, target, column in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if target in mapping or column in used:
+            continue
+        mapping[target] = column
+        used.add(column)
+    return {t: mapping[t] for t, _a in targets if t in mapping}
+
+
+def parse_mapping(text, targets=COMPANY_TARGETS):
+    """``'siret=SIRET; name=RAISON'`` -> ``{'siret': 'SIRET', 'name': 'RAISON'}``.
+
+    An empty column (``zone=``) removes a proposal: the value is None. Raises ValueError with a
+    Message for an unknown target or a pair without ``=``.
+    """
+    mapping = {}
+    known = [t for t, _a in targets]
+    for part in re.split(r"[;\n]", text or ""):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise ValueError(Message(QT_TRANSLATE_NOOP(
+                "Validation", "'{part}' is not a mapping: write field=column, separated by ';'."),
+                part=part.strip()))
+        target, column = (s.strip() for s in part.split("=", 1))
+        if target not in known:
+            raise ValueError(Message(QT_TRANSLATE_NOOP(
+                "Validation", "'{target}' is not a field that can be imported; use one of: {fields}."),
+                target=target, fields=", ".join(known)))
+        mapping[target] = column or None
+    return mapping
+
+
+def format_mapping(mapping):
+    return "; ".join("{}={}".format(t, c or "") for t, c in mapping.items())
+
+
+# --- numbers and quantities -----------------------------------------------------------------
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+_NUMBER_UNIT = re.compile(r"^\s*([-+]?[\d\s\u00a0\u202f\u2009'.,]*\d[\d.,]*)\s*(.*?)\s*$")
+
+
+def parse_number(text):
+    """A float from ``'1 200'``, ``'12,5'``, ``'1.200,5'`` or ``'1,200.5'``; None if it is not one."""
+    if text is None:
+        return None
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return float(text)
+    raw = _SPACES.sub("", str(text).strip())
+    if not raw:
+        return None
+    if "," in raw and "." in raw:
+        if raw.rfind(",") > raw.rfind("."):
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif raw.count(",") == 1:
+        raw = raw.replace(",", ".")
+    elif raw.count(",") > 1:
+        raw = raw.replace(",", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if value == value and value not in (float("inf"), float("-inf")) else None
+
+
+def parse_quantity(text):
+    """``(value, unit, problem)`` for a quantity as people write it.
+
+    ``'1 200'`` -> 1200.0; ``'12,5'`` -> 12.5; ``'12 t'`` -> (12.0, ``'t'``); an empty cell gives
+    (None, None, None); ``'-3'`` and words give a problem.
+    """
+    if text is None or not str(text).strip():
+        return None, None, None
+    match = _NUMBER_UNIT.match(str(text))
+    value = parse_number(match.group(1)) if match else None
+    if value is None:
+        return None, None, Message(QT_TRANSLATE_NOOP(
+            "Validation", "'{value}' is not a quantity: write a number, like 1200 or 12.5."), value=text)
+    if value < 0:
+        return None, None, Message(QT_TRANSLATE_NOOP(
+            "Validation", "A quantity cannot be negative ('{value}')."), value=text)
+    unit_text = match.group(2)
+    unit = None
+    if unit_text:
+        unit = canonical_unit(unit_text)
+        if unit is None:
+            return None, None, Message(QT_TRANSLATE_NOOP(
+                "Validation", "'{unit}' in '{value}' is not a unit the plugin knows."),
+                unit=unit_text, value=text)
+    return value, unit, None
+
+
+# --- SIRENE codes ---------------------------------------------------------------------------
+
+_NAF = re.compile(r"^(\d{2})[\s.\-]?(\d{2})[\s.\-]?([A-Za-z])$")
+
+
+def normalise_naf(text):
+    """``'1071C'``, ``'10.71c'``, ``'10 71 C'`` -> ``'10.71C'``; None when it is not a NAF code's shape."""
+    if text is None:
+        return None
+    match = _NAF.match(str(text).strip())
+    if not match:
+        return None
+    return "{}.{}{}".format(match.group(1), match.group(2), match.group(3).upper())
+
+
+def normalise_commune_code(text):
+    """``'59183'``; ``'1053'`` (a leading zero lost by a spreadsheet) -> ``'01053'``; None if invalid."""
+    raw = re.sub(r"\s", "", str(text or "")).upper()
+    if raw.endswith(".0"):
+        raw = raw[:-2]
+    if re.fullmatch(r"\d{4}", raw):
+        raw = "0" + raw
+    if re.fullmatch(r"\d{5}|2[AB]\d{3}", raw):
+        return raw
+    return None
+
+
+def normalise_postcode(text):
+    raw = re.sub(r"\s", "", str(text or ""))
+    if raw.endswith(".0"):
+        raw = raw[:-2]
+    if re.fullmatch(r"\d{4}", raw):
+        raw = "0" + raw
+    return raw if re.fullmatch(r"\d{5}", raw) else None
+
+
+def normalise_headcount_band(text):
+    """INSEE band code (``'NN'``, ``'00'``, ``'01'``…); ``'1'`` -> ``'01'``; None if not a band's shape."""
+    raw = str(text or "").strip().upper()
+    if raw.endswith(".0"):
+        raw = raw[:-2]
+    if raw == "NN":
+        return raw
+    if re.fullmatch(r"\d{1,2}", raw):
+        return raw.zfill(2)
+    return None
+
+
+# --- names and communes ---------------------------------------------------------------------
+
+_LEGAL_FORMS = {
+    "sa", "sas", "sasu", "sarl", "eurl", "sci", "snc", "scop", "scea", "earl", "gaec", "selarl",
+    "ste", "societe", "ets", "etablissements", "etablissement", "cie", "compagnie", "groupe",
+    "ltd", "inc", "gmbh", "et", "de", "du", "des", "la", "le", "les", "l", "d", "the", "and",
+}
+
+
+def normalise_name(text):
+    """A key to find probable duplicates: ``'Sté DUPONT & Fils, SARL'`` -> ``'dupont fils'``."""
+    words = word_key(text).split()
+    kept = [w for w in words if w not in _LEGAL_FORMS]
+    return " ".join(kept or words)
+
+
+def duplicate_key(name, commune):
+    """``(normalised name, normalised commune)``: two rows with one key are probable duplicates."""
+    return normalise_name(name), word_key(commune).replace("saint ", "st ")
+
+
+# --- words ----------------------------------------------------------------------------------
+
+DIRECTION_WORDS = {
+    "offer": ("offer", "offers", "offre", "offres", "o", "supply", "output", "outgoing", "sortant",
+              "sortante", "disponible", "available", "propose", "gisement"),
+    "need": ("need", "needs", "besoin", "besoins", "b", "n", "demand", "demande", "input",
+             "incoming", "entrant", "entrante", "recherche", "wanted", "required"),
+}
+
+CONFIDENTIALITY_WORDS = {
+    "advisor": ("advisor", "adviser", "advisor only", "conseiller", "conseillere", "confidentiel",
+                "confidential", "restreint"),
+    "internal": ("internal", "interne", "internal use"),
+    "partners": ("partners", "partner", "partenaires", "partenaire"),
+    "public": ("public", "publique", "open", "ouvert"),
+}
+
+PRIORITY_WORDS = {
+    "high": ("high", "haute", "elevee", "eleve", "forte", "fort", "1"),
+    "medium": ("medium", "moyenne", "moyen", "normale", "normal", "2"),
+    "low": ("low", "basse", "bas", "faible", "3"),
+}
+
+
+def _word_lookup(words):
+    return {word_key(w): value for value, spellings in words.items() for w in (value,) + spellings}
+
+
+_DIRECTIONS = _word_lookup(DIRECTION_WORDS)
+_CONFIDENTIALITY = _word_lookup(CONFIDENTIALITY_WORDS)
+_PRIORITIES = _word_lookup(PRIORITY_WORDS)
+
+
+def parse_direction(text):
+    """``'offer'`` or ``'need'`` for the usual English and French words, else None."""
+    return _DIRECTIONS.get(word_key(text))
+
+
+def parse_confidentiality(text):
+    return _CONFIDENTIALITY.get(word_key(text))
+
+
+def parse_priority(text):
+    return _PRIORITIES.get(word_key(text))
+
+
+# --- resources in words ---------------------------------------------------------------------
+
+_STOP_WORDS = {
+    "de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "un", "une",
+    "pour", "par", "sur", "avec", "the", "of", "and", "or", "ou", "for", "from", "to", "in",
+    "with", "other", "than", "autres", "que", "non",
+}
+
+
+def _stem(word):
+    if len(word) > 3 and word[-1] in "sx":
+        return word[:-1]
+    return word
+
+
+def _tokens(text):
+    return {_stem(w) for w in word_key(text).split() if w not in _STOP_WORDS}
+
+
+class ResourceIndex:
+    """Finds a nomenclature row from a code or from words in English or French.
+
+    ``rows`` are dicts with ``code``, ``level``, ``family``, ``label_en`` and ``label_fr``
+    (see ``workspace.nomenclature.resource_rows``); chapters are never proposed.
+    """
+
+    def __init__(self, rows, parse_code):
+        self._parse_code = parse_code
+        self.by_code = {row["code"]: row for row in rows}
+        self._labels = []  # (row, label key, token set)
+        self._exact = {}
+        for row in rows:
+            if row["level"] == "chapter":
+                continue
+            for label in (row["label_en"], row["label_fr"]):
+                key = word_key(label)
+                self._labels.append((row, key, _tokens(label)))
+                self._exact.setdefault(key, set()).add(row["code"])
+
+    def resolve(self, text):
+        """``(row, candidates)``: the row, or None and up to three close rows."""
+        if text is None or not str(text).strip():
+            return None, []
+        parsed = self._parse_code(text)
+        if parsed and parsed[0] in self.by_code:
+            return self.by_code[parsed[0]], []
+        key = word_key(text)
+        exact = self._exact.get(key, set())
+        if len(exact) == 1:
+            return self.by_code[next(iter(exact))], []
+        wanted = _tokens(text)
+        containing = {row["code"] for row, _k, tokens in self._labels if wanted and wanted <= tokens}
+        if len(containing) == 1:
+            return self.by_code[next(iter(containing))], []
+        scores = {}
+        for row, label_key, tokens in self._labels:
+            overlap = len(wanted & tokens) / float(len(wanted | tokens) or 1)
+            ratio = difflib.SequenceMatcher(None, key, label_key).ratio() if overlap or len(key) < 40 else 0
+            score = max(overlap, ratio * 0.9)
+            if row["code"] in containing:
+                score += 1
+            if score > scores.get(row["code"], 0):
+                scores[row["code"]] = score
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return None, [self.by_code[code] for code, score in best[:3] if score >= 0.3]
+
+
+def resource_problem(text, candidates, lang="en"):
+    """The Message for a resource that could not be resolved, listing the close candidates."""
+    if not candidates:
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "'{value}' is neither a resource code nor the name of a resource of the "
+                          "nomenclature."), value=text)
+    label = "label_fr" if lang == "fr" else "label_en"
+    listed = "; ".join("{} {}".format(row["code"], row[label]) for row in candidates)
+    return Message(QT_TRANSLATE_NOOP(
+        "Validation", "'{value}' does not name one resource of the nomenclature; close ones: "
+                      "{candidates}. Write the code."), value=text, candidates=listed)
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+_ENCODING_NAMES = {
+    "utf8": "utf-8", "utf-8": "utf-8", "65001": "utf-8",
+    "1252": "cp1252", "cp1252": "cp1252", "windows1252": "cp1252", "ansi1252": "cp1252",
+    "win1252": "cp1252", "ansi": "cp1252",
+    "latin1": "latin-1", "iso88591": "latin-1", "88591": "latin-1", "iso885915": "iso8859-15",
+    "latin9": "iso8859-15", "ascii": "ascii", "usascii": "ascii", "850": "cp850", "cp850": "cp850",
+    "437": "cp437", "cp437": "cp437",
+}
+
+
+def python_encoding(name):
+    """Python's codec for a spelling found in a .cpg file or given by a person, or None."""
+    key = re.sub(r"[^a-z0-9]", "", str(name or "").lower())
+    if key in _ENCODING_NAMES:
+        return _ENCODING_NAMES[key]
+    dashed = str(name or "").strip().lower()
+    try:
+        import codecs
+
+        return codecs.lookup(dashed).name if dashed else None
+    except LookupError:
+        return None
+
+
+def detect_encoding(raw):
+    """``'utf-8'`` when the bytes are UTF-8 (``'utf-8-sig'`` with a BOM), else ``'cp1252'``.
+
+    Windows-1252 leaves five bytes undefined; text with them is read as ``'latin-1'``.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        raw.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def has_non_ascii(raw):
+    return re.search(rb"[\x80-\xff]", raw) is not None
+
+
+def declared_encoding_problem(declared, raw, file):
+    """A Message when the text of a file contradicts its declared encoding (a wrong .cpg), else None.
+
+    UTF-8 declared but the bytes are not UTF-8; or a one-byte encoding declared while the bytes
+    are valid UTF-8 with accents (they would come out as ``'SociÃ©tÃ©'``).
+    """
+    codec = python_encoding(declared)
+    if codec is None:
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "{file} declares the encoding '{encoding}', which is unknown: set ENCODING."),
+            file=file, encoding=declared)
+    detected = detect_encoding(raw)
+    if codec in ("utf-8", "utf-8-sig") and detected not in ("utf-8", "utf-8-sig"):
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "{file} declares the encoding {encoding} but its text is not {encoding} "
+                          "(probably Windows-1252): set ENCODING to the right one."),
+            file=file, encoding=declared)
+    if codec not in ("utf-8", "utf-8-sig", "ascii") and detected == "utf-8" and has_non_ascii(raw):
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "{file} declares the encoding {encoding} but its text is UTF-8 (accents "
+                          "would come out wrong): set ENCODING to UTF-8."),
+            file=file, encoding=declared)
+    return None
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+CSV_DELIMITERS = (";", ",", "\t", "|")
+
+
+def sniff_delimiter(header_line):
+    """The delimiter that splits a header line into the most columns (``;`` on a tie)."""
+    counts = [(header_line.count(d), -index, d) for index, d in enumerate(CSV_DELIMITERS)]
+    best = max(counts)
+    return best[2] if best[0] > 0 else None
+
+
+def is_closed(state):
+    """True for SIRENE's ``etatAdministratifEtablissement = F`` (fermé) and the usual words."""
+    return word_key(state) in ("f", "ferme", "fermee", "closed", "cesse", "cessee", "radie", "radiee")
+
+
+def is_partial_diffusion(status):
+    return str(status or "").strip().upper() == "P"
+
+
+NOT_DISCLOSED = "[ND]"  # what SIRENE writes in place of a value it does not publish

@@ -1,0 +1,265 @@
+"""Rules for reading partner data (domain.importing): pure Python, no QGIS."""
+
+import pytest
+
+from territorial_flux_plugin.domain import importing as imp
+from territorial_flux_plugin.domain.codes import parse_code
+from territorial_flux_plugin.domain.messages import Message
+from territorial_flux_plugin.workspace.nomenclature import resource_rows
+
+
+# --- column mapping ---------------------------------------------------------------------------
+
+SIRENE_COLUMNS = [
+    "siren", "nic", "siret", "statutDiffusionEtablissement", "trancheEffectifsEtablissement",
+    "activitePrincipaleEtablissement", "denominationUsuelleEtablissement", "enseigne1Etablissement",
+    "numeroVoieEtablissement", "typeVoieEtablissement", "libelleVoieEtablissement",
+    "codePostalEtablissement", "libelleCommuneEtablissement", "codeCommuneEtablissement",
+    "coordonneeLambertAbscisseEtablissement", "coordonneeLambertOrdonneeEtablissement",
+    "etatAdministratifEtablissement",
+]
+
+
+def test_sirene_official_names_are_proposed():
+    mapping = imp.propose_mapping(SIRENE_COLUMNS)
+    assert mapping["siret"] == "siret"
+    assert mapping["naf_code"] == "activitePrincipaleEtablissement"
+    assert mapping["commune_code"] == "codeCommuneEtablissement"
+    assert mapping["x"] == "coordonneeLambertAbscisseEtablissement"
+    assert mapping["y"] == "coordonneeLambertOrdonneeEtablissement"
+    assert mapping["state"] == "etatAdministratifEtablissement"
+    assert mapping["headcount_band"] == "trancheEffectifsEtablissement"
+    assert mapping["diffusion"] == "statutDiffusionEtablissement"
+    assert mapping["trade_name"] == "denominationUsuelleEtablissement"
+    assert mapping["street_name"] == "libelleVoieEtablissement"
+    assert mapping["postcode"] == "codePostalEtablissement"
+    assert mapping["commune"] == "libelleCommuneEtablissement"
+    assert "name" not in mapping  # the establishment file has no legal name: LEGAL_UNITS gives it
+
+
+@pytest.mark.parametrize("columns, expected", [
+    (["Raison sociale", "Code APE", "Adresse", "CP", "Commune", "Code INSEE"],
+     {"name": "Raison sociale", "naf_code": "Code APE", "address": "Adresse", "postcode": "CP",
+      "commune": "Commune", "commune_code": "Code INSEE"}),
+    (["RAISON_SOCIALE", "NAF", "ADRESSE", "CODE_POSTAL", "VILLE", "INSEE"],
+     {"name": "RAISON_SOCIALE", "naf_code": "NAF", "address": "ADRESSE", "postcode": "CODE_POSTAL",
+      "commune": "VILLE", "commune_code": "INSEE"}),
+    (["nom", "enseigne", "Activité (APE/NAF)", "Téléphone", "Courriel"],
+     {"name": "nom", "trade_name": "enseigne", "contact_phone": "Téléphone", "contact_email": "Courriel"}),
+])
+def test_french_names_case_and_accents_do_not_matter(columns, expected):
+    mapping = imp.propose_mapping(columns)
+    for target, column in expected.items():
+        assert mapping[target] == column
+
+
+def test_shapefile_names_cut_at_ten_characters_are_recognised():
+    mapping = imp.propose_mapping(["siret", "activitePr", "codeCommun", "etatAdmini", "raison_soc"])
+    assert mapping["naf_code"] == "activitePr"
+    assert mapping["commune_code"] == "codeCommun"
+    assert mapping["state"] == "etatAdmini"
+    assert mapping["name"] == "raison_soc"
+
+
+def test_each_column_is_proposed_once():
+    mapping = imp.propose_mapping(["nom", "entreprise"])
+    assert sorted(mapping.values()) == sorted(set(mapping.values()))
+
+
+def test_flow_headers_in_english_and_french():
+    fr = imp.propose_mapping(["Entreprise", "SIRET", "Sens (offre / besoin)", "Ressource", "Quantité",
+                              "Unité", "Confidentialité", "Commentaire"], imp.FLOW_TARGETS)
+    assert fr == {"siret": "SIRET", "company": "Entreprise", "direction": "Sens (offre / besoin)",
+                  "resource": "Ressource", "quantity": "Quantité", "unit": "Unité",
+                  "confidentiality": "Confidentialité", "comment": "Commentaire"}
+    en = imp.propose_mapping(["company", "DIRECTION", "resource", "quantity", "unit", "comment"],
+                             imp.FLOW_TARGETS)
+    assert en["company"] == "company" and en["direction"] == "DIRECTION" and en["quantity"] == "quantity"
+
+
+def test_parse_mapping():
+    assert imp.parse_mapping("siret=N_SIRET; name = Nom ;zone=") == {
+        "siret": "N_SIRET", "name": "Nom", "zone": None}
+    with pytest.raises(ValueError) as error:
+        imp.parse_mapping("colour=red")
+    assert "colour" in str(error.value.args[0])
+    with pytest.raises(ValueError):
+        imp.parse_mapping("siret")
+    assert imp.parse_mapping(imp.format_mapping({"siret": "a", "name": "b"})) == {"siret": "a", "name": "b"}
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("1 200", 1200.0, None), ("1\u00a0200", 1200.0, None), ("1\u202f200,5", 1200.5, None),
+    ("12,5", 12.5, None), ("12.5", 12.5, None), ("1.200,5", 1200.5, None), ("1,200.5", 1200.5, None),
+    ("12 t", 12.0, "t"), ("12t", 12.0, "t"), ("3,5 t/an", 3.5, "t/yr"), ("40 MWh/an", 40.0, "MWh/yr"),
+    ("0", 0.0, None), ("", None, None), (None, None, None),
+])
+def test_quantities_as_people_write_them(text, value, unit):
+    parsed_value, parsed_unit, problem = imp.parse_quantity(text)
+    assert problem is None
+    assert parsed_value == value
+    assert parsed_unit == unit
+
+
+@pytest.mark.parametrize("text", ["-3", "-3 t", "beaucoup", "12 bananas", "n/a"])
+def test_bad_quantities_give_a_message(text):
+    value, unit, problem = imp.parse_quantity(text)
+    assert value is None and isinstance(problem, Message)
+    assert text in str(problem)
+
+
+def test_negative_quantity_message_says_so():
+    assert "negative" in str(imp.parse_quantity("-3")[2])
+
+
+def test_parse_number():
+    assert imp.parse_number("652 345,12") == 652345.12
+    assert imp.parse_number("abc") is None
+    assert imp.parse_number(7) == 7.0
+
+
+# --- SIRENE codes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("1071C", "10.71C"), ("10.71C", "10.71C"), ("10.71c", "10.71C"), ("10 71 C", "10.71C"),
+    ("4711D", "47.11D"), ("10.7", None), ("", None), (None, None), ("ABCDE", None),
+])
+def test_naf_normalisation(text, expected):
+    assert imp.normalise_naf(text) == expected
+
+
+def test_commune_postcode_and_headcount():
+    assert imp.normalise_commune_code("1053") == "01053"
+    assert imp.normalise_commune_code("2A004") == "2A004"
+    assert imp.normalise_commune_code("123") is None
+    assert imp.normalise_postcode("59140") == "59140"
+    assert imp.normalise_postcode("1000") == "01000"
+    assert imp.normalise_postcode("5914O") is None
+    assert imp.normalise_headcount_band("1") == "01"
+    assert imp.normalise_headcount_band("NN") == "NN"
+    assert imp.normalise_headcount_band("beaucoup") is None
+
+
+# --- probable duplicates ----------------------------------------------------------------------
+
+def test_name_and_commune_normalisation():
+    assert imp.normalise_name("Sté DUPONT & Fils, SARL") == imp.normalise_name("dupont fils")
+    assert imp.normalise_name("Société Générale de Pâtisserie") == "generale patisserie"
+    assert imp.duplicate_key("Boulangerie Martin SAS", "Saint-Pol-sur-Mer") == \
+        imp.duplicate_key("BOULANGERIE MARTIN", "SAINT POL SUR MER")
+    assert imp.duplicate_key("Martin", "Dunkerque") != imp.duplicate_key("Martin", "Gravelines")
+
+
+# --- words ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("offer", "offer"), ("Offre", "offer"), ("OFFRES", "offer"), (" besoin ", "need"),
+    ("Need", "need"), ("Besoins", "need"), ("maybe", None), ("", None),
+])
+def test_direction_words(text, expected):
+    assert imp.parse_direction(text) == expected
+
+
+def test_confidentiality_and_priority_words():
+    assert imp.parse_confidentiality("Partenaires") == "partners"
+    assert imp.parse_confidentiality("interne") == "internal"
+    assert imp.parse_confidentiality("Conseiller") == "advisor"
+    assert imp.parse_confidentiality("secret") is None
+    assert imp.parse_priority("Haute") == "high"
+    assert imp.parse_priority("élevée") == "high"
+
+
+# --- resources in words -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def index():
+    return imp.ResourceIndex(resource_rows(), parse_code)
+
+
+def test_codes_resolve_in_any_spelling(index):
+    assert index.resolve("150101")[0]["code"] == "15 01 01"
+    assert index.resolve("15.01.01*")[0]["code"] == "15 01 01"
+
+
+def test_words_resolve_in_english_and_french(index):
+    row = next(r for r in resource_rows() if r["code"] == "MA 01 01")
+    assert index.resolve(row["label_en"])[0]["code"] == "MA 01 01"
+    assert index.resolve(row["label_fr"].upper())[0]["code"] == "MA 01 01"
+    assert index.resolve("sciures et copeaux de bois non traites")[0]["code"] == "MA 01 01"
+
+
+def test_unresolved_words_give_close_candidates(index):
+    row, candidates = index.resolve("copeaux de bois")
+    assert row is None
+    assert candidates and len(candidates) <= 3
+    message = imp.resource_problem("copeaux de bois", candidates, "fr")
+    assert "copeaux de bois" in str(message) and candidates[0]["code"] in str(message)
+    assert index.resolve("xyzzy quux")[0] is None
+
+
+def test_typo_gets_candidates(index):
+    row, candidates = index.resolve("Sciures et copeaux de bios non traité")
+    assert row is None or row["code"] == "MA 01 01"
+    if row is None:
+        assert candidates[0]["code"] == "MA 01 01"
+
+
+# --- encodings --------------------------------------------------------------------------------
+
+WORDS = "Société;Pâtisserie;Coopérative\n"
+
+
+def test_detect_encoding():
+    assert imp.detect_encoding(WORDS.encode("utf-8")) == "utf-8"
+    assert imp.detect_encoding(b"\xef\xbb\xbf" + WORDS.encode("utf-8")) == "utf-8-sig"
+    assert imp.detect_encoding(WORDS.encode("cp1252")) == "cp1252"
+    assert WORDS.encode("cp1252").decode(imp.detect_encoding(WORDS.encode("cp1252"))) == WORDS
+    assert imp.detect_encoding(b"plain ascii") == "utf-8"
+
+
+def test_python_encoding_names_from_cpg_files():
+    assert imp.python_encoding("UTF-8") == "utf-8"
+    assert imp.python_encoding("1252") == "cp1252"
+    assert imp.python_encoding("ANSI 1252") == "cp1252"
+    assert imp.python_encoding("ISO-8859-1") == "latin-1"
+    assert imp.python_encoding("klingon") is None
+
+
+def test_wrong_cpg_is_noticed():
+    assert imp.declared_encoding_problem("UTF-8", WORDS.encode("cp1252"), "a.shp") is not None
+    assert imp.declared_encoding_problem("1252", WORDS.encode("utf-8"), "a.shp") is not None
+    assert imp.declared_encoding_problem("1252", WORDS.encode("cp1252"), "a.shp") is None
+    assert imp.declared_encoding_problem("UTF-8", WORDS.encode("utf-8"), "a.shp") is None
+    assert "a.shp" in str(imp.declared_encoding_problem("UTF-8", WORDS.encode("cp1252"), "a.shp"))
+
+
+def test_sniff_delimiter():
+    assert imp.sniff_delimiter("siret;nom;commune") == ";"
+    assert imp.sniff_delimiter("siret,nom,commune") == ","
+    assert imp.sniff_delimiter("siret\tnom") == "\t"
+    assert imp.sniff_delimiter("siret") is None
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+def test_row_message_names_file_row_and_problem_and_translates_both():
+    problem = imp.parse_quantity("-3")[2]
+    message = imp.RowMessage("flows.csv", 7, problem)
+    assert str(message).startswith("flows.csv, row 7: ")
+    assert "negative" in str(message)
+    seen = []
+
+    def translate(context, text):
+        seen.append((context, text))
+        return text.upper() if "cannot" in text else text
+
+    text = message.translated(translate)
+    assert "CANNOT BE NEGATIVE" in text and text.startswith("flows.csv, row 7")
+    assert all(context == "Validation" for context, _t in seen)
+
+
+def test_closed_and_partial():
+    assert imp.is_closed("F") and imp.is_closed("fermé") and not imp.is_closed("A")
+    assert imp.is_partial_diffusion("P") and not imp.is_partial_diffusion("O")
