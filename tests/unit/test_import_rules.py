@@ -253,7 +253,7 @@ def test_row_message_names_file_row_and_problem_and_translates_both():
 
     def translate(context, text):
         seen.append((context, text))
-        return text.upper() if "cannot" in text else text
+        return text.replace("cannot be negative", "CANNOT BE NEGATIVE")
 
     text = message.translated(translate)
     assert "CANNOT BE NEGATIVE" in text and text.startswith("flows.csv, row 7")
