@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(python3-qgis qgis-providers qgis xvfb imagemagick poppler-utils gdal-bin
-          pyqt5-dev-tools qttools5-dev-tools python3-venv make git)
+          pyqt5-dev-tools qttools5-dev-tools python3-venv make git
+          postgresql-15-postgis-3 python3-psycopg2)
 missing=()
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

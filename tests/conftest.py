@@ -45,3 +45,44 @@ def run():
         return processing.run("territorialflux:" + algorithm, parameters)
 
     return _run
+
+
+# --- team workspaces: a real PostgreSQL 15 + PostGIS 3 server (tests fail, not skip, without it) ---
+
+@pytest.fixture(scope="session")
+def postgis_server():
+    """A throw-away cluster on a free local port, with a pg_service entry (see tests/pgserver.py)."""
+    from tests import pgserver
+
+    server = pgserver.Server()
+    try:
+        server.start()
+    except pgserver.ServerMissing as error:
+        server.stop()
+        pytest.fail(str(error), pytrace=False)
+    previous = os.environ.get("PGSERVICEFILE")
+    os.environ["PGSERVICEFILE"] = server.service_file
+    yield server
+    if previous is None:
+        os.environ.pop("PGSERVICEFILE", None)
+    else:
+        os.environ["PGSERVICEFILE"] = previous
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgis_connection(postgis_server, provider):
+    """The name of a PostgreSQL connection saved in QGIS's settings, reaching the server by service."""
+    from tests import pgserver
+    from qgis.core import QgsSettings
+
+    name = "Territorial Flux tests"
+    base = "PostgreSQL/connections/{}/".format(name)
+    settings = QgsSettings()
+    for key, value in {"service": pgserver.SERVICE, "host": "", "port": "", "database": "",
+                       "username": "", "password": "", "authcfg": "", "saveUsername": "false",
+                       "savePassword": "false", "projectsInDatabase": "true"}.items():
+        settings.setValue(base + key, value)
+    settings.sync()
+    yield name
+    settings.remove("PostgreSQL/connections/" + name)

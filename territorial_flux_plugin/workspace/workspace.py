@@ -46,10 +46,39 @@ def language():
 
 
 class Workspace:
-    """A workspace stored in a GeoPackage."""
+    """A workspace stored in a GeoPackage, or in PostGIS when given a team workspace reference
+    (``postgres:connection=NAME;schema=SCHEMA``, see :mod:`.team`): ``Workspace(reference)``
+    then returns a :class:`.team.PostgisWorkspace`."""
+
+    storage = "geopackage"
+
+    def __new__(cls, path, *args, **kwargs):
+        if cls is Workspace and str(path).strip().lower().startswith("postgres:"):
+            from .team import PostgisWorkspace
+
+            return super().__new__(PostgisWorkspace)
+        return super().__new__(cls)
 
     def __init__(self, path):
         self.path = os.path.abspath(path)
+
+    @property
+    def reference(self):
+        """The string that names this workspace in a WORKSPACE parameter."""
+        return self.path
+
+    def database(self):
+        """A :class:`.database.Database` on the workspace (sqlite3 here, psycopg2 for PostGIS)."""
+        from .database import sqlite_database
+
+        return sqlite_database(self.path)
+
+    def can_write(self, table="flows"):
+        """True when the current user may change rows of ``table``.
+
+        A reader of a team workspace gets False: write analysis outputs to temporary layers.
+        """
+        return os.access(self.path, os.W_OK)
 
     def __repr__(self):
         return "Workspace({!r})".format(self.path)
@@ -155,6 +184,10 @@ def open_workspace(path, project=None):
     """
     project = project if project is not None else QgsProject.instance()
     workspace = Workspace(path)
+    if workspace.storage == "postgis":  # never migrated implicitly: see team.open_team_workspace
+        from .team import open_team_workspace
+
+        return open_team_workspace(workspace, project)
     backup = gpkg.migrate(workspace.path)
     if not project.read(workspace.project_uri):
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
@@ -182,6 +215,12 @@ def workspace_layers(project=None):
     found = {}
     for layer in project.mapLayers().values():
         source = layer.source()
+        if layer.providerType() == "postgres":
+            from .team import layer_table
+
+            table = layer_table(layer)[1]
+            if table in TABLES_BY_NAME:
+                found[table] = layer
         if layer.providerType() == "ogr" and "|layername=" in source:
             table = source.split("|layername=")[1].split("|")[0]
             if table in TABLES_BY_NAME:
@@ -195,6 +234,10 @@ def current_workspace(project=None):
     companies = layers.get("companies")
     if companies is None:
         return None
+    if companies.providerType() == "postgres":
+        from .team import workspace_of_layer
+
+        return workspace_of_layer(companies)
     return Workspace(companies.source().split("|")[0])
 
 

@@ -1,0 +1,90 @@
+"""One small DB-API face for both storages, for the code that reads and writes rows directly
+(audit history, optimistic locking, copying): a GeoPackage through ``sqlite3``, a PostGIS
+workspace through ``psycopg2``.
+
+Pure Python (no qgis import). Queries are written with ``?`` placeholders and table names as
+``{t:name}``; :meth:`Database.sql` turns them into the storage's dialect.
+"""
+
+import re
+import sqlite3
+from contextlib import closing, contextmanager
+
+
+class Database:
+    """A DB-API connection with its dialect (``sqlite`` or ``postgres``) and table prefix."""
+
+    def __init__(self, connection, dialect, schema=None):
+        self.connection = connection
+        self.dialect = dialect
+        self.schema = schema
+
+    def table(self, name):
+        if self.dialect == "postgres":
+            return '"{}"."{}"'.format(self.schema, name)
+        return '"{}"'.format(name)
+
+    def sql(self, text, placeholders=True):
+        text = re.sub(r"\{t:(\w+)\}", lambda m: self.table(m.group(1)), text)
+        if self.dialect == "postgres" and placeholders:
+            text = text.replace("%", "%%").replace("?", "%s")
+        return text
+
+    def execute(self, text, params=()):
+        """Run one statement; without ``params`` the text is sent as it is (DDL may contain ``?``)."""
+        cursor = self.connection.cursor()
+        if params:
+            cursor.execute(self.sql(text), tuple(params))
+        else:
+            cursor.execute(self.sql(text, placeholders=False))
+        return cursor
+
+    def rows(self, text, params=()):
+        cursor = self.execute(text, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def transaction(self):
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        Connections are in autocommit mode outside these blocks (reads see committed data and
+        hold no locks).
+        """
+        self.connection.cursor().execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+        try:
+            yield self
+        except BaseException:
+            try:
+                self.connection.cursor().execute("ROLLBACK")
+            except Exception:  # a lost connection: the server rolls the transaction back itself
+                pass
+            raise
+        else:
+            self.connection.cursor().execute("COMMIT")
+
+    def close(self):
+        self.connection.close()
+
+    @property
+    def user(self):
+        """The database user (PostGIS) or None (a file has no login)."""
+        if self.dialect == "postgres":
+            return self.rows("SELECT session_user AS u")[0]["u"]
+        return None
+
+
+def sqlite_database(path, read_only=False):
+    if read_only:
+        connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, isolation_level=None)
+    else:
+        connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    return Database(connection, "sqlite")
+
+
+@contextmanager
+def opened(workspace):
+    """``with opened(workspace) as db:`` a Database on ``workspace`` (either storage), closed after."""
+    database = workspace.database()
+    with closing(database.connection):
+        yield database

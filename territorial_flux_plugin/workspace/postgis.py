@@ -1,0 +1,325 @@
+"""The PostGIS form of a workspace: DDL derived from :mod:`.schema`, in one PostgreSQL schema.
+
+Pure Python (no qgis import). The same tables, checks and rules as :mod:`.sql` produces for a
+GeoPackage, written for PostgreSQL: real foreign keys, rule triggers in PL/pgSQL, GIST
+indexes, the row version and audit triggers, and the three roles of a team workspace with
+their grants and row-level security:
+
+- ``<schema>_reader``: reads everything at ``internal`` confidentiality and below, writes nothing;
+- ``<schema>_editor`` (a reader too): writes companies, flows, synergies, their participants
+  and history, and link reviews;
+- ``<schema>_admin`` (an editor too): owns the schema (schema changes, upgrades) and grants the
+  reader and editor roles.
+
+Flows and synergies at ``advisor`` level are visible only to their advisor (the ``advisor``
+column holds the database user name) and to administrators.
+"""
+
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
+from .schema import (
+    AUDITED_TABLES, NOW_SQL, TABLES, TABLES_BY_NAME, UUID_SQL, VERSIONED_TABLES,
+)
+from .sql import FID_COLUMN, GEOMETRY_COLUMN, ROW_VERSION_CONFLICT
+
+POSTGRES_TYPES = {"uuid": "uuid", "text": "text", "integer": "integer", "real": "double precision",
+                  "boolean": "boolean", "date": "date", "datetime": "timestamptz", "json": "jsonb"}
+# Tables editors write; every other table is written by administrators only.
+EDITOR_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events",
+                 "link_reviews"]
+# Tables whose rows at ``advisor`` level only their advisor (and administrators) see.
+CONFIDENTIAL_TABLES = ["flows", "synergies"]
+PROJECTS_TABLE = "qgis_projects"
+
+
+def q(identifier):
+    return '"{}"'.format(str(identifier).replace('"', '""'))
+
+
+def lit(text):
+    return "'{}'".format(str(text).replace("'", "''"))
+
+
+def role_names(schema):
+    """``{'reader': ..., 'editor': ..., 'admin': ...}``: the roles of the workspace in ``schema``."""
+    return {kind: "{}_{}".format(schema, kind) for kind in ("reader", "editor", "admin")}
+
+
+def valid_schema_name(schema):
+    """A schema name the plugin accepts: lowercase letters, digits and _, starting with a letter."""
+    import re
+
+    return bool(re.fullmatch(r"[a-z][a-z0-9_]{0,40}", schema or ""))
+
+
+def _default(column):
+    if column.default_sql is None:
+        return None
+    if column.default_sql == NOW_SQL:
+        return "now()"
+    if column.default_sql == UUID_SQL:
+        return "gen_random_uuid()"
+    if column.type == "boolean":
+        return "true" if column.default_sql.strip() == "1" else "false"
+    return column.default_sql
+
+
+def create_table(schema, table, srid):
+    lines = ["{} bigserial PRIMARY KEY".format(q(FID_COLUMN))]
+    if table.geometry:
+        lines.append("{} geometry({}, {})".format(q(GEOMETRY_COLUMN), table.geometry, int(srid)))
+    for column in table.columns:
+        parts = [q(column.name), POSTGRES_TYPES[column.type]]
+        if column.required:
+            parts.append("NOT NULL")
+        if column.unique:
+            parts.append("UNIQUE")
+        default = _default(column)
+        if table.name == "audit_log" and column.name == "by":
+            default = "session_user"
+        if default is not None:
+            parts.append("DEFAULT {}".format(default))
+        for index, check in enumerate(column.checks):
+            rule = check.postgres(column.name)
+            if rule is not None:
+                parts.append("CONSTRAINT {} CHECK ({})".format(
+                    q("ck_{}_{}_{}".format(table.name, column.name, index)), rule))
+        lines.append(" ".join(parts))
+    for check in table.checks:
+        lines.append("CONSTRAINT {} CHECK ({})".format(q("ck_{}_{}".format(table.name, check.name)),
+                                                       check.postgres))
+    for columns in table.unique_together:
+        lines.append("UNIQUE ({})".format(", ".join(q(c) for c in columns)))
+    for column in table.columns:
+        if column.references:
+            lines.append("CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {}.{} ({}) ON DELETE {}".format(
+                q("fk_{}_{}".format(table.name, column.name)), q(column.name), q(schema),
+                q(column.referenced_table), q(column.referenced_column),
+                "CASCADE" if column.on_delete == "cascade" else "RESTRICT"))
+    return "CREATE TABLE {}.{} (\n  {}\n)".format(q(schema), q(table.name), ",\n  ".join(lines))
+
+
+def create_indexes(schema, table):
+    statements = []
+    for column in table.columns:
+        if column.references:
+            statements.append("CREATE INDEX {} ON {}.{} ({})".format(
+                q("ix_{}_{}".format(table.name, column.name)), q(schema), q(table.name), q(column.name)))
+    if table.geometry:
+        statements.append("CREATE INDEX {} ON {}.{} USING GIST ({})".format(
+            q("sx_{}_{}".format(table.name, GEOMETRY_COLUMN)), q(schema), q(table.name),
+            q(GEOMETRY_COLUMN)))
+    if table.name == "audit_log":
+        statements.append("CREATE INDEX \"ix_audit_log_row_uid\" ON {}.\"audit_log\" (\"row_uid\", \"fid\")".format(
+            q(schema)))
+    return statements
+
+
+def _function(schema, name, body, declare="", definer=True):
+    return ("CREATE FUNCTION {s}.{n}() RETURNS trigger LANGUAGE plpgsql {security} "
+            "SET search_path = {s}, pg_temp AS $body$\n{declare}BEGIN\n{body}\nEND\n$body$").format(
+        s=q(schema), n=q(name), security="SECURITY DEFINER" if definer else "",
+        declare="DECLARE\n{}\n".format(declare) if declare else "", body=body)
+
+
+def _trigger(schema, name, timing, table, function):
+    return "CREATE TRIGGER {} {} ON {}.{} FOR EACH ROW EXECUTE FUNCTION {}.{}()".format(
+        q(name), timing, q(schema), q(table), q(schema), q(function))
+
+
+def _fail(message):
+    return "RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = {};".format(lit(message))
+
+
+def rule_triggers(schema):
+    """The rules over several rows (the same as :func:`.sql.rule_triggers`), in PL/pgSQL."""
+    ranks = " ".join("WHEN {} THEN {}".format(lit(level), rank)
+                     for rank, level in enumerate(CONFIDENTIALITY_LEVELS))
+    statements = [
+        "CREATE FUNCTION {s}.\"confidentiality_rank\"(level text) RETURNS integer LANGUAGE sql "
+        "IMMUTABLE AS $$ SELECT CASE level {ranks} END $$".format(s=q(schema), ranks=ranks),
+    ]
+    rank = "{}.\"confidentiality_rank\"".format(q(schema))
+    flows = """
+  IF (SELECT family FROM resource_nomenclature WHERE code = NEW.resource_code) <> NEW.family THEN
+    {family}
+  END IF;
+  IF TG_OP = 'UPDATE' AND NEW.confidentiality IS DISTINCT FROM OLD.confidentiality AND EXISTS (
+      SELECT 1 FROM synergy_participants p JOIN synergies s ON s.uid = p.synergy_uid
+      WHERE p.flow_uid = NEW.uid AND {rank}(s.confidentiality) > {rank}(NEW.confidentiality)) THEN
+    {confidentiality}
+  END IF;
+  RETURN NEW;""".format(
+        rank=rank, family=_fail("flows: the resource code does not belong to the flow's family."),
+        confidentiality=_fail("flows: restrict the synergies this flow takes part in first; a synergy "
+                              "cannot be less confidential than its flows."))
+    statements.append(_function(schema, "rule_flows", flows))
+    statements.append(_trigger(schema, "rule_flows", "BEFORE INSERT OR UPDATE", "flows", "rule_flows"))
+    synergies = """
+  IF NEW.confidentiality IS DISTINCT FROM OLD.confidentiality AND EXISTS (
+      SELECT 1 FROM synergy_participants p JOIN flows f ON f.uid = p.flow_uid
+      WHERE p.synergy_uid = NEW.uid AND {rank}(f.confidentiality) < {rank}(NEW.confidentiality)) THEN
+    {message}
+  END IF;
+  RETURN NEW;""".format(rank=rank, message=_fail("synergies: a synergy cannot be less confidential than its flows."))
+    statements.append(_function(schema, "rule_synergies", synergies))
+    statements.append(_trigger(schema, "rule_synergies", "BEFORE UPDATE", "synergies", "rule_synergies"))
+    participants = """
+  SELECT * INTO flow FROM flows WHERE uid = NEW.flow_uid;
+  IF NEW.flow_uid IS NOT NULL THEN
+    IF flow.company_uid IS DISTINCT FROM NEW.company_uid THEN
+      {company}
+    END IF;
+    IF (NEW.role = 'supplier' AND flow.direction <> 'offer') OR (NEW.role = 'receiver' AND flow.direction <> 'need') THEN
+      {role}
+    END IF;
+    IF {rank}((SELECT confidentiality FROM synergies WHERE uid = NEW.synergy_uid)) > {rank}(flow.confidentiality) THEN
+      {confidentiality}
+    END IF;
+  END IF;
+  IF (SELECT kind FROM synergies WHERE uid = NEW.synergy_uid) = 'substitution' AND EXISTS (
+      SELECT 1 FROM synergy_participants p WHERE p.synergy_uid = NEW.synergy_uid
+      AND p.company_uid = NEW.company_uid AND p.role <> NEW.role AND p.uid <> NEW.uid) THEN
+    {same}
+  END IF;
+  RETURN NEW;""".format(
+        rank=rank,
+        company=_fail("synergy_participants: the flow does not belong to this company."),
+        role=_fail("synergy_participants: a supplier takes part with an offer, a receiver with a need."),
+        confidentiality=_fail("synergy_participants: a synergy cannot be less confidential than its flows."),
+        same=_fail("synergy_participants: a substitution links two different companies."))
+    statements.append(_function(schema, "rule_participants", participants, declare="  flow record;"))
+    statements.append(_trigger(schema, "rule_participants", "BEFORE INSERT OR UPDATE",
+                               "synergy_participants", "rule_participants"))
+    return statements
+
+
+def row_version_triggers(schema):
+    """Every update of a versioned row increments its row version and stamps who and when."""
+    body = """
+  IF NEW.row_version < OLD.row_version THEN
+    RAISE EXCEPTION USING ERRCODE = 'serialization_failure', MESSAGE = {message};
+  END IF;
+  IF NEW.row_version = OLD.row_version THEN
+    NEW.row_version := OLD.row_version + 1;
+  END IF;
+  NEW.updated_at := now();
+  NEW.updated_by := session_user;
+  RETURN NEW;""".format(message=lit(ROW_VERSION_CONFLICT))
+    statements = [_function(schema, "row_version", body, definer=False)]
+    for table in VERSIONED_TABLES:
+        statements.append(_trigger(schema, "row_version", "BEFORE UPDATE", table, "row_version"))
+    return statements
+
+
+def audit_triggers(schema):
+    """The audit trail, written by the database as the session's user (``session_user``)."""
+    body = """
+  IF TG_OP <> 'INSERT' THEN old_values := to_jsonb(OLD) - 'fid' - 'geom'; END IF;
+  IF TG_OP <> 'DELETE' THEN new_values := to_jsonb(NEW) - 'fid' - 'geom'; END IF;
+  IF TG_OP = 'UPDATE' AND old_values - 'row_version' - 'updated_at' - 'updated_by'
+      = new_values - 'row_version' - 'updated_at' - 'updated_by'
+      AND NOT (to_jsonb(OLD) ? 'geom' AND (to_jsonb(OLD) -> 'geom') IS DISTINCT FROM (to_jsonb(NEW) -> 'geom')) THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO audit_log (table_name, row_uid, operation, "by", row_version, old_values, new_values)
+  VALUES (TG_TABLE_NAME, (coalesce(new_values, old_values) ->> 'uid')::uuid, lower(TG_OP), session_user,
+          (coalesce(new_values, old_values) ->> 'row_version')::integer, old_values::text, new_values::text);
+  RETURN NULL;"""
+    statements = [_function(schema, "audit", body, declare="  old_values jsonb;\n  new_values jsonb;")]
+    for table in AUDITED_TABLES:
+        statements.append(_trigger(schema, "audit", "AFTER INSERT OR UPDATE OR DELETE", table, "audit"))
+    return statements
+
+
+def projects_table(schema):
+    """QGIS's postgresql project storage table, created beforehand so that grants cover it."""
+    return ("CREATE TABLE {}.{} (name text PRIMARY KEY, metadata jsonb, content bytea)".format(
+        q(schema), q(PROJECTS_TABLE)))
+
+
+def schema_statements(schema, srid):
+    """Every statement creating the workspace's schema, tables, indexes and triggers."""
+    statements = ["CREATE SCHEMA {}".format(q(schema))]
+    for table in TABLES:
+        statements.append(create_table(schema, table, srid))
+        statements.extend(create_indexes(schema, table))
+    statements.extend(rule_triggers(schema))
+    statements.extend(row_version_triggers(schema))
+    statements.extend(audit_triggers(schema))
+    statements.append(projects_table(schema))
+    return statements
+
+
+def create_roles_statements(schema):
+    """Create the three roles (if missing) and make the current user an administrator."""
+    roles = role_names(schema)
+    statements = []
+    for kind in ("reader", "editor", "admin"):
+        statements.append(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {name}) THEN "
+            "CREATE ROLE {role} NOLOGIN; END IF; END $$".format(name=lit(roles[kind]), role=q(roles[kind])))
+    statements += [
+        "GRANT {} TO {}".format(q(roles["reader"]), q(roles["editor"])),
+        "GRANT {} TO {}".format(q(roles["editor"]), q(roles["admin"])),
+        # Administrators grant the reader and editor roles to their colleagues.
+        "GRANT {}, {} TO {} WITH ADMIN OPTION".format(q(roles["reader"]), q(roles["editor"]), q(roles["admin"])),
+        "GRANT {} TO CURRENT_USER".format(q(roles["admin"])),
+    ]
+    return statements
+
+
+def security_statements(schema):
+    """Ownership, grants and row-level security of the workspace in ``schema``."""
+    roles = role_names(schema)
+    reader, editor, admin = (q(roles[k]) for k in ("reader", "editor", "admin"))
+    s = q(schema)
+    statements = ["ALTER SCHEMA {} OWNER TO {}".format(s, admin),
+                  "REVOKE ALL ON SCHEMA {} FROM PUBLIC".format(s),
+                  "GRANT USAGE ON SCHEMA {} TO {}".format(s, reader)]
+    for table in [t.name for t in TABLES] + [PROJECTS_TABLE]:
+        statements.append("ALTER TABLE {}.{} OWNER TO {}".format(s, q(table), admin))
+        statements.append("REVOKE ALL ON {}.{} FROM PUBLIC".format(s, q(table)))
+        statements.append("GRANT SELECT ON {}.{} TO {}".format(s, q(table), reader))
+    for function in ("confidentiality_rank()", "rule_flows()", "rule_synergies()", "rule_participants()",
+                     "row_version()", "audit()"):
+        name = function.replace("()", "")
+        signature = "(text)" if name == "confidentiality_rank" else "()"
+        statements.append("ALTER FUNCTION {}.{}{} OWNER TO {}".format(s, q(name), signature, admin))
+    for table in EDITOR_TABLES:
+        statements.append("GRANT INSERT, UPDATE, DELETE ON {}.{} TO {}".format(s, q(table), editor))
+    statements.append("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}".format(s, editor))
+    visible = "confidentiality <> 'advisor' OR advisor = session_user"
+    for table in CONFIDENTIAL_TABLES:
+        t = "{}.{}".format(s, q(table))
+        statements += [
+            "ALTER TABLE {} ENABLE ROW LEVEL SECURITY".format(t),
+            "CREATE POLICY \"read\" ON {} FOR SELECT TO {} USING ({})".format(t, reader, visible),
+            "CREATE POLICY \"insert\" ON {} FOR INSERT TO {} WITH CHECK ({})".format(t, editor, visible),
+            "CREATE POLICY \"update\" ON {} FOR UPDATE TO {} USING ({}) WITH CHECK ({})".format(
+                t, editor, visible, visible),
+            "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING ({})".format(t, editor, visible),
+        ]
+    return statements
+
+
+def styles_grants(schema, styles_table):
+    """Grants on QGIS's ``layer_styles`` table (``styles_table`` is its qualified, quoted name)."""
+    roles = role_names(schema)
+    return ["GRANT SELECT ON {} TO {}".format(styles_table, q(roles["reader"])),
+            "GRANT INSERT, UPDATE, DELETE ON {} TO {}".format(styles_table, q(roles["admin"]))]
+
+
+def drop_statements(schema):
+    """Remove the workspace's schema and roles (tests, and a failed creation)."""
+    roles = role_names(schema)
+    statements = ["DROP SCHEMA IF EXISTS {} CASCADE".format(q(schema))]
+    for kind in ("admin", "editor", "reader"):
+        statements.append(
+            "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {name}) THEN "
+            "EXECUTE 'DROP OWNED BY {role}'; EXECUTE 'DROP ROLE {role}'; END IF; END $$".format(
+                name=lit(roles[kind]), role=q(roles[kind]).replace("'", "''")))
+    return statements
+
+
+def table(name):
+    return TABLES_BY_NAME[name]

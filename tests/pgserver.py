@@ -1,0 +1,105 @@
+"""A throw-away PostgreSQL 15 + PostGIS 3 cluster for the tests and the benchmark.
+
+``start()`` runs initdb in a temporary folder (as the ``postgres`` user when run as root, since
+initdb refuses root), starts the server on a free local port with trust authentication, creates
+a database with PostGIS, and writes a pg_service file naming it; ``stop()`` removes it all.
+Nothing here skips: a missing server is an error, so CI cannot pass without the real thing.
+"""
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+PG_BIN = os.environ.get("TF_PG_BIN", "/usr/lib/postgresql/15/bin")
+DATABASE = "territorial_flux_test"
+SERVICE = "territorial_flux_test"
+MISSING = ("PostgreSQL 15 with PostGIS 3 is needed by these tests and is missing: run "
+           "scripts/setup.sh (it installs postgresql-15-postgis-3), or set TF_PG_BIN.")
+
+
+class ServerMissing(RuntimeError):
+    pass
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self):
+        self.folder = None
+        self.port = None
+        self.process_user = None
+        self.service_file = None
+
+    def _run(self, *command, check=True):
+        if self.process_user:
+            command = ("runuser", "-u", self.process_user, "--") + command
+        return subprocess.run(command, check=check, capture_output=True, text=True)
+
+    def start(self):
+        initdb = os.path.join(PG_BIN, "initdb")
+        postgis = "/usr/share/postgresql/15/extension/postgis.control"
+        if not os.path.exists(initdb) or not os.path.exists(postgis):
+            raise ServerMissing(MISSING)
+        self.folder = tempfile.mkdtemp(prefix="territorial-flux-pg-")
+        os.chmod(self.folder, 0o755)
+        data = os.path.join(self.folder, "data")
+        os.mkdir(data)
+        if os.geteuid() == 0:
+            self.process_user = "postgres"
+            entry = pwd.getpwnam("postgres")
+            os.chown(data, entry.pw_uid, entry.pw_gid)
+            os.chown(self.folder, entry.pw_uid, entry.pw_gid)
+        self._run(initdb, "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8",
+                  "--locale=C.UTF-8")
+        self.port = _free_port()
+        options = ("-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
+                   "-c shared_buffers=64MB").format(port=self.port, folder=self.folder)
+        result = self._run(os.path.join(PG_BIN, "pg_ctl"), "-D", data, "-o", options, "-l",
+                           os.path.join(self.folder, "server.log"), "-w", "-t", "60", "start", check=False)
+        if result.returncode != 0:
+            raise ServerMissing("PostgreSQL did not start: {}{}".format(result.stdout, result.stderr))
+        self.psql("postgres", "CREATE DATABASE {}".format(DATABASE))
+        self.psql(DATABASE, "CREATE EXTENSION postgis")
+        self.service_file = os.path.join(self.folder, "pg_service.conf")
+        with open(self.service_file, "w") as f:
+            f.write("[{}]\nhost=127.0.0.1\nport={}\ndbname={}\nuser=postgres\n".format(
+                SERVICE, self.port, DATABASE))
+        os.chmod(self.service_file, 0o644)
+        return self
+
+    def psql(self, database, statement):
+        subprocess.run([os.path.join(PG_BIN, "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                        "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement],
+                       check=True, capture_output=True, text=True)
+
+    def dsn(self, user="postgres"):
+        return "host=127.0.0.1 port={} dbname={} user={}".format(self.port, DATABASE, user)
+
+    def connect(self, user="postgres", autocommit=False):
+        import psycopg2
+
+        connection = psycopg2.connect(self.dsn(user))
+        connection.autocommit = autocommit
+        return connection
+
+    def stop(self):
+        if self.folder is None:
+            return
+        self._run(os.path.join(PG_BIN, "pg_ctl"), "-D", os.path.join(self.folder, "data"), "-m", "immediate",
+                  "-w", "stop", check=False)
+        for _ in range(20):
+            try:
+                shutil.rmtree(self.folder)
+                break
+            except OSError:
+                time.sleep(0.2)
+        self.folder = None
