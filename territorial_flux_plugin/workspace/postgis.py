@@ -299,6 +299,15 @@ def security_statements(schema):
                 t, editor, visible, visible),
             "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING ({})".format(t, editor, visible),
         ]
+    # The audit trail is read like the rows it records: an advisor-level flow's history only by its
+    # advisor (and administrators). Nobody but the triggers writes it.
+    hidden = ("'advisor' IN (coalesce(old_values::jsonb ->> 'confidentiality', ''), "
+              "coalesce(new_values::jsonb ->> 'confidentiality', '')) AND session_user NOT IN "
+              "(coalesce(old_values::jsonb ->> 'advisor', ''), coalesce(new_values::jsonb ->> 'advisor', ''))")
+    statements += [
+        "ALTER TABLE {}.\"audit_log\" ENABLE ROW LEVEL SECURITY".format(s),
+        "CREATE POLICY \"read\" ON {}.\"audit_log\" FOR SELECT TO {} USING (NOT ({}))".format(s, reader, hidden),
+    ]
     return statements
 
 

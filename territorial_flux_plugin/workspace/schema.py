@@ -127,7 +127,7 @@ def _siret_check():
             "((({luhn}) % 10 = 0) OR (left({{c}}, 9) = '356000000' AND ({plain}) % 5 = 0)) ELSE false END").format(
         luhn=terms(qg_digit, "//"), plain=plain(qg_digit))
     pg_digit = "CAST(substr({{c}}, {i}, 1) AS integer)"
-    postgres = ("CASE WHEN {{c}} ~ '^[0-9]{{{{14}}}}$' THEN "
+    postgres = ("CASE WHEN {{c}} IS NULL THEN NULL WHEN {{c}} ~ '^[0-9]{{{{14}}}}$' THEN "
                 "((({luhn}) % 10 = 0) OR (substr({{c}}, 1, 9) = '356000000' AND ({plain}) % 5 = 0)) "
                 "ELSE false END").format(luhn=terms(pg_digit, "/"), plain=plain(pg_digit))
     return Check(sqlite, qgis, _label("A SIRET has 14 digits and a valid check digit."), postgres=postgres)

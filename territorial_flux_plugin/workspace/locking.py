@@ -1,0 +1,237 @@
+"""Optimistic locking: two advisors saving the same company, flow or synergy.
+
+Every update of a versioned row increments its ``row_version`` (a trigger of the storage). A
+dock remembers the version each feature had when it was loaded, and before committing:
+
+- ``conflicts(workspace, table, {uid: loaded_version})`` lists the rows someone else changed
+  since (with what they changed, from the audit trail), so the dock can refuse the save, show
+  :meth:`Conflict.changes` and let the user reload or overwrite knowingly; or
+- ``save(workspace, table, [Edit(uid, loaded_version, {column: value})])`` writes the edits in
+  one transaction *only if* none of the rows changed meanwhile (``UPDATE ... WHERE row_version =
+  loaded``, atomic on both storages); otherwise nothing is written and the conflicts are
+  returned. ``overwrite=True`` writes anyway (the user chose to). A lost connection or a
+  deadlock leaves the database unchanged and raises :class:`SaveError`; the caller keeps its
+  edits.
+
+No qgis import except in :func:`layer_conflicts` and :func:`workspace_of_layer`.
+"""
+
+import sqlite3
+import time
+
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from .history import row_history
+from .schema import TABLES_BY_NAME, VERSIONED_TABLES
+
+
+class SaveError(Exception):
+    """Nothing was saved (``args[0]`` is a :class:`Message`); the edits are still the caller's."""
+
+    @property
+    def message(self):
+        return self.args[0]
+
+    def __str__(self):
+        return str(self.args[0])
+
+
+class Edit:
+    __slots__ = ("uid", "row_version", "values")
+
+    def __init__(self, uid, row_version, values):
+        self.uid = str(uid)
+        self.row_version = row_version
+        self.values = dict(values)
+
+
+class Conflict:
+    """A row changed (or deleted) by someone else since the version the user loaded."""
+
+    def __init__(self, table, uid, loaded_version, current_version, entries):
+        self.table = table
+        self.uid = uid
+        self.loaded_version = loaded_version
+        self.current_version = current_version  # None: the row was deleted
+        self.entries = entries  # history.Entry, oldest first, after the loaded version
+
+    @property
+    def deleted(self):
+        return self.current_version is None
+
+    @property
+    def by(self):
+        return sorted({e.by for e in self.entries if e.by})
+
+    @property
+    def changes(self):
+        """``{column: (value the user loaded, value now)}`` over every change made since."""
+        merged = {}
+        for entry in self.entries:
+            for column, (old, new) in entry.changes.items():
+                merged[column] = (merged[column][0] if column in merged else old, new)
+        return merged
+
+    def message(self):
+        """A translatable :class:`Message` for the dock."""
+        if self.deleted:
+            return Message(QT_TRANSLATE_NOOP(
+                "Validation", "{who} deleted this row after you opened it."), who=", ".join(self.by) or "?")
+        detail = "; ".join("{}: {} → {}".format(c, o, n) for c, (o, n) in self.changes.items())
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "{who} changed this row after you opened it ({detail}). Reload it to see their "
+                          "changes, or overwrite them knowingly."),
+            who=", ".join(self.by) or "?", detail=detail or "-")
+
+    def __repr__(self):
+        return "Conflict({} {} v{} -> v{})".format(self.table, self.uid, self.loaded_version, self.current_version)
+
+
+class SaveResult:
+    def __init__(self, saved=None, conflicts=None):
+        self.saved = saved or {}  # uid -> new row_version
+        self.conflicts = conflicts or []
+
+    @property
+    def ok(self):
+        return not self.conflicts
+
+
+def _versions(database, table, uids):
+    found = {}
+    uids = list(uids)
+    for start in range(0, len(uids), 500):
+        chunk = uids[start:start + 500]
+        rows = database.rows("SELECT uid, row_version FROM {{t:{}}} WHERE uid IN ({})".format(
+            table, ", ".join("?" * len(chunk))), chunk)
+        found.update({str(r["uid"]): r["row_version"] for r in rows})
+    return found
+
+
+def _check_table(table):
+    if table not in VERSIONED_TABLES:
+        raise ValueError("{} has no row version; versioned tables: {}".format(table, ", ".join(VERSIONED_TABLES)))
+
+
+def conflicts_in(database, table, loaded):
+    """:func:`conflicts` on an open :class:`~.database.Database`."""
+    _check_table(table)
+    loaded = {str(k): v for k, v in loaded.items()}
+    current = _versions(database, table, loaded)
+    out = []
+    for uid, version in sorted(loaded.items()):
+        now = current.get(uid)
+        if now != version:
+            out.append(Conflict(table, uid, version, now, row_history(database, table, uid, after_version=version)))
+    return out
+
+
+def conflicts(workspace, table, loaded):
+    """The rows of ``table`` whose version is no longer the one loaded (``{uid: row_version}``)."""
+    database = workspace.database()
+    try:
+        return conflicts_in(database, table, loaded)
+    finally:
+        database.close()
+
+
+RETRIABLE_CODES = ("40P01", "40001")  # deadlock detected, serialization failure
+
+
+def save_in(database, table, edits, overwrite=False, attempts=3):
+    """:func:`save` on an open :class:`~.database.Database`."""
+    _check_table(table)
+    columns = set(TABLES_BY_NAME[table].column_names) - {"uid", "row_version", "fid"}
+    for edit in edits:
+        unknown = set(edit.values) - columns
+        if unknown:
+            raise ValueError("{}: unknown or protected columns {}".format(table, sorted(unknown)))
+    edits = sorted(edits, key=lambda e: e.uid)  # one lock order for everybody: no deadlock cycle
+    for attempt in range(attempts):
+        try:
+            return _save_once(database, table, edits, overwrite)
+        except Exception as error:
+            code = getattr(error, "pgcode", None)
+            busy = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+            if (code in RETRIABLE_CODES or busy) and attempt + 1 < attempts:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            if code in RETRIABLE_CODES or busy:
+                raise SaveError(Message(QT_TRANSLATE_NOOP(
+                    "Validation", "The database was busy with other saves and nothing was saved: save again.")))
+            if _connection_lost(error):
+                raise SaveError(Message(QT_TRANSLATE_NOOP(
+                    "Validation", "The connection to the database was lost during the save; nothing was saved "
+                                  "and your edits are kept: save again when the connection is back.")))
+            raise
+
+
+def _connection_lost(error):
+    try:
+        import psycopg2
+    except ImportError:
+        return False
+    return isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError))
+
+
+class _Refused(Exception):
+    pass
+
+
+def _save_once(database, table, edits, overwrite):
+    saved = {}
+    try:
+        with database.transaction():
+            for edit in edits:
+                names = sorted(edit.values)
+                assignments = ", ".join('"{}" = ?'.format(n) for n in names)
+                params = [edit.values[n] for n in names]
+                if overwrite:
+                    sql = "UPDATE {{t:{}}} SET {}{}row_version = row_version + 1 WHERE uid = ?".format(
+                        table, assignments, ", " if assignments else "")
+                    cursor = database.execute(sql, params + [edit.uid])
+                else:
+                    sql = "UPDATE {{t:{}}} SET {}{}row_version = ? WHERE uid = ? AND row_version = ?".format(
+                        table, assignments, ", " if assignments else "")
+                    cursor = database.execute(sql, params + [edit.row_version + 1, edit.uid, edit.row_version])
+                if cursor.rowcount != 1:
+                    raise _Refused()
+            saved = _versions(database, table, [e.uid for e in edits])
+    except _Refused:
+        return SaveResult(conflicts=conflicts_in(database, table, {e.uid: e.row_version for e in edits}))
+    return SaveResult(saved=saved)
+
+
+def save(workspace, table, edits, overwrite=False):
+    """Write ``edits`` (a list of :class:`Edit`) to ``table`` in one transaction; see the module."""
+    database = workspace.database()
+    try:
+        return save_in(database, table, edits, overwrite)
+    finally:
+        database.close()
+
+
+def workspace_of_layer(layer):
+    """The workspace a workspace layer reads (GeoPackage or PostGIS), or None."""
+    if layer.providerType() == "postgres":
+        from .team import workspace_of_layer as team_workspace
+
+        return team_workspace(layer)
+    source = layer.source()
+    if layer.providerType() == "ogr" and "|layername=" in source:
+        from .workspace import Workspace
+
+        return Workspace(source.split("|")[0])
+    return None
+
+
+def layer_table(layer):
+    if layer.providerType() == "postgres":
+        from .team import layer_table as team_table
+
+        return team_table(layer)[1]
+    return layer.source().split("|layername=")[1].split("|")[0]
+
+
+def layer_conflicts(layer, loaded):
+    """:func:`conflicts` for a workspace layer (``loaded``: ``{uid: row_version as loaded}``)."""
+    return conflicts(workspace_of_layer(layer), layer_table(layer), loaded)

@@ -1,0 +1,173 @@
+"""Roles of a team workspace, enforced by the server: each test connects as a real user."""
+
+import uuid
+
+import psycopg2
+import pytest
+
+from territorial_flux_plugin.workspace import locking
+from territorial_flux_plugin.workspace.history import company_history
+from territorial_flux_plugin.workspace.team import create_postgis_workspace
+from territorial_flux_plugin.workspace.workspace import Workspace
+
+SCHEMA = "team_roles"
+USERS = {"rita": "reader", "alice": "editor", "bob": "editor", "adam": "admin"}
+
+
+@pytest.fixture(scope="module")
+def team(postgis_server, postgis_connection):
+    workspace = create_postgis_workspace(postgis_connection, SCHEMA, "Roles")
+    with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
+        for user, role in USERS.items():
+            cursor.execute("CREATE ROLE {} LOGIN".format(user))
+            cursor.execute("GRANT {}_{} TO {}".format(SCHEMA, role, user))
+    with open(postgis_server.service_file, "a") as services:
+        for user in USERS:
+            services.write("[tf_{user}]\nhost=127.0.0.1\nport={port}\ndbname=territorial_flux_test\nuser={user}\n".format(
+                user=user, port=postgis_server.port))
+    return workspace
+
+
+def connect(server, user):
+    connection = server.connect(user, autocommit=True)
+    connection.cursor().execute("SET search_path = {}, public".format(SCHEMA))
+    return connection
+
+
+def one(connection, sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else cursor.rowcount
+
+
+def refused(connection, sql, params=(), error=psycopg2.errors.InsufficientPrivilege):
+    with pytest.raises(error):
+        one(connection, sql, params)
+
+
+def new_company(connection, name="Acme"):
+    uid = str(uuid.uuid4())
+    one(connection, "INSERT INTO companies (uid, name, advisor) VALUES (%s, %s, session_user)", (uid, name))
+    return uid
+
+
+def new_flow(connection, company, confidentiality="internal", advisor=None):
+    uid = str(uuid.uuid4())
+    one(connection, "INSERT INTO flows (uid, company_uid, direction, family, resource_code, confidentiality, "
+                    "advisor) VALUES (%s, %s, 'offer', 'waste', '15 01 01', %s, coalesce(%s, session_user))",
+        (uid, company, confidentiality, advisor))
+    return uid
+
+
+def test_reader_sees_and_writes_nothing(team, postgis_server):
+    alice, rita = connect(postgis_server, "alice"), connect(postgis_server, "rita")
+    company = new_company(alice)
+    flow = new_flow(alice, company)
+    assert one(rita, "SELECT name FROM companies WHERE uid = %s", (company,)) == [("Acme",)]
+    assert one(rita, "SELECT count(*) FROM flows WHERE uid = %s", (flow,)) == [(1,)]
+    refused(rita, "INSERT INTO companies (name) VALUES ('Nope')")
+    refused(rita, "UPDATE flows SET quantity = 1 WHERE uid = %s", (flow,))
+    refused(rita, "DELETE FROM companies WHERE uid = %s", (company,))
+    refused(rita, "INSERT INTO link_reviews (offer_flow_uid, need_flow_uid, decision) VALUES (%s, %s, 'rejected')",
+            (flow, flow))
+    refused(rita, "INSERT INTO audit_log (table_name, row_uid, operation) VALUES ('x', %s, 'insert')", (flow,))
+    assert Workspace("postgres:service=tf_rita;schema=" + SCHEMA).can_write() is False
+    assert Workspace("postgres:service=tf_alice;schema=" + SCHEMA).can_write() is True
+
+
+def test_advisor_level_flows_are_seen_by_their_advisor_and_admins_only(team, postgis_server):
+    alice, bob = connect(postgis_server, "alice"), connect(postgis_server, "bob")
+    rita, adam = connect(postgis_server, "rita"), connect(postgis_server, "adam")
+    company = new_company(alice, "Secret SA")
+    private = new_flow(alice, company, "advisor")
+    query = "SELECT count(*) FROM flows WHERE uid = %s"
+    assert one(alice, query, (private,)) == [(1,)]
+    assert one(adam, query, (private,)) == [(1,)]
+    assert one(bob, query, (private,)) == [(0,)]
+    assert one(rita, query, (private,)) == [(0,)]
+    # bob can neither change it nor file an advisor-level flow in alice's name
+    assert one(bob, "UPDATE flows SET quantity = 5 WHERE uid = %s", (private,)) == 0
+    assert one(bob, "DELETE FROM flows WHERE uid = %s", (private,)) == 0
+    refused(bob, "INSERT INTO flows (company_uid, direction, family, resource_code, confidentiality, advisor) "
+                 "VALUES (%s, 'need', 'waste', '15 01 01', 'advisor', 'alice')", (company,),
+            psycopg2.errors.InsufficientPrivilege)
+    # nor read its history in the audit trail
+    history = "SELECT count(*) FROM audit_log WHERE row_uid = %s"
+    assert one(alice, history, (private,)) == [(1,)]
+    assert one(bob, history, (private,)) == [(0,)]
+    assert one(rita, history, (private,)) == [(0,)]
+    assert one(adam, history, (private,)) == [(1,)]
+
+
+def test_editors_write_business_rows_not_the_schema(team, postgis_server):
+    bob = connect(postgis_server, "bob")
+    company = new_company(bob, "Bob's client")
+    offer = new_flow(bob, company)
+    other = new_company(bob, "Other")
+    need = str(uuid.uuid4())
+    one(bob, "INSERT INTO flows (uid, company_uid, direction, family, resource_code) "
+             "VALUES (%s, %s, 'need', 'waste', '15 01 01')", (need, other))
+    synergy = str(uuid.uuid4())
+    one(bob, "INSERT INTO synergies (uid, kind, title) VALUES (%s, 'substitution', 'Pallets')", (synergy,))
+    one(bob, "INSERT INTO synergy_participants (synergy_uid, company_uid, flow_uid, role) "
+             "VALUES (%s, %s, %s, 'supplier')", (synergy, company, offer))
+    one(bob, "INSERT INTO link_reviews (offer_flow_uid, need_flow_uid, decision, reason) "
+             "VALUES (%s, %s, 'promoted', 'close')", (offer, need))
+    one(bob, "UPDATE companies SET name = 'Bob''s client SA' WHERE uid = %s", (company,))
+    refused(bob, "UPDATE workspace_info SET value = 'x' WHERE key = 'name'")
+    refused(bob, "DELETE FROM resource_nomenclature WHERE code = '15 01 01'")
+    refused(bob, "DELETE FROM audit_log")
+    refused(bob, "ALTER TABLE companies ADD COLUMN hack text")
+    refused(bob, "GRANT {}_editor TO rita".format(SCHEMA))
+    # the database checks the same rules as a GeoPackage
+    with pytest.raises(psycopg2.errors.CheckViolation, match="siret"):
+        one(bob, "INSERT INTO companies (name, siret) VALUES ('X', '73282932000075')")
+    with pytest.raises(psycopg2.errors.CheckViolation, match="two different companies"):
+        need_same = new_flow(bob, company)
+        one(bob, "UPDATE flows SET direction = 'need' WHERE uid = %s", (need_same,))
+        one(bob, "INSERT INTO synergy_participants (synergy_uid, company_uid, flow_uid, role) "
+                 "VALUES (%s, %s, %s, 'receiver')", (synergy, company, need_same))
+    with pytest.raises(psycopg2.errors.ForeignKeyViolation):
+        one(bob, "DELETE FROM companies WHERE uid = %s", (company,))
+    # the audit trail names bob, with old and new values
+    entries = company_history(Workspace("postgres:service=tf_bob;schema=" + SCHEMA), company)
+    tables = [e.table for e in entries]
+    assert {"companies", "flows", "synergy_participants", "link_reviews"} <= set(tables)
+    rename = next(e for e in entries if e.table == "companies" and e.operation == "update")
+    assert rename.by == "bob"
+    assert rename.changes == {"name": ("Bob's client", "Bob's client SA")}
+    assert rename.row_version == 2
+
+
+def test_admins_change_the_schema_and_grant_roles(team, postgis_server):
+    adam = connect(postgis_server, "adam")
+    one(adam, "ALTER TABLE companies ADD COLUMN tmp_admin text")
+    one(adam, "ALTER TABLE companies DROP COLUMN tmp_admin")
+    one(adam, "UPDATE workspace_info SET value = 'Roles' WHERE key = 'name'")
+    with postgis_server.connect(autocommit=True) as root:
+        one(root, "CREATE ROLE newcomer LOGIN")
+    one(adam, "GRANT {}_reader TO newcomer".format(SCHEMA))
+    newcomer = connect(postgis_server, "newcomer")
+    assert one(newcomer, "SELECT value FROM workspace_info WHERE key = 'name'") == [("Roles",)]
+
+
+def test_second_save_of_the_same_flow_is_refused_with_what_changed(team):
+    alice_ws = Workspace("postgres:service=tf_alice;schema=" + SCHEMA)
+    bob_ws = Workspace("postgres:service=tf_bob;schema=" + SCHEMA)
+    database = alice_ws.database()
+    database.execute("SET search_path = {}, public".format(SCHEMA))
+    company = new_company(database.connection, "Shared")
+    flow = new_flow(database.connection, company)
+    database.close()
+    # both load version 1; alice saves first, bob's save is refused with alice's change
+    assert locking.save(alice_ws, "flows", [locking.Edit(flow, 1, {"quantity": 12.0})]).saved == {flow: 2}
+    result = locking.save(bob_ws, "flows", [locking.Edit(flow, 1, {"quantity": 99.0, "label": "bob"})])
+    assert not result.ok and result.saved == {}
+    conflict = result.conflicts[0]
+    assert (conflict.loaded_version, conflict.current_version, conflict.by) == (1, 2, ["alice"])
+    assert conflict.changes == {"quantity": (None, 12.0)}
+    assert "alice changed this row" in str(conflict.message())
+    assert [c.uid for c in locking.conflicts(bob_ws, "flows", {flow: 1})] == [flow]
+    assert locking.conflicts(bob_ws, "flows", {flow: 2}) == []
+    # overwriting knowingly
+    assert locking.save(bob_ws, "flows", [locking.Edit(flow, 1, {"quantity": 99.0})], overwrite=True).saved == {flow: 3}
