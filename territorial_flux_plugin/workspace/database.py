@@ -74,11 +74,48 @@ class Database:
         return None
 
 
+def _gpkg_envelope(blob):
+    """(minx, maxx, miny, maxy) of a GeoPackage geometry blob, or None when empty."""
+    import struct
+
+    if blob is None or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    if flags & 0x10:
+        return None
+    kind = (flags >> 1) & 0x07
+    order = "<" if flags & 0x01 else ">"
+    if kind:
+        return struct.unpack(order + "4d", blob[8:40])
+    size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get(kind, 0)
+    from osgeo import ogr  # no envelope stored: compute it
+
+    geometry = ogr.CreateGeometryFromWkb(bytes(blob[8 + size:]))
+    if geometry is None or geometry.IsEmpty():
+        return None
+    return geometry.GetEnvelope()
+
+
+def _register_gpkg_functions(connection):
+    """The SQL functions GDAL's spatial index triggers call, which only GDAL's SQLite defines."""
+    def bound(index):
+        def function(blob):
+            envelope = _gpkg_envelope(blob)
+            return None if envelope is None else envelope[index]
+        return function
+
+    connection.create_function("ST_IsEmpty", 1, lambda blob: 1 if _gpkg_envelope(blob) is None else 0,
+                               deterministic=True)
+    for name, index in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
+        connection.create_function(name, 1, bound(index), deterministic=True)
+
+
 def sqlite_database(path, read_only=False):
     if read_only:
         connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, isolation_level=None)
     else:
         connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    _register_gpkg_functions(connection)
     return Database(connection, "sqlite")
 
 

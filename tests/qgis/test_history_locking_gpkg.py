@@ -1,0 +1,40 @@
+"""Audit history and optimistic locking on a GeoPackage workspace (the same API as PostGIS)."""
+
+import uuid
+
+from territorial_flux_plugin.workspace import locking
+from territorial_flux_plugin.workspace.history import company_history
+from territorial_flux_plugin.workspace.workspace import Workspace
+
+
+def test_history_and_conflicts_in_a_geopackage(provider, run, tmp_path):
+    path = str(tmp_path / "solo.gpkg")
+    run("createworkspace", {"OUTPUT": path, "NAME": "Solo"})
+    workspace = Workspace(path)
+    assert workspace.can_write() is True
+    company, flow = str(uuid.uuid4()), str(uuid.uuid4())
+    database = workspace.database()
+    with database.transaction():
+        database.execute("INSERT INTO companies (uid, name, updated_by) VALUES (?, 'Acme', 'alice')", (company,))
+        database.execute("INSERT INTO flows (uid, company_uid, direction, family, resource_code, updated_by) "
+                           "VALUES (?, ?, 'offer', 'waste', '15 01 01', 'alice')", (flow, company))
+    database.close()
+    assert locking.save(workspace, "flows", [locking.Edit(flow, 1, {"quantity": 3.5, "updated_by": "alice"})]).ok
+    result = locking.save(workspace, "flows", [locking.Edit(flow, 1, {"quantity": 8.0, "updated_by": "bob"})])
+    assert not result.ok
+    assert result.conflicts[0].changes == {"quantity": (None, 3.5)}
+    assert result.conflicts[0].by == ["alice"]
+    entries = company_history(workspace, company)
+    assert [(e.table, e.operation) for e in entries] == [("flows", "update"), ("flows", "insert"),
+                                                         ("companies", "insert")]
+    assert entries[0].changes == {"quantity": (None, 3.5)}
+    # Edits through QGIS's own layer (attribute table) are recorded too.
+    layer = workspace.layer("flows")
+    feature = next(layer.getFeatures("\"uid\" = '{}'".format(flow)))
+    layer.startEditing()
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("label"), "from the attribute table")
+    assert layer.commitChanges()
+    latest = company_history(workspace, company)[0]
+    assert latest.changes["label"] == (None, "from the attribute table")
+    assert latest.row_version == 3
+    assert locking.layer_conflicts(layer, {flow: 2})[0].current_version == 3
