@@ -25,7 +25,7 @@ def _tr(text):
 
 def workspace_parameter(name=WORKSPACE, description=None):
     return QgsProcessingParameterString(
-        name, description or _tr("Workspace (path of the workspace GeoPackage)"))
+        name, description or _tr("Workspace (path of the workspace GeoPackage, or postgres:connection=NAME;schema=SCHEMA)"))
 
 
 def parameter_as_workspace(algorithm, parameters, context, name=WORKSPACE):
@@ -36,6 +36,17 @@ def parameter_as_workspace(algorithm, parameters, context, name=WORKSPACE):
     path = algorithm.parameterAsString(parameters, name, context).strip()
     if not path:
         raise QgsProcessingException(_tr("Give the workspace: the path of its GeoPackage."))
+    if path.lower().startswith("postgres:"):
+        # A team workspace (postgres:connection=NAME;schema=SCHEMA or postgres:service=NAME;schema=SCHEMA)
+        # is never upgraded implicitly: its administrator runs territorialflux:upgradeworkspace.
+        from ..workspace.team import PostgisWorkspace, open_team_workspace_check
+
+        try:
+            workspace = PostgisWorkspace(path)
+            open_team_workspace_check(workspace)
+        except gpkg.WorkspaceError as error:
+            raise QgsProcessingException(translate_message(error.message))
+        return workspace
     try:
         gpkg.migrate(path)
     except gpkg.WorkspaceError as error:

@@ -6,10 +6,15 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import PLUGIN_FOLDER, PROVIDER_ID, __version__
+from .copy_workspace import CopyWorkspaceAlgorithm
 from .create_demo import CreateDemoAlgorithm
+from .create_postgis_workspace import CreatePostgisWorkspaceAlgorithm
 from .create_workspace import CreateWorkspaceAlgorithm
+from .upgrade_workspace import UpgradeWorkspaceAlgorithm
 
 ALGORITHMS = (CreateWorkspaceAlgorithm, CreateDemoAlgorithm)
+# Team workspaces (PostgreSQL/PostGIS) and moving workspaces between storages.
+ALGORITHMS += (CreatePostgisWorkspaceAlgorithm, CopyWorkspaceAlgorithm, UpgradeWorkspaceAlgorithm)
 
 
 class TerritorialFluxProvider(QgsProcessingProvider):

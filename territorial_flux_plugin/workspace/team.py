@@ -307,18 +307,23 @@ def open_team_workspace(workspace, project=None):
     saying that an administrator must run territorialflux:upgradeworkspace.
     """
     project = project if project is not None else QgsProject.instance()
-    if workspace.check_version() == "older":
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "The team workspace {path} uses an older schema (version {found}; this plugin "
-                          "uses {known}). An administrator must upgrade it first with Territorial Flux → "
-                          "Upgrade workspace (territorialflux:upgradeworkspace)."),
-            path=workspace.reference, found=workspace.info.get("schema_version"), known=SCHEMA_VERSION))
+    open_team_workspace_check(workspace)
     if not project.read(workspace.project_uri):
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
             "Validation", "Cannot read the project stored in {path}: {error}"),
             path=workspace.reference, error=project.error()))
     repoint_layers(workspace, project)
     return workspace, None
+
+
+def open_team_workspace_check(workspace):
+    """Raise WorkspaceError unless the team workspace is reachable and at this plugin's schema version."""
+    if workspace.check_version() == "older":
+        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "The team workspace {path} uses an older schema (version {found}; this plugin "
+                          "uses {known}). An administrator must upgrade it first with Territorial Flux → "
+                          "Upgrade workspace (territorialflux:upgradeworkspace)."),
+            path=workspace.reference, found=workspace.info.get("schema_version"), known=SCHEMA_VERSION))
 
 
 def layer_table(layer):

@@ -1,0 +1,62 @@
+"""createpostgisworkspace, copyworkspace and upgradeworkspace through Processing, on a real server."""
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProject
+
+from territorial_flux_plugin.workspace import gpkg
+from territorial_flux_plugin.workspace.copy import verify
+from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace
+
+
+def test_create_copy_and_copy_back_the_demo(provider, run, postgis_connection, demo_workspace, tmp_path):
+    result = run("createpostgisworkspace", {"CONNECTION": postgis_connection, "SCHEMA": "team_demo",
+                                            "NAME": "Demo team", "CRS": "EPSG:2154"})
+    reference = result["OUTPUT"]
+    assert reference == "postgres:connection={};schema=team_demo".format(postgis_connection)
+    copied = run("copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
+    assert copied["OUTPUT"] == reference
+    report = verify(Workspace(demo_workspace), Workspace(reference))
+    assert report["companies"][0] > 100 and report["audit_log"][0] > 100
+    assert all(same and a == b for a, b, same in report.values()), report
+    # and back into a new GeoPackage, for someone without the server
+    back = str(tmp_path / "snapshot.gpkg")
+    assert run("copyworkspace", {"INPUT": reference, "OUTPUT": back})["OUTPUT"] == back
+    report = verify(Workspace(demo_workspace), Workspace(back))
+    assert all(same and a == b for a, b, same in report.values()), report
+    assert gpkg.integrity_problems(back) == []
+    # a non-empty target is refused and left alone
+    with pytest.raises(QgsProcessingException, match="already holds data"):
+        run("copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
+    # layers of the team workspace read the copied rows
+    assert Workspace(reference).layer("companies").featureCount() == report["companies"][0]
+
+
+def test_refuses_a_bad_schema_and_an_existing_one(provider, run, postgis_connection):
+    with pytest.raises(QgsProcessingException, match="lowercase"):
+        run("createpostgisworkspace", {"CONNECTION": postgis_connection, "SCHEMA": "Bad-Name", "NAME": "x"})
+    run("createpostgisworkspace", {"CONNECTION": postgis_connection, "SCHEMA": "team_twice", "NAME": "x"})
+    with pytest.raises(QgsProcessingException, match="already exists"):
+        run("createpostgisworkspace", {"CONNECTION": postgis_connection, "SCHEMA": "team_twice", "NAME": "x"})
+    with pytest.raises(QgsProcessingException, match="no PostgreSQL connection named"):
+        run("createpostgisworkspace", {"CONNECTION": "nowhere", "SCHEMA": "team_x", "NAME": "x"})
+
+
+def test_an_older_team_workspace_waits_for_its_administrator(provider, run, postgis_connection, postgis_server,
+                                                             monkeypatch):
+    reference = run("createpostgisworkspace", {"CONNECTION": postgis_connection, "SCHEMA": "team_old",
+                                               "NAME": "Old"})["OUTPUT"]
+    with postgis_server.connect(autocommit=True) as connection:
+        connection.cursor().execute("UPDATE team_old.workspace_info SET value = '0' WHERE key = 'schema_version'")
+    with pytest.raises(Exception, match="administrator must upgrade"):
+        open_workspace(reference, QgsProject())
+    with pytest.raises(QgsProcessingException, match="CONFIRM"):
+        run("upgradeworkspace", {"WORKSPACE": reference})
+    # a failing step changes nothing
+    monkeypatch.setitem(gpkg.MIGRATIONS, 1, ["ALTER TABLE companies ADD COLUMN upgraded text", "SELECT 1 / 0"])
+    with pytest.raises(Exception):
+        run("upgradeworkspace", {"WORKSPACE": reference, "CONFIRM": True})
+    assert Workspace(reference).info["schema_version"] == "0"
+    monkeypatch.setitem(gpkg.MIGRATIONS, 1, ["ALTER TABLE companies ADD COLUMN upgraded text"])
+    assert run("upgradeworkspace", {"WORKSPACE": reference, "CONFIRM": True})["OUTPUT"] == reference
+    assert Workspace(reference).info["schema_version"] == "1"
+    assert "upgraded" in Workspace(reference).layer("companies").fields().names()
