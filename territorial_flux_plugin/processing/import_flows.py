@@ -1,0 +1,52 @@
+"""territorialflux:importflows — offers and needs from a workshop spreadsheet."""
+
+from qgis.core import (
+    QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ..domain.messages import QT_TRANSLATE_NOOP
+from ..workspace.importer import FlowImport
+from ..workspace.workspace import language
+from .base import TerritorialFluxAlgorithm
+from .import_companies import REJECTS_FILTER, run_import
+from .params import parameter_as_workspace, workspace_parameter
+
+FLOWS_FILTER = QT_TRANSLATE_NOOP("Processing", "Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt);;All files (*)")
+
+
+class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
+    NAME = "importflows"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("Processing", "Import flows")
+    GROUP = QT_TRANSLATE_NOOP("Processing", "Import")
+    GROUP_ID = "import"
+    HELP = QT_TRANSLATE_NOOP(
+        "Processing",
+        "Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial "
+        "Flux → Save the flows template…). Headers are recognised in English and French, in any case "
+        "and with or without accents: company/entreprise, siret, direction/sens (offer/need, "
+        "offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité "
+        "(1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, "
+        "comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one "
+        "transaction; rows not imported are listed with their reason in REJECTS.")
+
+    INPUT = "INPUT"
+    REJECTS = "REJECTS"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(workspace_parameter())
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Flows spreadsheet or CSV"), fileFilter=self.tr(FLOWS_FILTER)))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REJECTS, self.tr("Rows not imported (CSV)"), self.tr(REJECTS_FILTER),
+            QgsProcessing.TEMPORARY_OUTPUT))
+        for name, text in (("IMPORTED", "Flows imported"), ("REJECTED", "Rows rejected")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        workspace = parameter_as_workspace(self, parameters, context)
+        rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
+        job = FlowImport(workspace.path, self.parameterAsFile(parameters, self.INPUT, context), lang=language())
+        result = run_import(self, job, rejects, feedback)
+        return {"IMPORTED": result.imported if result else 0, "REJECTED": result.rejected if result else 0,
+                self.REJECTS: rejects}

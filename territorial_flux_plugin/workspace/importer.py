@@ -1,0 +1,1264 @@
+"""Loading partner data into a workspace: companies and flows from files, all or nothing.
+
+Reading goes through GDAL/OGR (shapefiles, GeoPackages, GeoJSON, XLSX/ODS sheets; in
+batches through its Arrow interface when GDAL has it) and through Python's csv module for
+CSV (encoding and delimiter detected, decimal commas understood). Every row is validated
+by :mod:`..domain.importing` before anything is written; then the rows go into the
+GeoPackage in one SQLite transaction: a failure or a cancel rolls it back and leaves the file
+exactly as it was. Rows that are not imported are listed, with a reason, in a rejects CSV.
+
+For large imports the spatial index trigger and the foreign key triggers of ``companies`` are
+set aside inside the transaction and replaced by set-based equivalents (the R-tree rows
+inserted in bulk, one query checking the references), then recreated from their stored SQL
+before the commit, as GDAL does when it loads a layer in bulk; every other trigger (audit
+trail, row versions, rules) and every CHECK constraint runs as usual.
+"""
+
+import csv
+import datetime
+import getpass
+import math
+import os
+import re
+import sqlite3
+import struct
+import uuid
+from contextlib import closing
+
+from ..domain import importing as rules
+from ..domain.codes import parse_code
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.siret import normalise_siret, siret_problem
+from ..domain.units import FAMILY_UNITS
+from .nomenclature import resource_rows
+from .schema import foreign_keys
+
+BULK_THRESHOLD = 500
+PREVIEW_ROWS = 20
+
+
+class ImportFailure(Exception):
+    """An import that cannot go ahead; ``args[0]`` is a :class:`Message`. Nothing was written."""
+
+    @property
+    def message(self):
+        return self.args[0]
+
+    def __str__(self):
+        return str(self.args[0])
+
+
+class ImportCanceled(Exception):
+    """The person canceled; nothing was written."""
+
+
+def _fail(template, **values):
+    raise ImportFailure(Message(template, **values))
+
+
+class _Quiet:
+    """A feedback that reports nothing (for scripts and the dialog's preview)."""
+
+    def setProgress(self, value):  # noqa: N802
+        pass
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+    def pushInfo(self, text):  # noqa: N802
+        pass
+
+    def pushWarning(self, text):  # noqa: N802
+        pass
+
+
+def _identity(_context, text):
+    return text
+
+
+# --- sources --------------------------------------------------------------------------------
+
+def split_input(value):
+    """``'file.gpkg|layername=sites'`` -> (``'file.gpkg'``, ``'sites'``)."""
+    path, _sep, rest = str(value).partition("|")
+    layer = None
+    for part in rest.split("|"):
+        if part.startswith("layername="):
+            layer = part[len("layername="):]
+    return path.strip(), layer
+
+
+def _sibling(path, extension):
+    base = os.path.splitext(path)[0]
+    for candidate in (base + extension, base + extension.upper()):
+        if os.path.exists(candidate):
+            return candidate
+    folder = os.path.dirname(path) or "."
+    wanted = os.path.basename(base + extension).lower()
+    for name in os.listdir(folder):
+        if name.lower() == wanted:
+            return os.path.join(folder, name)
+    return None
+
+
+def _cell(value):
+    """A source value as text (None for a null), whatever type the reader gave."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, str):
+        return value
+    return str(value)
+
+
+def _point_from_wkb(wkb):
+    """``(x, y, problem)`` from a WKB geometry: a point, a one-point multipoint, or a problem."""
+    if wkb is None:
+        return None, None, None
+    data = bytes(wkb)
+    if len(data) < 9 or not any(data):
+        return None, None, None  # a null geometry (Arrow gives it as empty or zero bytes)
+    if len(data) >= 21:
+        order = "<" if data[0] == 1 else ">"
+        kind = struct.unpack_from(order + "I", data, 1)[0]
+        if (kind & 0x0FFFFFFF) % 1000 == 1:
+            x, y = struct.unpack_from(order + "dd", data, 5)
+            return _checked(x, y)
+    from osgeo import ogr
+
+    geometry = ogr.CreateGeometryFromWkb(data)
+    if geometry is None:
+        return None, None, Message(QT_TRANSLATE_NOOP("Validation", "The geometry cannot be read."))
+    if geometry.IsEmpty():
+        return None, None, None
+    if geometry.GetGeometryCount() == 1 and ogr.GT_Flatten(geometry.GetGeometryType()) == ogr.wkbMultiPoint:
+        geometry = geometry.GetGeometryRef(0)
+    if ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbPoint:
+        return None, None, Message(QT_TRANSLATE_NOOP(
+            "Validation", "The geometry is a {kind}, not a point: a company is one point."),
+            kind=geometry.GetGeometryName().lower())
+    return _checked(geometry.GetX(), geometry.GetY())
+
+
+def _checked(x, y):
+    if math.isnan(x) and math.isnan(y):
+        return None, None, None  # an empty point
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return None, None, Message(QT_TRANSLATE_NOOP(
+            "Validation", "The geometry is invalid (its coordinates are not numbers)."))
+    return x, y, None
+
+
+class Source:
+    """A table of partner data: its columns, CRS, and rows ``(row number, values, x, y, problem)``."""
+
+    has_geometry = False
+    crs_wkt = None
+    first_row = 1  # the row number people see for the first data row
+    encoding = None
+
+    def __init__(self, path, layer=None):
+        self.path = path
+        self.layer_name = layer
+        self.file = os.path.basename(path) + ("|" + layer if layer else "")
+        self.columns = []
+
+    def rows(self, feedback=None):
+        raise NotImplementedError
+
+    def count(self):
+        return None
+
+    def preview(self, limit=PREVIEW_ROWS):
+        out = []
+        for row in self.rows():
+            out.append(row)
+            if len(out) >= limit:
+                break
+        return out
+
+
+class CsvSource(Source):
+    first_row = 2
+
+    def __init__(self, path, encoding=None):
+        super().__init__(path)
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        if not raw.strip():
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} is empty."), file=self.file)
+        if b"\x00" in raw[:65536]:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file} is not a text file, so not a CSV: is it a spreadsheet or an "
+                              "archive under another name? Save it as CSV or give the real file."),
+                file=self.file)
+        codec = rules.python_encoding(encoding) if encoding else rules.detect_encoding(raw)
+        if codec is None:
+            _fail(QT_TRANSLATE_NOOP("Validation", "'{encoding}' is not an encoding this computer knows."),
+                  encoding=encoding)
+        if codec == "utf-8" and raw.startswith(b"\xef\xbb\xbf"):
+            codec = "utf-8-sig"
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} is not written in {encoding}: check ENCODING."),
+                  file=self.file, encoding=encoding)
+        self.encoding = codec
+        lines = text.splitlines()
+        header = next((line for line in lines if line.strip()), "")
+        self.delimiter = rules.sniff_delimiter(header)
+        if self.delimiter is None:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file}: only one column was found in its first line ('{header}'). The "
+                              "columns of a CSV must be separated by ';', ',', a tab or '|'."),
+                file=self.file, header=header[:80])
+        self._text = text
+        reader = csv.reader(text.splitlines(), delimiter=self.delimiter)
+        self.columns = [c.strip() for c in next(reader)]
+        self._count = sum(1 for line in lines[1:] if line.strip())
+        if not self._count:
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} has a header but no rows."), file=self.file)
+
+    def count(self):
+        return self._count
+
+    def rows(self, feedback=None):
+        reader = csv.reader(self._text.splitlines(), delimiter=self.delimiter)
+        next(reader)
+        width = len(self.columns)
+        for number, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            problem = None
+            if len(values) != width:
+                problem = Message(QT_TRANSLATE_NOOP(
+                    "Validation", "This row has {found} values where the header has {expected} "
+                                  "columns (a delimiter inside a value without quotes?)."),
+                    found=len(values), expected=width)
+                values = (values + [""] * width)[:width]
+            yield number, [v.strip() or None for v in values], None, None, problem
+
+
+class OgrSource(Source):
+    def __init__(self, path, layer=None, encoding=None):
+        super().__init__(path, layer)
+        from osgeo import gdal
+
+        extension = os.path.splitext(path)[1].lower()
+        options = []
+        if extension == ".shp":
+            self._check_shapefile(path, encoding, options)
+        elif extension in (".xlsx", ".ods", ".xls"):
+            # the first row holds the headers, every cell is read as written (SIRETs keep their digits)
+            driver = "ODS" if extension == ".ods" else "XLSX"
+            self._config = {"OGR_{}_HEADERS".format(driver): "FORCE",
+                            "OGR_{}_FIELD_TYPES".format(driver): "STRING"}
+            self.first_row = 2
+        elif extension == ".dbf" and encoding:
+            options.append("ENCODING=" + (rules.python_encoding(encoding) or encoding))
+        saved = {key: gdal.GetConfigOption(key) for key in self._config}
+        for key, value in self._config.items():
+            gdal.SetConfigOption(key, value)
+        try:
+            self._open(path, layer, options, extension)
+        finally:
+            for key, value in saved.items():
+                gdal.SetConfigOption(key, value)
+
+    _config = {}
+
+    def _open(self, path, layer, options, extension):
+        from osgeo import gdal, ogr
+
+        with _gdal_errors() as errors:
+            self.dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=options)
+        if self.dataset is None:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file} cannot be read as a table or a map layer: is it really a "
+                              "{kind} file? ({error})"),
+                file=self.file, kind=extension.lstrip(".").upper() or "?",
+                error=(errors[-1] if errors else "unknown format"))
+        if layer:
+            self.layer = self.dataset.GetLayerByName(layer)
+            if self.layer is None:
+                _fail(QT_TRANSLATE_NOOP("Validation", "{file} has no layer called {layer}."),
+                      file=os.path.basename(path), layer=layer)
+        else:
+            if self.dataset.GetLayerCount() == 0:
+                _fail(QT_TRANSLATE_NOOP("Validation", "{file} contains no table."), file=self.file)
+            self.layer = self.dataset.GetLayer(0)
+        definition = self.layer.GetLayerDefn()
+        self.columns = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        self.has_geometry = definition.GetGeomType() != ogr.wkbNone
+        srs = self.layer.GetSpatialRef()
+        self.crs_wkt = srs.ExportToWkt() if srs is not None else None
+        self._count = self.layer.GetFeatureCount()
+        self.layer.ResetReading()
+        self.layer.GetNextFeature()  # spreadsheets are parsed here, while the options hold
+        if not self.columns and not self.has_geometry:
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} has no columns."), file=self.file)
+        if self._count == 0:
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} is empty: it has no rows."), file=self.file)
+
+    def _check_shapefile(self, path, encoding, options):
+        name = os.path.basename(path)
+        if _sibling(path, ".shx") is None:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "The shapefile {file} has no .shx file beside it: a shapefile is several "
+                              "files (.shp, .shx, .dbf, .prj…); copy them all into the same folder."),
+                file=name)
+        dbf = _sibling(path, ".dbf")
+        if dbf is None:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "The shapefile {file} has no .dbf file beside it: without it the "
+                              "companies have no attributes. Copy it into the same folder."),
+                file=name)
+        if encoding:
+            codec = rules.python_encoding(encoding)
+            if codec is None:
+                _fail(QT_TRANSLATE_NOOP("Validation", "'{encoding}' is not an encoding this computer knows."),
+                      encoding=encoding)
+            options.append("ENCODING=" + codec)
+            self.encoding = codec
+            return
+        with open(dbf, "rb") as handle:
+            raw = handle.read()
+        header_length = struct.unpack_from("<H", raw, 8)[0] if len(raw) > 10 else 0
+        records = raw[header_length:]
+        cpg = _sibling(path, ".cpg")
+        if cpg is not None:
+            with open(cpg, "rb") as handle:
+                declared = handle.read().decode("ascii", "replace").strip()
+            problem = rules.declared_encoding_problem(declared, records, os.path.basename(cpg))
+            if problem is not None:
+                raise ImportFailure(problem)
+            self.encoding = rules.python_encoding(declared)
+        else:
+            self.encoding = rules.detect_encoding(records)
+            if self.encoding == "utf-8-sig":
+                self.encoding = "utf-8"
+        options.append("ENCODING=" + self.encoding)
+
+    def count(self):
+        return self._count
+
+    def rows(self, feedback=None):
+        self.layer.ResetReading()
+        if hasattr(self.layer, "GetArrowStreamAsNumPy"):
+            try:
+                yield from self._arrow_rows()
+                return
+            except _ArrowUnavailable:
+                self.layer.ResetReading()
+        number = self.first_row
+        count = len(self.columns)
+        for feature in self.layer:
+            values = [_cell(feature.GetField(i)) if feature.IsFieldSetAndNotNull(i) else None
+                      for i in range(count)]
+            x = y = problem = None
+            if self.has_geometry:
+                geometry = feature.GetGeometryRef()
+                if geometry is not None:
+                    x, y, problem = _point_from_wkb(geometry.ExportToIsoWkb())
+            values = [v.strip() or None if isinstance(v, str) else v for v in values]
+            if x is None and problem is None and not any(v is not None for v in values):
+                number += 1
+                continue  # an empty row of a spreadsheet
+            yield number, values, x, y, problem
+            number += 1
+
+    def _arrow_rows(self):
+        try:
+            stream = self.layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
+        except Exception as error:  # noqa: BLE001 - old GDAL or a driver without Arrow
+            raise _ArrowUnavailable() from error
+        geometry_key = self.layer.GetGeometryColumn() or "wkb_geometry"
+        number = self.first_row
+        for batch in stream:
+            columns = []
+            for name in self.columns:
+                array = batch[name]
+                values = array.tolist()
+                columns.append(values)
+            size = len(columns[0]) if columns else len(batch[geometry_key])
+            geometries = batch[geometry_key] if self.has_geometry and geometry_key in batch else None
+            for index in range(size):
+                values = []
+                for column in columns:
+                    value = column[index]
+                    if value is not None and not isinstance(value, str):
+                        value = _cell(value)
+                    values.append(value.strip() or None if value is not None else None)
+                x = y = problem = None
+                if geometries is not None:
+                    x, y, problem = _point_from_wkb(geometries[index])
+                if x is None and problem is None and not any(v is not None for v in values):
+                    number += 1
+                    continue  # an empty row of a spreadsheet
+                yield number, values, x, y, problem
+                number += 1
+
+
+class _ArrowUnavailable(Exception):
+    pass
+
+
+class _gdal_errors:  # noqa: N801 - a context manager
+    """Collect GDAL's error messages instead of printing them."""
+
+    def __enter__(self):
+        from osgeo import gdal
+
+        self.messages = []
+
+        def handler(_class, _number, text):
+            self.messages.append(text)
+
+        gdal.PushErrorHandler(handler)
+        return self.messages
+
+    def __exit__(self, *exc):
+        from osgeo import gdal
+
+        gdal.PopErrorHandler()
+        return False
+
+
+def open_source(value, encoding=None):
+    """The Source for ``value`` (a path, or ``path|layername=name``); ImportFailure if unreadable."""
+    path, layer = split_input(value)
+    name = os.path.basename(path) or str(value)
+    if not path or not os.path.exists(path):
+        _fail(QT_TRANSLATE_NOOP("Validation", "{file} does not exist."), file=path or value)
+    if os.path.isdir(path):
+        _fail(QT_TRANSLATE_NOOP("Validation", "{file} is a folder: choose a file."), file=name)
+    if os.path.getsize(path) == 0:
+        _fail(QT_TRANSLATE_NOOP("Validation", "{file} is empty."), file=name)
+    extension = os.path.splitext(path)[1].lower()
+    if extension in (".csv", ".txt", ".tsv"):
+        return CsvSource(path, encoding)
+    return OgrSource(path, layer, encoding)
+
+
+# --- the workspace side ---------------------------------------------------------------------
+
+def _gpkg_blob(srs_id):
+    header = struct.pack("<2sBBi", b"GP", 0, 1, srs_id)
+    point = struct.Struct("<BIdd")
+
+    def blob(x, y):
+        return header + point.pack(1, 1, x, y)
+
+    return blob
+
+
+def _envelope(blob):
+    """(minx, maxx, miny, maxy, empty) of a GeoPackage geometry blob."""
+    flags = blob[3]
+    order = "<" if flags & 1 else ">"
+    empty = bool(flags & 0x10)
+    kind = (flags >> 1) & 0x07
+    if kind:
+        minx, maxx, miny, maxy = struct.unpack_from(order + "dddd", blob, 8)
+        return minx, maxx, miny, maxy, empty
+    offset = 8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get(kind, 0)
+    wkb = blob[offset:]
+    worder = "<" if wkb[0] == 1 else ">"
+    if (struct.unpack_from(worder + "I", wkb, 1)[0] & 0x0FFFFFFF) % 1000 == 1:
+        x, y = struct.unpack_from(worder + "dd", wkb, 5)
+        return x, x, y, y, empty or math.isnan(x)
+    from osgeo import ogr
+
+    geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
+    if geometry is None or geometry.IsEmpty():
+        return None, None, None, None, True
+    minx, maxx, miny, maxy = geometry.GetEnvelope()
+    return minx, maxx, miny, maxy, False
+
+
+def _register_spatial_functions(connection):
+    """The ST_ functions GeoPackage's spatial index triggers call (GDAL defines them in its own
+    connections; a plain sqlite3 connection needs them too)."""
+    def part(index):
+        def function(blob):
+            return None if blob is None else _envelope(blob)[index]
+        return function
+
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        connection.create_function(name, 1, part(index), deterministic=True)
+    connection.create_function("ST_IsEmpty", 1,
+                               lambda blob: None if blob is None else int(_envelope(blob)[4]),
+                               deterministic=True)
+
+
+def connect(path):
+    connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    _register_spatial_functions(connection)
+    return connection
+
+
+def _srs(user_input):
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    if srs.SetFromUserInput(user_input) != 0:
+        return None
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+class WorkspaceFacts:
+    """What an import needs to know of the workspace, read once."""
+
+    def __init__(self, path):
+        if not os.path.isfile(path):
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} does not exist."), file=path)
+        self.path = path
+        with closing(sqlite3.connect("file:{}?mode=ro".format(path), uri=True)) as connection:
+            try:
+                info = dict(connection.execute("SELECT key, value FROM workspace_info").fetchall())
+                row = connection.execute(
+                    "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'companies'").fetchone()
+            except sqlite3.DatabaseError:
+                _fail(QT_TRANSLATE_NOOP("Validation", "{path} is not a Territorial Flux workspace."), path=path)
+            self.srs_id = row[0] if row else 0
+            definition = connection.execute(
+                "SELECT definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?", (self.srs_id,)).fetchone()
+            self.crs_authid = info.get("crs", "EPSG:2154")
+            self.crs_wkt = definition[0] if definition else None
+            self.naf_codes = {r[0] for r in connection.execute("SELECT code FROM naf_nomenclature")}
+            self.territory = connection.execute(
+                "SELECT min(r.minx), max(r.maxx), min(r.miny), max(r.maxy) FROM rtree_areas_geom r "
+                "JOIN areas a ON a.fid = r.id WHERE a.kind = 'territory'").fetchone() \
+                if _has_table(connection, "rtree_areas_geom") else None
+            self.companies_extent = connection.execute(
+                "SELECT min(minx), max(maxx), min(miny), max(maxy) FROM rtree_companies_geom").fetchone() \
+                if _has_table(connection, "rtree_companies_geom") else None
+        self.srs = _srs(self.crs_authid) or (_srs(self.crs_wkt) if self.crs_wkt else None)
+        if self.srs is None:
+            _fail(QT_TRANSLATE_NOOP("Validation", "The workspace's CRS {crs} is unknown to GDAL."),
+                  crs=self.crs_authid)
+
+    def companies(self, columns):
+        """Existing companies as dicts with ``fid`` and ``columns``."""
+        with closing(sqlite3.connect("file:{}?mode=ro".format(self.path), uri=True)) as connection:
+            query = "SELECT fid, {} FROM companies".format(", ".join('"{}"'.format(c) for c in columns))
+            return [dict(zip(["fid"] + list(columns), row)) for row in connection.execute(query)]
+
+    def bounds(self):
+        """(minx, miny, maxx, maxy) beyond which a point is "outside the territory by far"."""
+        for box in (self.territory, self.companies_extent):
+            if box and box[0] is not None:
+                minx, maxx, miny, maxy = box
+                margin = 0.5 * max(maxx - minx, maxy - miny) + (0.5 if self.srs.IsGeographic() else 50000)
+                return minx - margin, miny - margin, maxx + margin, maxy + margin
+        area = self.srs.GetAreaOfUse()
+        if area is None:
+            return None
+        from osgeo import osr
+
+        wgs84 = _srs("EPSG:4326")
+        transform = osr.CoordinateTransformation(wgs84, self.srs)
+        pad = 2.0
+        west, east = area.west_lon_degree - pad, area.east_lon_degree + pad
+        south, north = area.south_lat_degree - pad, area.north_lat_degree + pad
+        samples = [(west + (east - west) * i / 8.0, south + (north - south) * j / 8.0)
+                   for i in range(9) for j in range(9)]
+        points = [p for p in transform.TransformPoints(samples) if all(map(math.isfinite, p[:2]))]
+        if not points:
+            return None
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        return min(xs), min(ys), max(xs), max(ys)
+
+
+def _has_table(connection, name):
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+# --- results --------------------------------------------------------------------------------
+
+REJECTED, SKIPPED, DUPLICATE = "rejected", "skipped", "probable duplicate"
+
+
+class ImportResult:
+    def __init__(self, source, columns):
+        self.source = source
+        self.columns = list(columns)
+        self.imported = 0
+        self.updated = 0
+        self.skipped = 0
+        self.rejected = 0
+        self.not_imported = []  # (row, outcome, RowMessage, values)
+        self.warnings = []
+        self.failure = None
+
+    def reject(self, row, values, problem, outcome=REJECTED):
+        if outcome == REJECTED:
+            self.rejected += 1
+        else:
+            self.skipped += 1
+        self.not_imported.append((row, outcome, rules.RowMessage(self.source, row, problem), values))
+
+    def counts(self):
+        return {"imported": self.imported, "updated": self.updated, "skipped": self.skipped,
+                "rejected": self.rejected}
+
+
+def write_rejects(path, result, translate=_identity):
+    """The rows not imported, as a CSV a spreadsheet opens (UTF-8 with BOM, ';')."""
+    if not path:
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
+    columns = result.columns if result is not None else []
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["row", "outcome", "reason"] + columns)
+        if result is not None:
+            for row, outcome, message, values in sorted(result.not_imported, key=lambda r: r[0]):
+                writer.writerow([row, outcome, rules.translated(message.problem, translate)]
+                                + ["" if v is None else v for v in (values or [])])
+            if result.failure is not None:
+                writer.writerow(["", "failed", rules.translated(result.failure, translate)])
+    return path
+
+
+def source_label(source_path, today=None):
+    return "{} ({})".format(os.path.basename(split_input(source_path)[0]),
+                            (today or datetime.date.today()).isoformat())
+
+
+# --- companies ------------------------------------------------------------------------------
+
+COMPANY_COLUMNS = ("siret", "name", "naf_code", "headcount_band", "address", "postcode", "commune",
+                   "commune_code", "zone", "contact_name", "contact_email", "contact_phone", "notes")
+PARTIAL_HIDDEN = ("address", "street_number", "street_type", "street_name", "contact_name",
+                  "contact_email", "contact_phone", "x", "y", "longitude", "latitude")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class CompanyImport:
+    """Options of one company import; :meth:`run` does it."""
+
+    def __init__(self, workspace_path, source_value, mapping=None, on_duplicate="skip",
+                 skip_closed=True, legal_units=None, source_crs=None, encoding=None, user=None,
+                 today=None):
+        self.workspace_path = workspace_path
+        self.source_value = source_value
+        self.mapping_override = mapping or {}
+        self.on_duplicate = on_duplicate
+        self.skip_closed = skip_closed
+        self.legal_units = legal_units
+        self.source_crs = source_crs
+        self.encoding = encoding
+        self.user = user or getpass.getuser()
+        self.today = today or datetime.date.today()
+        self.source = None
+        self.mapping = None
+
+    # -- set-up --
+    def open(self):
+        self.source = open_source(self.source_value, self.encoding)
+        self.mapping = resolve_mapping(self.source, self.mapping_override, rules.COMPANY_TARGETS)
+        return self.source
+
+    def _coordinate_plan(self):
+        """How each row gets its point, and the CRS checks that refuse an import up front."""
+        mapping, source = self.mapping, self.source
+        user_srs = None
+        if self.source_crs:
+            user_srs = _srs(self.source_crs)
+            if user_srs is None:
+                _fail(QT_TRANSLATE_NOOP("Validation", "SOURCE_CRS '{crs}' is not a CRS GDAL knows."),
+                      crs=self.source_crs)
+        xy = "x" in mapping and "y" in mapping
+        lonlat = "longitude" in mapping and "latitude" in mapping
+        if ("x" in mapping) != ("y" in mapping):
+            _fail(QT_TRANSLATE_NOOP("Validation", "Map both the x and the y column, or neither."))
+        if not (source.has_geometry or xy or lonlat):
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file} has no geometry and no coordinate columns were recognised: map "
+                              "the x and y (or longitude and latitude) columns."), file=source.file)
+        geometry_srs = None
+        if source.has_geometry:
+            geometry_srs = user_srs or (_srs(source.crs_wkt) if source.crs_wkt else None)
+            if geometry_srs is None:
+                _fail(QT_TRANSLATE_NOOP(
+                    "Validation", "{file} does not say in which coordinate reference system its points "
+                                  "are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for "
+                                  "example EPSG:2154 for Lambert-93; it is never guessed."),
+                    file=source.file)
+        if xy and "epsg" not in mapping and user_srs is None:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file}: the x and y columns do not say in which coordinate reference "
+                              "system they are. Give it as SOURCE_CRS (for example EPSG:2154 for "
+                              "Lambert-93); it is never guessed."), file=source.file)
+        return geometry_srs, user_srs
+
+    def _legal_names(self, sirens, feedback):
+        if not self.legal_units:
+            return {}
+        source = open_source(self.legal_units, None)
+        mapping = rules.propose_mapping(source.columns, rules.LEGAL_UNIT_TARGETS)
+        if "siren" not in mapping:
+            _fail(QT_TRANSLATE_NOOP("Validation", "{file} has no siren column: is it SIRENE's legal "
+                                                  "units file (StockUniteLegale)?"), file=source.file)
+        index = {t: source.columns.index(c) for t, c in mapping.items()}
+        names = {}
+        for _number, values, _x, _y, _problem in source.rows():
+            siren = values[index["siren"]]
+            if siren not in sirens:
+                continue
+            get = lambda t: values[index[t]] if t in index else None  # noqa: E731
+            name = _public(get("name"))
+            if not name:
+                first, last = _public(get("first_name")), _public(get("last_name"))
+                name = " ".join(p for p in (first, last) if p) or None
+            names[siren] = name
+            if feedback.isCanceled():
+                raise ImportCanceled()
+        return names
+
+    # -- the run --
+    def run(self, feedback=None, translate=_identity):
+        feedback = feedback or _Quiet()
+        if self.source is None:
+            self.open()
+        source, mapping = self.source, self.mapping
+        facts = WorkspaceFacts(self.workspace_path)
+        geometry_srs, user_srs = self._coordinate_plan()
+        result = ImportResult(source.file, source.columns)
+        index = {t: source.columns.index(c) for t, c in mapping.items()}
+        total = source.count() or 0
+        label = source_label(self.source_value, self.today)
+
+        # 1. read and check every row
+        records = []
+        sirets_in_file = {}
+        keys_in_file = {}
+        for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
+            if position % 2000 == 0:
+                if feedback.isCanceled():
+                    raise ImportCanceled()
+                if total:
+                    feedback.setProgress(min(40.0, 40.0 * position / total))
+            record, problem, outcome = self._check_row(values, index, x, y, geometry_problem, facts)
+            if problem is not None:
+                result.reject(number, values, problem, outcome)
+                continue
+            record["_row"], record["_values"] = number, values
+            siret = record["siret"]
+            if siret:
+                if siret in sirets_in_file:
+                    result.reject(number, values, Message(QT_TRANSLATE_NOOP(
+                        "Validation", "SIRET {siret} is already on row {row} of this file."),
+                        siret=siret, row=sirets_in_file[siret]))
+                    continue
+                sirets_in_file[siret] = number
+            records.append(record)
+
+        # 2. legal names from the legal units file (SIRENE's establishment file has none)
+        if self.legal_units:
+            names = self._legal_names({r["siret"][:9] for r in records if r["siret"]}, feedback)
+            for record in records:
+                if not record["name"] and record["siret"]:
+                    record["name"] = names.get(record["siret"][:9])
+        kept = []
+        for record in records:
+            if not record["name"]:
+                record["name"] = record.pop("_trade_name", None)
+            if not record["name"]:
+                result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
+                    "Validation", "The company has no name (map a name column, or give SIRENE's legal "
+                                  "units file as LEGAL_UNITS).")))
+                continue
+            key = rules.duplicate_key(record["name"], record["commune_code"] or record["commune"])
+            record["_key"] = key
+            if not record["siret"]:
+                if key in keys_in_file:
+                    result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
+                        "Validation", "Probable duplicate of row {row} of this file (same name and "
+                                      "commune, no SIRET): not imported."), row=keys_in_file[key]),
+                        DUPLICATE)
+                    continue
+                keys_in_file[key] = record["_row"]
+            kept.append(record)
+        records = kept
+        if feedback.isCanceled():
+            raise ImportCanceled()
+
+        # 3. coordinates into the workspace CRS, and far away points
+        records = self._place(records, facts, geometry_srs, user_srs, result)
+        feedback.setProgress(45)
+
+        # 4. duplicates of companies already in the workspace
+        inserts, updates = self._match(records, facts, result)
+        if feedback.isCanceled():
+            raise ImportCanceled()
+
+        # 5. one transaction
+        self._write(facts, inserts, updates, label, feedback)
+        result.imported = len(inserts)
+        result.updated = len(updates)
+        feedback.setProgress(100)
+        return result
+
+    def _check_row(self, values, index, x, y, geometry_problem, facts):
+        """(record, None, None) or (None, problem, outcome)."""
+        def get(target):
+            position = index.get(target)
+            if position is None:
+                return None
+            value = values[position]
+            if value is None or value == rules.NOT_DISCLOSED:
+                return None
+            return value
+
+        partial = rules.is_partial_diffusion(get("diffusion"))
+        if partial:
+            def get(target, _get=get):  # noqa: F811 - only what is public
+                return None if target in PARTIAL_HIDDEN else _get(target)
+
+        if rules.is_closed(get("state")) and self.skip_closed:
+            return None, Message(QT_TRANSLATE_NOOP(
+                "Validation", "Closed establishment (etatAdministratifEtablissement = F): skipped.")), SKIPPED
+        record = {"status": "archived" if rules.is_closed(get("state")) else "active"}
+        siret = get("siret")
+        if siret:
+            problem = siret_problem(siret)
+            if problem is not None:
+                return None, problem, REJECTED
+            siret = normalise_siret(siret)
+        record["siret"] = siret or None
+        record["name"] = get("name")
+        record["_trade_name"] = get("trade_name")
+        naf = get("naf_code")
+        if naf:
+            code = rules.normalise_naf(naf)
+            if code is None or code not in facts.naf_codes:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "Unknown NAF code '{value}' (NAF rév. 2 codes look like 10.71C)."),
+                    value=naf), REJECTED
+            naf = code
+        record["naf_code"] = naf
+        band = get("headcount_band")
+        if band:
+            code = rules.normalise_headcount_band(band)
+            from ..domain.vocabulary import HEADCOUNT_BANDS
+
+            if code not in HEADCOUNT_BANDS:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "Unknown headcount band '{value}' (INSEE bands: NN, 00, 01, 02, 03, 11…)."),
+                    value=band), REJECTED
+            band = code
+        record["headcount_band"] = band
+        address = get("address")
+        if not address:
+            address = " ".join(p for p in (get("street_number"), get("street_type"), get("street_name")) if p) or None
+        record["address"] = address
+        for target, normalise, template in (
+                ("postcode", rules.normalise_postcode,
+                 QT_TRANSLATE_NOOP("Validation", "'{value}' is not a postcode (5 digits).")),
+                ("commune_code", rules.normalise_commune_code,
+                 QT_TRANSLATE_NOOP("Validation", "'{value}' is not an INSEE commune code (5 characters, like 59183 or 2A004)."))):
+            value = get(target)
+            if value:
+                normal = normalise(value)
+                if normal is None:
+                    return None, Message(template, value=value), REJECTED
+                value = normal
+            record[target] = value
+        email = get("contact_email")
+        if email and not _EMAIL.match(email):
+            return None, Message(QT_TRANSLATE_NOOP("Validation", "'{value}' is not an e-mail address."),
+                                 value=email), REJECTED
+        for target in ("commune", "zone", "contact_name", "contact_email", "contact_phone", "notes"):
+            record[target] = get(target)
+        # the point
+        if geometry_problem is not None:
+            return None, geometry_problem, REJECTED
+        crs = "geometry"
+        if x is None:
+            crs = None
+            for tx, ty, kind in (("x", "y", "xy"), ("longitude", "latitude", "lonlat")):
+                raw_x, raw_y = get(tx), get(ty)
+                if raw_x is None and raw_y is None:
+                    continue
+                x, y = rules.parse_number(raw_x), rules.parse_number(raw_y)
+                if x is None or y is None or not (math.isfinite(x) and math.isfinite(y)):
+                    return None, Message(QT_TRANSLATE_NOOP(
+                        "Validation", "The coordinates '{x}', '{y}' are not numbers."), x=raw_x, y=raw_y), REJECTED
+                if kind == "lonlat":
+                    crs = "EPSG:4326"
+                else:
+                    epsg = get("epsg")
+                    if epsg:
+                        code = re.sub(r"^\s*epsg\s*:\s*", "", epsg, flags=re.I)
+                        if code.endswith(".0"):
+                            code = code[:-2]
+                        if not code.isdigit():
+                            return None, Message(QT_TRANSLATE_NOOP(
+                                "Validation", "'{value}' is not an EPSG code."), value=epsg), REJECTED
+                        crs = "EPSG:" + code
+                    else:
+                        crs = "source"
+                break
+        if x is None:
+            reason = QT_TRANSLATE_NOOP(
+                "Validation", "No coordinates: the establishment cannot be placed on the map.")
+            if partial:
+                reason = QT_TRANSLATE_NOOP(
+                    "Validation", "No coordinates: the register does not publish the location of this "
+                                  "establishment (partial diffusion).")
+            return None, Message(reason), REJECTED
+        record["_x"], record["_y"], record["_crs"] = x, y, crs
+        return record, None, None
+
+    def _place(self, records, facts, geometry_srs, user_srs, result):
+        from osgeo import osr
+
+        groups = {}
+        for record in records:
+            groups.setdefault(record["_crs"], []).append(record)
+        placed = []
+        for key, group in groups.items():
+            if key == "geometry":
+                srs = geometry_srs
+            elif key == "source":
+                srs = user_srs
+            else:
+                srs = _srs(key)
+                if srs is None:
+                    for record in group:
+                        result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
+                            "Validation", "{crs} is not a coordinate reference system GDAL knows."), crs=key))
+                    continue
+            if srs.IsSame(facts.srs):
+                points = [(r["_x"], r["_y"]) for r in group]
+            else:
+                transform = osr.CoordinateTransformation(srs, facts.srs)
+                points = transform.TransformPoints([(r["_x"], r["_y"]) for r in group])
+            for record, point in zip(group, points):
+                record["_x"], record["_y"] = point[0], point[1]
+                placed.append(record)
+        bounds = facts.bounds()
+        kept = []
+        for record in sorted(placed, key=lambda r: r["_row"]):
+            x, y = record["_x"], record["_y"]
+            if not (math.isfinite(x) and math.isfinite(y)) or (
+                    bounds and not (bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3])):
+                result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
+                    "Validation", "The point is far outside the workspace's territory (wrong coordinate "
+                                  "reference system, or swapped coordinates?).")))
+                continue
+            kept.append(record)
+        return kept
+
+    def _match(self, records, facts, result):
+        existing = facts.companies(("uid", "siret", "name", "commune", "commune_code") + COMPANY_COLUMNS[2:])
+        by_siret = {c["siret"]: c for c in existing if c["siret"]}
+        by_key = {}
+        for company in existing:
+            by_key.setdefault(rules.duplicate_key(company["name"], company["commune_code"] or company["commune"]),
+                              company)
+        inserts, updates = [], []
+        for record in records:
+            if record["siret"] and record["siret"] in by_siret:
+                company = by_siret[record["siret"]]
+                if self.on_duplicate == "update":
+                    updates.append((company, record))
+                else:
+                    result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
+                        "Validation", "SIRET {siret} is already in the workspace ({name}): skipped."),
+                        siret=record["siret"], name=company["name"]), SKIPPED)
+                continue
+            if not record["siret"] and record["_key"] in by_key:
+                company = by_key[record["_key"]]
+                result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
+                    "Validation", "Probable duplicate of {name} already in the workspace (same name and "
+                                  "commune, no SIRET to be sure): not imported."), name=company["name"]),
+                    DUPLICATE)
+                continue
+            inserts.append(record)
+        return inserts, updates
+
+    def _write(self, facts, inserts, updates, label, feedback):
+        blob = _gpkg_blob(facts.srs_id)
+        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        columns = ("uid", "geom") + COMPANY_COLUMNS + ("source", "status", "created_at", "updated_at",
+                                                       "updated_by")
+        rows = []
+        for record in inserts:
+            rows.append((str(uuid.uuid4()), blob(record["_x"], record["_y"]))
+                        + tuple(record[c] for c in COMPANY_COLUMNS)
+                        + (label, record["status"], now, now, self.user))
+        with closing(connect(facts.path)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                start = connection.execute("SELECT coalesce(max(fid), 0) FROM companies").fetchone()[0]
+                suspended = _suspend_bulk_triggers(connection) if len(rows) >= BULK_THRESHOLD else []
+                statement = "INSERT INTO companies ({}) VALUES ({})".format(
+                    ", ".join('"{}"'.format(c) for c in columns), ", ".join("?" * len(columns)))
+                step = 2000
+                for offset in range(0, len(rows), step):
+                    if feedback.isCanceled():
+                        raise ImportCanceled()
+                    connection.executemany(statement, rows[offset:offset + step])
+                    feedback.setProgress(50 + 45.0 * (offset + step) / max(len(rows), 1))
+                if suspended:
+                    _restore_bulk_triggers(connection, suspended, start, {
+                        row[0]: (record["_x"], record["_y"]) for row, record in zip(rows, inserts)})
+                for company, record in updates:
+                    if feedback.isCanceled():
+                        raise ImportCanceled()
+                    self._update(connection, company, record, blob, label, now)
+                if feedback.isCanceled():
+                    raise ImportCanceled()
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def _update(self, connection, company, record, blob, label, now):
+        changes = {}
+        for column in COMPANY_COLUMNS:
+            value = record[column]
+            if value in (None, ""):
+                continue  # an empty source value never erases what an advisor entered
+            if column == "notes" and company.get("notes"):
+                continue
+            changes[column] = value
+        changes["geom"] = blob(record["_x"], record["_y"])
+        changes.update({"source": label, "updated_at": now, "updated_by": self.user})
+        if record["status"] == "archived":
+            changes["status"] = "archived"
+        connection.execute("UPDATE companies SET {} WHERE fid = ?".format(
+            ", ".join('"{}" = ?'.format(c) for c in changes)), list(changes.values()) + [company["fid"]])
+
+
+def _suspend_bulk_triggers(connection):
+    """Drop (inside the open transaction) the per-row triggers a bulk insert replaces."""
+    names = ["rtree_companies_geom_insert"] + [
+        "fk_{}_{}_insert".format(table, column) for table, column, *_rest in foreign_keys()
+        if table == "companies"]
+    suspended = []
+    for name in names:
+        row = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                 (name,)).fetchone()
+        if row:
+            connection.execute('DROP TRIGGER "{}"'.format(name))
+            suspended.append((name, row[0]))
+    return suspended
+
+
+def _restore_bulk_triggers(connection, suspended, start, points_by_uid):
+    """The set-based equivalents of the suspended triggers, then the triggers again."""
+    names = {name for name, _sql in suspended}
+    for table, column, parent, parent_column, _on_delete in foreign_keys():
+        if table != "companies" or "fk_{}_{}_insert".format(table, column) not in names:
+            continue
+        orphan = connection.execute(
+            'SELECT "{c}" FROM companies WHERE fid > ? AND "{c}" IS NOT NULL AND NOT EXISTS '
+            '(SELECT 1 FROM "{p}" WHERE "{pc}" = companies."{c}") LIMIT 1'.format(
+                c=column, p=parent, pc=parent_column), (start,)).fetchone()
+        if orphan:
+            raise sqlite3.IntegrityError("companies.{}: no row of {} has this {} ({}).".format(
+                column, parent, parent_column, orphan[0]))
+    if "rtree_companies_geom_insert" in names:
+        rows = []
+        for fid, uid in connection.execute("SELECT fid, uid FROM companies WHERE fid > ?", (start,)):
+            x, y = points_by_uid[uid]
+            rows.append((fid, x, x, y, y))
+        connection.executemany('INSERT OR REPLACE INTO "rtree_companies_geom" VALUES (?, ?, ?, ?, ?)', rows)
+    for _name, sql in suspended:
+        connection.execute(sql)
+
+
+def _public(value):
+    if value is None or value == rules.NOT_DISCLOSED or not str(value).strip():
+        return None
+    return str(value).strip()
+
+
+def resolve_mapping(source, override, targets):
+    """The proposed mapping with the person's choices applied; ImportFailure for unknown columns."""
+    mapping = rules.propose_mapping(source.columns, targets)
+    for target, column in (override or {}).items():
+        if column is None:
+            mapping.pop(target, None)
+            continue
+        if column not in source.columns:
+            match = [c for c in source.columns if rules.column_key(c) == rules.column_key(column)]
+            if not match:
+                _fail(QT_TRANSLATE_NOOP("Validation", "{file} has no column '{column}'; its columns are: {columns}."),
+                      file=source.file, column=column, columns=", ".join(source.columns))
+            column = match[0]
+        for other, used in list(mapping.items()):
+            if used == column and other != target:
+                del mapping[other]
+        mapping[target] = column
+    return mapping
+
+
+# --- flows ----------------------------------------------------------------------------------
+
+FLOW_COLUMNS = ("uid", "company_uid", "direction", "family", "resource_code", "label", "quantity",
+                "unit", "hazardous", "priority", "confidentiality", "advisor", "status", "notes",
+                "last_verified", "created_at", "updated_at", "updated_by")
+
+
+class FlowImport:
+    def __init__(self, workspace_path, source_value, user=None, today=None, lang="en"):
+        self.workspace_path = workspace_path
+        self.source_value = source_value
+        self.user = user or getpass.getuser()
+        self.today = today or datetime.date.today()
+        self.lang = lang
+        self.source = None
+        self.mapping = None
+
+    def open(self):
+        self.source = open_source(self.source_value, None)
+        self.mapping = rules.propose_mapping(self.source.columns, rules.FLOW_TARGETS)
+        return self.source
+
+    def run(self, feedback=None, translate=_identity):
+        feedback = feedback or _Quiet()
+        if self.source is None:
+            self.open()
+        source, mapping = self.source, self.mapping
+        facts = WorkspaceFacts(self.workspace_path)
+        missing = [t for t in ("direction", "resource") if t not in mapping]
+        if "siret" not in mapping and "company" not in mapping:
+            missing.insert(0, "siret/company")
+        if missing:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file}: no column was recognised for {fields}. Its columns are: {columns}. "
+                              "Use the template's headers (company, siret, direction, resource, quantity, "
+                              "unit, confidentiality, comment)."),
+                file=source.file, fields=", ".join(missing), columns=", ".join(source.columns))
+        result = ImportResult(source.file, source.columns)
+        index = {t: source.columns.index(c) for t, c in mapping.items()}
+        companies = facts.companies(("uid", "siret", "name", "commune", "commune_code"))
+        by_siret = {c["siret"]: c for c in companies if c["siret"]}
+        by_name = {}
+        for company in companies:
+            by_name.setdefault(rules.normalise_name(company["name"]), []).append(company)
+        resources = rules.ResourceIndex(resource_rows(), parse_code)
+        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        rows = []
+        total = source.count() or 0
+        for position, (number, values, _x, _y, problem) in enumerate(source.rows()):
+            if feedback.isCanceled():
+                raise ImportCanceled()
+            if total:
+                feedback.setProgress(80.0 * position / total)
+            if problem is None:
+                row, problem = self._check_row(values, index, by_siret, by_name, resources, now)
+            if problem is not None:
+                result.reject(number, values, problem)
+                continue
+            rows.append(row)
+        with closing(connect(facts.path)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany("INSERT INTO flows ({}) VALUES ({})".format(
+                    ", ".join('"{}"'.format(c) for c in FLOW_COLUMNS), ", ".join("?" * len(FLOW_COLUMNS))), rows)
+                if feedback.isCanceled():
+                    raise ImportCanceled()
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        result.imported = len(rows)
+        feedback.setProgress(100)
+        return result
+
+    def _check_row(self, values, index, by_siret, by_name, resources, now):
+        def get(target):
+            position = index.get(target)
+            return None if position is None else values[position]
+
+        siret, name = get("siret"), get("company")
+        company = None
+        if siret:
+            problem = siret_problem(siret)
+            if problem is not None:
+                return None, problem
+            company = by_siret.get(normalise_siret(siret))
+            if company is None:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "No company of the workspace has the SIRET {siret}: import or add the "
+                                  "company first."), siret=siret)
+        elif name:
+            found = by_name.get(rules.normalise_name(name), [])
+            if not found:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "No company of the workspace is called '{name}': check the spelling, "
+                                  "give its SIRET, or add the company first."), name=name)
+            if len(found) > 1:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "{count} companies of the workspace are called '{name}': give the SIRET."),
+                    count=len(found), name=name)
+            company = found[0]
+        else:
+            return None, Message(QT_TRANSLATE_NOOP("Validation", "The row names no company: give a SIRET or a name."))
+        direction_text = get("direction")
+        direction = rules.parse_direction(direction_text)
+        if direction is None:
+            return None, Message(QT_TRANSLATE_NOOP(
+                "Validation", "'{value}' is neither an offer nor a need (write offer/need or offre/besoin)."),
+                value=direction_text or "")
+        resource_text = get("resource")
+        resource, candidates = resources.resolve(resource_text)
+        if resource is None:
+            if not resource_text:
+                return None, Message(QT_TRANSLATE_NOOP("Validation", "The resource is missing: give its code or its name."))
+            return None, rules.resource_problem(resource_text, candidates, self.lang)
+        quantity, unit, problem = rules.parse_quantity(get("quantity"))
+        if problem is not None:
+            return None, problem
+        unit_text = get("unit")
+        if unit_text:
+            from ..domain.units import canonical_unit
+
+            stated = canonical_unit(unit_text)
+            if stated is None:
+                return None, Message(QT_TRANSLATE_NOOP("Validation", "'{unit}' is not a unit the plugin knows."),
+                                     unit=unit_text)
+            if unit is not None and stated != unit:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "The quantity says {one} but the unit column says {other}."),
+                    one=unit, other=stated)
+            unit = stated
+        family = resource["family"]
+        if unit is not None and unit not in FAMILY_UNITS.get(family, ()):
+            return None, Message(QT_TRANSLATE_NOOP(
+                "Validation", "{unit} does not fit a {family} resource; use one of: {units}."),
+                unit=unit, family=family, units=", ".join(FAMILY_UNITS.get(family, ())))
+        if quantity is not None and unit is None:
+            unit = FAMILY_UNITS[family][0]
+        confidentiality = "internal"
+        if get("confidentiality"):
+            confidentiality = rules.parse_confidentiality(get("confidentiality"))
+            if confidentiality is None:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "'{value}' is not a confidentiality level (advisor, internal, partners, public)."),
+                    value=get("confidentiality"))
+        priority = "medium"
+        if get("priority"):
+            priority = rules.parse_priority(get("priority"))
+            if priority is None:
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Validation", "'{value}' is not a priority (high, medium, low)."), value=get("priority"))
+        label = get("label") or (resource_text if not parse_code(resource_text) else None)
+        row = (str(uuid.uuid4()), company["uid"], direction, family, resource["code"], label, quantity, unit,
+               int(bool(resource["hazardous"])), priority, confidentiality, self.user, "active",
+               get("comment"), self.today.isoformat(), now, now, self.user)
+        return row, None
