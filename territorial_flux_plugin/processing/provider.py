@@ -10,9 +10,11 @@ from .copy_workspace import CopyWorkspaceAlgorithm
 from .create_demo import CreateDemoAlgorithm
 from .create_postgis_workspace import CreatePostgisWorkspaceAlgorithm
 from .create_workspace import CreateWorkspaceAlgorithm
+from .import_companies import ImportCompaniesAlgorithm
+from .import_flows import ImportFlowsAlgorithm
 from .upgrade_workspace import UpgradeWorkspaceAlgorithm
 
-ALGORITHMS = (CreateWorkspaceAlgorithm, CreateDemoAlgorithm)
+ALGORITHMS = (CreateWorkspaceAlgorithm, CreateDemoAlgorithm, ImportCompaniesAlgorithm, ImportFlowsAlgorithm)
 # Team workspaces (PostgreSQL/PostGIS) and moving workspaces between storages.
 ALGORITHMS += (CreatePostgisWorkspaceAlgorithm, CopyWorkspaceAlgorithm, UpgradeWorkspaceAlgorithm)
 
