@@ -13,10 +13,13 @@ from .create_workspace import CreateWorkspaceAlgorithm
 from .import_companies import ImportCompaniesAlgorithm
 from .import_flows import ImportFlowsAlgorithm
 from .upgrade_workspace import UpgradeWorkspaceAlgorithm
+from .value_chains import MissingLinksAlgorithm, PossibleLinksAlgorithm
 
 ALGORITHMS = (CreateWorkspaceAlgorithm, CreateDemoAlgorithm, ImportCompaniesAlgorithm, ImportFlowsAlgorithm)
 # Team workspaces (PostgreSQL/PostGIS) and moving workspaces between storages.
 ALGORITHMS += (CreatePostgisWorkspaceAlgorithm, CopyWorkspaceAlgorithm, UpgradeWorkspaceAlgorithm)
+# Value-chain analysis: missing links and possible links (never creates a synergy).
+ALGORITHMS += (MissingLinksAlgorithm, PossibleLinksAlgorithm)
 
 
 class TerritorialFluxProvider(QgsProcessingProvider):

@@ -7,6 +7,7 @@ storage and the forms refuse the same rows.
 """
 
 from ..domain import units
+from ..domain.links import MISSING_KINDS
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import (
     AREA_KINDS, CONFIDENTIALITY_LEVELS, DIRECTIONS, FAMILIES, FLOW_STATUSES, HEADCOUNT_BANDS,
@@ -413,9 +414,71 @@ AUDIT_LOG = Table("audit_log", _label("Change history"), [
 AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "link_reviews"]
 VERSIONED_TABLES = ["companies", "flows", "synergies"]
 
+# --- value-chain analysis: derived tables, replaced whole by each run (see workspace/analysis.py).
+# No foreign keys: they copy uids so that flows stay free to change or go.
+MISSING_LINKS = Table("missing_links", _label("Missing links"), [
+    Column("kind", "text", _label("Kind"), required=True, vocabulary=MISSING_KINDS),
+    Column("flow_uid", "text", _label("Flow"), required=True),
+    Column("company_uid", "text", _label("Company"), required=True),
+    Column("company_name", "text", _label("Company name")),
+    Column("resource_code", "text", _label("Resource"), required=True),
+    Column("family", "text", _label("Resource family"), required=True, vocabulary=FAMILIES),
+    Column("label", "text", _label("Description")),
+    Column("quantity", "real", QUANTITY_LABEL),
+    Column("unit", "text", _label("Unit")),
+    Column("nearest_km", "real", _label("Nearest counterpart beyond the distance (km)")),
+    Column("confidentiality", "text", _label("Confidentiality"), required=True,
+           vocabulary=CONFIDENTIALITY_LEVELS),
+], geometry="POINT", display_expression="\"resource_code\" || ' — ' || coalesce(\"label\", '')")
+
+POSSIBLE_LINKS = Table("possible_links", _label("Possible links"), [
+    Column("offer_flow_uid", "text", _label("Offer"), required=True),
+    Column("need_flow_uid", "text", _label("Need"), required=True),
+    Column("offer_company_uid", "text", _label("Supplier")),
+    Column("need_company_uid", "text", _label("Receiver")),
+    Column("resource_code", "text", _label("Resource"), required=True),
+    Column("need_resource_code", "text", _label("Resource needed")),
+    Column("family", "text", _label("Resource family"), vocabulary=FAMILIES),
+    Column("distance_km", "real", _label("Distance (km)")),
+    Column("covered_share", "real", _label("Share of the need covered")),
+    Column("offer_quantity", "real", _label("Quantity offered")),
+    Column("offer_unit", "text", _label("Unit offered")),
+    Column("need_quantity", "real", _label("Quantity needed")),
+    Column("need_unit", "text", _label("Unit needed")),
+    Column("reason", "text", _label("Reason")),
+    Column("confidentiality", "text", _label("Confidentiality"), vocabulary=CONFIDENTIALITY_LEVELS),
+], geometry="MULTILINESTRING", display_expression='"reason"')
+
+RESOURCE_BALANCE = Table("resource_balance", _label("Resource balance"), [
+    Column("resource_code", "text", _label("Resource"), required=True),
+    Column("family", "text", _label("Resource family"), vocabulary=FAMILIES),
+    Column("unit", "text", _label("Unit")),
+    Column("offered", "real", _label("Offered")),
+    Column("needed", "real", _label("Needed")),
+    Column("offer_companies", "integer", _label("Companies offering")),
+    Column("need_companies", "integer", _label("Companies in need")),
+    Column("offer_flows", "integer", _label("Offers")),
+    Column("need_flows", "integer", _label("Needs")),
+    Column("unconverted_flows", "integer", _label("Flows in other units (not summed)")),
+    Column("gap", "text", _label("Value-chain gap"), vocabulary=MISSING_KINDS),
+], display_expression='"resource_code"')
+
+METABOLISM = Table("metabolism", _label("Metabolism"), [
+    Column("company_uid", "text", _label("Company"), required=True),
+    Column("company_name", "text", _label("Company name")),
+    Column("offers", "integer", _label("Offers")),
+    Column("needs", "integer", _label("Needs")),
+    Column("flows", "integer", _label("Flows")),
+    Column("main_family", "text", _label("Main resource family"), vocabulary=FAMILIES),
+    Column("families", "text", _label("Resource families")),
+    Column("role", "text", _label("Role"), vocabulary=["offers", "needs", "both"]),
+], geometry="POINT", display_expression='"company_name"')
+
+ANALYSIS_TABLES = [MISSING_LINKS, POSSIBLE_LINKS, RESOURCE_BALANCE, METABOLISM]
+
 # In creation order: a table comes after the tables it references.
 TABLES = [WORKSPACE_INFO, RESOURCE_NOMENCLATURE, NAF_NOMENCLATURE, COMPANIES, FLOWS, SYNERGIES,
-          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, AUDIT_LOG]
+          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, AUDIT_LOG] + ANALYSIS_TABLES
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Tables whose rows hold personal data, and the columns concerned.

@@ -164,3 +164,230 @@ def style_areas(layer):
 
 
 STYLERS = {"companies": style_companies, "synergies": style_synergies, "areas": style_areas}
+
+# --- value-chain analysis layers (see workspace/analysis.py and workspace/themes.py) -------
+
+FAMILY_COLOURS = {
+    "matter": "#8c510a",
+    "waste": "#d95f02",
+    "energy": "#e7298a",
+    "water": "#1f78b4",
+    "equipment": "#666666",
+    "service": "#7570b3",
+    "skills": "#1b9e77",
+    "logistics": "#a6761d",
+    "space": "#66a61e",
+}
+
+# Quantities come in many units: symbols grow with the logarithm of the quantity.
+QUANTITY_SIZE_EXPRESSION = "scale_linear(ln(1 + coalesce(\"quantity\", 0)), 0, 12, {low}, {high})"
+
+
+def _family_label(family):
+    from ..domain.vocabulary import FAMILIES
+
+    return vocabulary_label(FAMILIES[family])
+
+
+def _data_defined(symbol_layer, name, expression):
+    key = enum_value(QgsSymbolLayer, "Property." + name, "Property" + name)
+    symbol_layer.setDataDefinedProperty(key, QgsProperty.fromExpression(expression))
+
+
+def missing_link_kind_labels():
+    return {"unmet_need": tr("Need with no local supplier"), "orphan_offer": tr("Offer with no local taker")}
+
+
+def style_missing_links(layer):
+    """Unmet needs as squares, orphan offers as triangles; colour by family, size by quantity."""
+    categories = []
+    labels = missing_link_kind_labels()
+    for kind, shape in (("unmet_need", "square"), ("orphan_offer", "triangle")):
+        for family, colour in FAMILY_COLOURS.items():
+            symbol = QgsMarkerSymbol.createSimple({
+                "name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.3",
+                "size": "3.5"})
+            _data_defined(symbol.symbolLayer(0), "Size", QUANTITY_SIZE_EXPRESSION.format(low=2.4, high=7.0))
+            categories.append(QgsRendererCategory(
+                "{}|{}".format(kind, family), symbol,
+                tr("{kind} — {family}").format(kind=labels[kind], family=_family_label(family))))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("\"kind\" || '|' || \"family\"", categories))
+    layer.setLabeling(_labeling("\"resource_code\"", 6.5, 50000))
+    layer.setLabelsEnabled(True)
+
+
+def style_possible_links(layer):
+    """Thin dashed lines from the offering company to the company in need."""
+    line = QgsSimpleLineSymbolLayer(QColor("#6a51a3"), 0.3)
+    line.setPenStyle(enum_value(_qt(), "PenStyle.DashLine", "DashLine"))
+    symbol = QgsLineSymbol()
+    symbol.deleteSymbolLayer(0)
+    symbol.appendSymbolLayer(line)
+    symbol.setOpacity(0.7)
+    from qgis.core import QgsSingleSymbolRenderer
+
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+def metabolism_role_labels():
+    return {"offers": tr("Offers only"), "needs": tr("Needs only"), "both": tr("Offers and needs")}
+
+
+def style_metabolism(layer):
+    """Each company with flows: colour of its main family, size by its number of flows, and
+    shape by role (triangle up: offers only; down: needs only; circle: both)."""
+    categories = []
+    for family, colour in FAMILY_COLOURS.items():
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": "circle", "color": colour, "outline_color": "#ffffff", "outline_width": "0.2",
+            "size": "2.4"})
+        marker = symbol.symbolLayer(0)
+        _data_defined(marker, "Size", "scale_linear(coalesce(\"flows\", 1), 1, 8, 1.8, 5.0)")
+        _data_defined(marker, "Name", "CASE WHEN \"role\" = 'both' THEN 'circle' ELSE 'triangle' END")
+        _data_defined(marker, "Angle", "CASE WHEN \"role\" = 'needs' THEN 180 ELSE 0 END")
+        symbol.setOpacity(0.85)
+        categories.append(QgsRendererCategory(family, symbol, _family_label(family)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("main_family", categories))
+    layer.setLabelsEnabled(False)
+
+
+def style_companies_background(layer):
+    """Companies as small grey dots, behind synergies."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#9e9e9e", "outline_color": "#ffffff",
+                                           "outline_width": "0.15", "size": "1.6"})
+    symbol.setOpacity(0.8)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+def style_companies_faded(layer):
+    """Companies with flows in light grey, companies without flows barely visible."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#bdbdbd", "outline_color": "#ffffff",
+                                           "outline_width": "0.15", "size": "1.6"})
+    _data_defined(symbol.symbolLayer(0), "FillColor",
+                  "if(" + COMPANY_ROLE_EXPRESSION + " IN ('none', 'archived'), '#eeeeee', '#a0a0a0')")
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+STYLERS.update({"missing_links": style_missing_links, "possible_links": style_possible_links,
+                "metabolism": style_metabolism})
+
+
+# --- value-chain analysis layers (see workspace/analysis.py and workspace/themes.py) -------
+
+FAMILY_COLOURS = {
+    "matter": "#8c510a",
+    "waste": "#d95f02",
+    "energy": "#e7298a",
+    "water": "#1f78b4",
+    "equipment": "#666666",
+    "service": "#7570b3",
+    "skills": "#1b9e77",
+    "logistics": "#a6761d",
+    "space": "#66a61e",
+}
+
+# Quantities come in many units: symbols grow with the logarithm of the quantity.
+QUANTITY_SIZE_EXPRESSION = "scale_linear(ln(1 + coalesce(\"quantity\", 0)), 0, 12, {low}, {high})"
+
+
+def _family_label(family):
+    from ..domain.vocabulary import FAMILIES
+
+    return vocabulary_label(FAMILIES[family])
+
+
+def _data_defined(symbol_layer, name, expression):
+    key = enum_value(QgsSymbolLayer, "Property." + name, "Property" + name)
+    symbol_layer.setDataDefinedProperty(key, QgsProperty.fromExpression(expression))
+
+
+def missing_link_kind_labels():
+    return {"unmet_need": tr("Need with no local supplier"), "orphan_offer": tr("Offer with no local taker")}
+
+
+def style_missing_links(layer):
+    """Unmet needs as squares, orphan offers as triangles; colour by family, size by quantity."""
+    categories = []
+    labels = missing_link_kind_labels()
+    for kind, shape in (("unmet_need", "square"), ("orphan_offer", "triangle")):
+        for family, colour in FAMILY_COLOURS.items():
+            symbol = QgsMarkerSymbol.createSimple({
+                "name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.3",
+                "size": "3.5"})
+            _data_defined(symbol.symbolLayer(0), "Size", QUANTITY_SIZE_EXPRESSION.format(low=2.4, high=7.0))
+            categories.append(QgsRendererCategory(
+                "{}|{}".format(kind, family), symbol,
+                tr("{kind} — {family}").format(kind=labels[kind], family=_family_label(family))))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("\"kind\" || '|' || \"family\"", categories))
+    layer.setLabeling(_labeling("\"resource_code\"", 6.5, 50000))
+    layer.setLabelsEnabled(True)
+
+
+def style_possible_links(layer):
+    """Thin dashed lines from the offering company to the company in need."""
+    line = QgsSimpleLineSymbolLayer(QColor("#6a51a3"), 0.3)
+    line.setPenStyle(enum_value(_qt(), "PenStyle.DashLine", "DashLine"))
+    symbol = QgsLineSymbol()
+    symbol.deleteSymbolLayer(0)
+    symbol.appendSymbolLayer(line)
+    symbol.setOpacity(0.7)
+    from qgis.core import QgsSingleSymbolRenderer
+
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+def metabolism_role_labels():
+    return {"offers": tr("Offers only"), "needs": tr("Needs only"), "both": tr("Offers and needs")}
+
+
+def style_metabolism(layer):
+    """Each company with flows: colour of its main family, size by its number of flows, and
+    shape by role (triangle up: offers only; down: needs only; circle: both)."""
+    categories = []
+    for family, colour in FAMILY_COLOURS.items():
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": "circle", "color": colour, "outline_color": "#ffffff", "outline_width": "0.2",
+            "size": "2.4"})
+        marker = symbol.symbolLayer(0)
+        _data_defined(marker, "Size", "scale_linear(coalesce(\"flows\", 1), 1, 8, 1.8, 5.0)")
+        _data_defined(marker, "Name", "CASE WHEN \"role\" = 'both' THEN 'circle' ELSE 'triangle' END")
+        _data_defined(marker, "Angle", "CASE WHEN \"role\" = 'needs' THEN 180 ELSE 0 END")
+        symbol.setOpacity(0.85)
+        categories.append(QgsRendererCategory(family, symbol, _family_label(family)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("main_family", categories))
+    layer.setLabelsEnabled(False)
+
+
+def style_companies_background(layer):
+    """Companies as small grey dots, behind synergies."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#9e9e9e", "outline_color": "#ffffff",
+                                           "outline_width": "0.15", "size": "1.6"})
+    symbol.setOpacity(0.8)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+def style_companies_faded(layer):
+    """Companies with flows in light grey, companies without flows barely visible."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#bdbdbd", "outline_color": "#ffffff",
+                                           "outline_width": "0.15", "size": "1.6"})
+    _data_defined(symbol.symbolLayer(0), "FillColor",
+                  "if(" + COMPANY_ROLE_EXPRESSION + " IN ('none', 'archived'), '#eeeeee', '#a0a0a0')")
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+STYLERS.update({"missing_links": style_missing_links, "possible_links": style_possible_links,
+                "metabolism": style_metabolism})

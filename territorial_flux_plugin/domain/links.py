@@ -1,0 +1,657 @@
+"""Value-chain analysis: possible links, missing links and the resource balance of a territory.
+
+Pure rules (no qgis or Qt import; numpy, which every QGIS ships, does the arithmetic). The
+caller gives flows with their company's position in metres; everything else is decided here:
+
+- compatibility by match level: ``code`` (same resource code) or ``subchapter`` (same List of
+  Waste sub-chapter, or the plugin's grouping for its own codes: ``15 01 01`` ~ ``15 01 02``);
+- archived flows (or flows of archived companies) and flows more restricted than the maximum
+  confidentiality are left out;
+- an offer and a need of the same company are never a link; a pair linked by a live synergy
+  or rejected by the advisor is never proposed again;
+- each need keeps its ``max_per_flow`` nearest offers and each offer its nearest needs within
+  the distance; the result is the union of both lists; at equal distance the smaller flow uid
+  comes first, so results are reproducible.
+
+The nearest-neighbour search is bounded by the distance: a grid per resource key whose cell
+size follows the density that the flows actually see, searched ring by ring until the k-th
+best is nearer than any cell left, so time grows about linearly with the number of flows.
+"""
+
+import math
+from collections import OrderedDict, namedtuple
+
+import numpy as np
+
+from . import units
+from .codes import subchapter_of
+from .messages import QT_TRANSLATE_NOOP, Message
+from .vocabulary import CONFIDENTIALITY_LEVELS, visible_levels
+
+MATCH_LEVELS = ("code", "subchapter")
+DEFAULT_MAX_DISTANCE_KM = 30.0
+DEFAULT_MATCH_LEVEL = "code"
+DEFAULT_MAX_CONFIDENTIALITY = "internal"
+DEFAULT_MAX_PER_FLOW = 5
+
+ORPHAN_OFFER = "orphan_offer"
+UNMET_NEED = "unmet_need"
+# The kinds of missing link (and of value-chain gap in the resource balance).
+MISSING_KINDS = OrderedDict((
+    (UNMET_NEED, QT_TRANSLATE_NOOP("Vocabulary", "Need with no local supplier")),
+    (ORPHAN_OFFER, QT_TRANSLATE_NOOP("Vocabulary", "Offer with no local taker")),
+))
+
+# One flow as the analysis sees it; x and y are metres in a projected system.
+Flow = namedtuple("Flow", "uid company_uid direction family resource_code quantity unit x y "
+                          "confidentiality status label")
+Flow.__new__.__defaults__ = ("internal", "active", None)
+
+
+class Settings(namedtuple("Settings", "max_distance_km match_level max_confidentiality max_per_flow")):
+    """The analysis settings, with the defaults of the Processing algorithms."""
+
+    __slots__ = ()
+
+    def __new__(cls, max_distance_km=DEFAULT_MAX_DISTANCE_KM, match_level=DEFAULT_MATCH_LEVEL,
+                max_confidentiality=DEFAULT_MAX_CONFIDENTIALITY, max_per_flow=DEFAULT_MAX_PER_FLOW):
+        return super().__new__(cls, float(max_distance_km), match_level, max_confidentiality,
+                               int(max_per_flow))
+
+
+class SettingsError(ValueError):
+    """Settings the analysis cannot use; ``args[0]`` is a :class:`Message`."""
+
+    @property
+    def message(self):
+        return self.args[0]
+
+
+def settings_problem(settings):
+    """None when ``settings`` are usable, else a :class:`Message` saying what to change."""
+    if settings.match_level not in MATCH_LEVELS:
+        return Message(QT_TRANSLATE_NOOP("Validation", "Unknown match level '{value}'; use one of: {words}."),
+                       value=settings.match_level, words=", ".join(MATCH_LEVELS))
+    if settings.max_confidentiality not in CONFIDENTIALITY_LEVELS:
+        return Message(QT_TRANSLATE_NOOP("Validation", "Unknown confidentiality level '{value}'; use one of: {words}."),
+                       value=settings.max_confidentiality, words=", ".join(CONFIDENTIALITY_LEVELS))
+    if not settings.max_distance_km > 0 or math.isinf(settings.max_distance_km):
+        return Message(QT_TRANSLATE_NOOP("Validation", "The maximum distance must be a positive number of kilometres."))
+    if settings.max_per_flow < 1:
+        return Message(QT_TRANSLATE_NOOP("Validation", "Keep at least one link per flow."))
+    return None
+
+
+def check_settings(settings):
+    problem = settings_problem(settings)
+    if problem is not None:
+        raise SettingsError(problem)
+
+
+def match_key(code, match_level):
+    """The key two compatible flows share: the code itself, or its sub-chapter."""
+    return code if match_level == "code" else subchapter_of(code)
+
+
+def covered_share(offer_quantity, offer_unit, need_quantity, need_unit):
+    """The fraction (0 to 1) of the need the offer covers, or None when it cannot be known."""
+    if offer_quantity is None or need_quantity is None or not need_quantity > 0:
+        return None
+    converted = units.convert(offer_quantity, offer_unit, need_unit)
+    if converted is None:
+        return None
+    return min(1.0, converted / need_quantity)
+
+
+_REASONS = {
+    ("code", "share"): QT_TRANSLATE_NOOP("Validation", "same code {code} — {distance} km — covers {percent}% of the need"),
+    ("code", "all"): QT_TRANSLATE_NOOP("Validation", "same code {code} — {distance} km — covers all of the need"),
+    ("code", "units"): QT_TRANSLATE_NOOP(
+        "Validation", "same code {code} — {distance} km — quantities not comparable ({offer_unit} offered, {need_unit} needed)"),
+    ("code", "unknown"): QT_TRANSLATE_NOOP("Validation", "same code {code} — {distance} km — quantity not known"),
+    ("subchapter", "share"): QT_TRANSLATE_NOOP(
+        "Validation", "same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — "
+                      "covers {percent}% of the need"),
+    ("subchapter", "all"): QT_TRANSLATE_NOOP(
+        "Validation", "same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — covers all of the need"),
+    ("subchapter", "units"): QT_TRANSLATE_NOOP(
+        "Validation", "same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — "
+                      "quantities not comparable ({offer_unit} offered, {need_unit} needed)"),
+    ("subchapter", "unknown"): QT_TRANSLATE_NOOP(
+        "Validation", "same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — quantity not known"),
+}
+
+
+# --- results --------------------------------------------------------------------------------
+
+class PossibleLink(namedtuple("PossibleLink", "offer need distance_km covered_share reason")):
+    """An offer and a need that could be linked; ``offer`` and ``need`` are :class:`Flow`."""
+
+    __slots__ = ()
+
+    @property
+    def offer_flow_uid(self):
+        return self.offer.uid
+
+    @property
+    def need_flow_uid(self):
+        return self.need.uid
+
+    @property
+    def resource_code(self):
+        return self.offer.resource_code
+
+
+MissingLink = namedtuple("MissingLink", "kind flow nearest_km")
+MissingLink.__doc__ = ("A flow with no compatible counterpart within the distance; ``nearest_km`` is the "
+                       "distance to the nearest one beyond it, or None when there is none at all.")
+
+BalanceRow = namedtuple("BalanceRow", "resource_code family unit offered needed offer_companies "
+                                      "need_companies offer_flows need_flows unconverted_flows gap")
+
+
+# --- selection of the flows -----------------------------------------------------------------
+
+def analysed_flows(flows, settings, archived_companies=()):
+    """The flows the analysis considers: active, of an active company, visible at the level."""
+    visible = set(visible_levels(settings.max_confidentiality))
+    archived = set(archived_companies)
+    return [f for f in flows if f.status == "active" and f.confidentiality in visible
+            and f.company_uid not in archived and f.direction in ("offer", "need")]
+
+
+class _Side:
+    """Arrays of one direction's flows: position, key id, company id and uid rank."""
+
+    def __init__(self, flows, x, y, key, company, rank):
+        self.flows = flows
+        self.x, self.y, self.key, self.company, self.rank = x, y, key, company, rank
+
+
+class _Analysis:
+    """Flows split into offers and needs, with integer ids for keys, companies and uids."""
+
+    def __init__(self, flows, match_level):
+        count = len(flows)
+        fields = {name: [getattr(f, name) for f in flows]
+                  for name in ("uid", "company_uid", "direction", "resource_code", "x", "y")}
+        keys, code_ids, company_ids = {}, {}, {}
+        for code in set(fields["resource_code"]):
+            code_ids[code] = keys.setdefault(match_key(code, match_level), len(keys))
+        key = np.fromiter(map(code_ids.__getitem__, fields["resource_code"]), dtype=np.int64, count=count)
+        for company in set(fields["company_uid"]):
+            company_ids[company] = len(company_ids)
+        company = np.fromiter(map(company_ids.__getitem__, fields["company_uid"]), dtype=np.int64, count=count)
+        rank = np.empty(count, dtype=np.int64)
+        rank[sorted(range(count), key=fields["uid"].__getitem__)] = np.arange(count)
+        x = np.fromiter(fields["x"], dtype=np.float64, count=count)
+        y = np.fromiter(fields["y"], dtype=np.float64, count=count)
+        is_offer = np.fromiter((d == "offer" for d in fields["direction"]), dtype=bool, count=count)
+        self.sides = []
+        for mask in (is_offer, ~is_offer):
+            index = np.nonzero(mask)[0]
+            self.sides.append(_Side([flows[i] for i in index.tolist()], x[index], y[index], key[index],
+                                    company[index], rank[index]))
+        self.offers, self.needs = self.sides
+
+
+def _pair_codes(offer_index, need_index, need_count):
+    return offer_index.astype(np.int64) * max(1, need_count) + need_index
+
+
+def _excluded_codes(analysis, pairs):
+    """Sorted codes of the (offer uid, need uid) pairs that must not be proposed."""
+    offers = {f.uid: i for i, f in enumerate(analysis.offers.flows)}
+    needs = {f.uid: i for i, f in enumerate(analysis.needs.flows)}
+    found = [(offers[o], needs[n]) for o, n in pairs if o in offers and n in needs]
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    array = np.array(found, dtype=np.int64)
+    return np.unique(_pair_codes(array[:, 0], array[:, 1], len(analysis.needs.flows)))
+
+
+# --- the bounded nearest-neighbour search ---------------------------------------------------
+
+_MAX_CELLS = 1 << 19
+_OFFSET = 1 << 20
+_PER_CELL = 0.25  # targets per cell for each neighbour wanted (tuned by make bench)
+_MIN_PER_CELL = 1.0
+
+
+def _ring(radius):
+    if radius == 0:
+        return np.zeros((1, 2), dtype=np.int64)
+    side = np.arange(-radius, radius + 1, dtype=np.int64)
+    top = np.stack([side, np.full_like(side, radius)], axis=1)
+    bottom = np.stack([side, np.full_like(side, -radius)], axis=1)
+    inner = np.arange(-radius + 1, radius, dtype=np.int64)
+    left = np.stack([np.full_like(inner, -radius), inner], axis=1)
+    right = np.stack([np.full_like(inner, radius), inner], axis=1)
+    return np.concatenate([top, bottom, left, right])
+
+
+def _block(radius):
+    span = np.arange(-radius, radius + 1, dtype=np.int64)
+    dx, dy = np.meshgrid(span, span)
+    return np.stack([dx.ravel(), dy.ravel()], axis=1)
+
+
+def _group_starts(sorted_values):
+    starts = np.ones(len(sorted_values), dtype=bool)
+    if len(sorted_values):
+        starts[1:] = sorted_values[1:] != sorted_values[:-1]
+    return starts
+
+
+def _positions_in_groups(sorted_values):
+    """0, 1, 2… within each run of equal values of a sorted array."""
+    index = np.arange(len(sorted_values))
+    starts = np.where(_group_starts(sorted_values), index, 0)
+    return index - np.maximum.accumulate(starts) if len(index) else index
+
+
+def _sort_order(q, t, d, trank):
+    """The order of rows by query, then distance, then target rank.
+
+    One integer sort of (query, distance in 1/1024 m steps), then an exact sort of the rare
+    rows that share both; the plain three-key lexsort is many times slower.
+    """
+    if not len(q):
+        return np.arange(0)
+    top = float(d.max()) + 1.0
+    queries = int(q.max()) + 1
+    scale = 1024.0
+    while scale >= 1.0 and queries * top * scale >= 2.0 ** 62:
+        scale /= 2.0
+    if scale < 1.0:
+        return np.lexsort((trank[t], d, q))
+    key = q * np.int64(int(top * scale) + 1) + np.floor(d * scale).astype(np.int64)
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    same = ordered[1:] == ordered[:-1]
+    if same.any():
+        mark = np.zeros(len(order), dtype=bool)
+        mark[1:] |= same
+        mark[:-1] |= same
+        sub = order[mark]
+        order[mark] = sub[np.lexsort((trank[t[sub]], d[sub], q[sub]))]
+    return order
+
+
+def _top_k(q, t, d, trank, k):
+    """Rows of (q, t, d) reduced to the k best per q, by distance then target rank."""
+    order = _sort_order(q, t, d, trank)
+    q, t, d = q[order], t[order], d[order]
+    keep = _positions_in_groups(q) < k
+    return q[keep], t[keep], d[keep]
+
+
+def _cell_sizes(tx, ty, tkey, key_count, per_cell, radius, extent):
+    """A cell size per key from the density the targets of that key see around themselves."""
+    counts = np.bincount(tkey, minlength=key_count).astype(np.float64)
+    minx = np.full(key_count, np.inf)
+    maxx = np.full(key_count, -np.inf)
+    miny = np.full(key_count, np.inf)
+    maxy = np.full(key_count, -np.inf)
+    np.minimum.at(minx, tkey, tx)
+    np.maximum.at(maxx, tkey, tx)
+    np.minimum.at(miny, tkey, ty)
+    np.maximum.at(maxy, tkey, ty)
+    present = counts > 0
+    width = np.where(present, np.maximum(maxx - minx, 1.0), 1.0)
+    height = np.where(present, np.maximum(maxy - miny, 1.0), 1.0)
+    area = np.maximum(width * height, np.maximum(width, height) ** 2 / 64.0)
+    coarse = np.sqrt(area * 16.0 / np.maximum(counts, 1.0))
+    # Density seen by the targets: the mean over targets of their coarse cell's count.
+    if len(tx):
+        cx = np.floor((tx - minx[tkey]) / coarse[tkey]).astype(np.int64)
+        cy = np.floor((ty - miny[tkey]) / coarse[tkey]).astype(np.int64)
+        cells = (tkey * (1 << 21) + cx) * (1 << 21) + cy
+        _unique, inverse, cell_counts = np.unique(cells, return_inverse=True, return_counts=True)
+        seen = np.bincount(tkey, weights=cell_counts[inverse].astype(np.float64), minlength=key_count)
+        density = seen / np.maximum(counts, 1.0) / coarse ** 2
+    else:
+        density = np.ones(key_count)
+    size = np.sqrt(per_cell / np.maximum(density, 1e-12))
+    floor = max(extent / _MAX_CELLS, 1e-6)
+    if np.isfinite(radius):
+        floor = max(floor, radius / 48.0)
+    size = np.maximum(size, floor)
+    return size, minx, miny, maxx, maxy, present
+
+
+def nearest(query, target, k, radius, same_company_allowed=False, excluded=None, query_is_offer=True,
+            need_count=0):
+    """The k nearest eligible targets of each query within ``radius`` (metres; may be inf).
+
+    ``query`` and ``target`` are :class:`_Side` arrays. Returns (q, t, d) sorted by query,
+    then distance, then target uid. Eligible: same key, another company unless
+    ``same_company_allowed``, and a pair not in ``excluded`` (sorted pair codes).
+    """
+    empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0))
+    if not len(query.x) or not len(target.x) or k < 1:
+        return empty
+    key_count = int(max(query.key.max(), target.key.max())) + 1
+    all_x = np.concatenate([query.x, target.x])
+    all_y = np.concatenate([query.y, target.y])
+    extent = max(float(all_x.max() - all_x.min()), float(all_y.max() - all_y.min()), 1.0)
+    size, minx, miny, maxx, maxy, present = _cell_sizes(
+        target.x, target.y, target.key, key_count, max(_MIN_PER_CELL, _PER_CELL * k), radius, extent)
+
+    # Targets sorted by cell; the first row and count of each non-empty cell.
+    tcx = np.floor((target.x - minx[target.key]) / size[target.key]).astype(np.int64)
+    tcy = np.floor((target.y - miny[target.key]) / size[target.key]).astype(np.int64)
+    tcell = (target.key * (1 << 21) + tcx + _OFFSET) * (1 << 21) + tcy + _OFFSET
+    torder = np.argsort(tcell, kind="stable")
+    cells, first, cell_count = np.unique(tcell[torder], return_index=True, return_counts=True)
+    last_cx = np.floor(np.where(present, maxx - minx, 0.0) / size).astype(np.int64)
+    last_cy = np.floor(np.where(present, maxy - miny, 0.0) / size).astype(np.int64)
+
+    # Queries whose key has targets at all.
+    has = present[query.key]
+    queries = np.nonzero(has)[0]
+    qkey = query.key[queries]
+    qsize = size[qkey]
+    qx, qy = query.x[queries], query.y[queries]
+    qcx = np.floor((qx - minx[qkey]) / qsize).astype(np.int64)
+    qcy = np.floor((qy - miny[qkey]) / qsize).astype(np.int64)
+    qx0 = minx[qkey] + qcx * qsize
+    qy0 = miny[qkey] + qcy * qsize
+    n = len(queries)
+    kept_q = np.empty(0, dtype=np.int64)
+    kept_t = np.empty(0, dtype=np.int64)
+    kept_d = np.empty(0)
+    active = np.arange(n)
+    ring = 1
+    offsets = _block(1)
+    while len(active):
+        a_cx, a_cy = qcx[active], qcy[active]
+        a_key = qkey[active]
+        wanted = ((a_key[:, None] * (1 << 21) + a_cx[:, None] + offsets[None, :, 0] + _OFFSET) * (1 << 21)
+                  + a_cy[:, None] + offsets[None, :, 1] + _OFFSET).ravel()
+        owner = np.repeat(active, len(offsets))
+        where = np.searchsorted(cells, wanted)
+        where[where >= len(cells)] = 0
+        found = cells[where] == wanted
+        owner, where = owner[found], where[found]
+        counts = cell_count[where]
+        total = int(counts.sum())
+        if total:
+            cand_q = np.repeat(owner, counts)
+            run_start = np.repeat(np.cumsum(counts) - counts, counts)
+            cand_t = torder[np.repeat(first[where], counts) + (np.arange(total) - run_start)]
+            dx = qx[cand_q] - target.x[cand_t]
+            dy = qy[cand_q] - target.y[cand_t]
+            cand_d = np.sqrt(dx * dx + dy * dy)
+            ok = cand_d <= radius
+            if not same_company_allowed:
+                ok &= query.company[queries[cand_q]] != target.company[cand_t]
+            if excluded is not None and len(excluded):
+                if query_is_offer:
+                    codes = _pair_codes(queries[cand_q], cand_t, need_count)
+                else:
+                    codes = _pair_codes(cand_t, queries[cand_q], need_count)
+                ok &= ~np.isin(codes, excluded)
+            cand_q, cand_t, cand_d = cand_q[ok], cand_t[ok], cand_d[ok]
+        else:
+            cand_q = cand_t = np.empty(0, dtype=np.int64)
+            cand_d = np.empty(0)
+        # Merge with what the active queries kept so far.
+        is_active = np.zeros(n, dtype=bool)
+        is_active[active] = True
+        mine = is_active[kept_q]
+        merged_q, merged_t, merged_d = _top_k(
+            np.concatenate([kept_q[mine], cand_q]), np.concatenate([kept_t[mine], cand_t]),
+            np.concatenate([kept_d[mine], cand_d]), target.rank, k)
+        kept_q = np.concatenate([kept_q[~mine], merged_q])
+        kept_t = np.concatenate([kept_t[~mine], merged_t])
+        kept_d = np.concatenate([kept_d[~mine], merged_d])
+        # Done: k found nearer than any unexamined cell, the radius covered, or the key's
+        # targets all examined.
+        count = np.bincount(merged_q, minlength=n)[active]
+        kth = np.full(n, np.inf)
+        last = _positions_in_groups(merged_q) == k - 1
+        kth[merged_q[last]] = merged_d[last]
+        s = qsize[active]
+        guaranteed = np.minimum.reduce([
+            qx[active] - (qx0[active] - ring * s),
+            qx0[active] + (ring + 1) * s - qx[active],
+            qy[active] - (qy0[active] - ring * s),
+            qy0[active] + (ring + 1) * s - qy[active],
+        ])
+        covered = ((a_cx - ring <= 0) & (a_cx + ring >= last_cx[a_key])
+                   & (a_cy - ring <= 0) & (a_cy + ring >= last_cy[a_key]))
+        done = ((count >= k) & (kth[active] < guaranteed)) | (guaranteed > radius) | covered
+        active = active[~done]
+        ring += 1
+        offsets = _ring(ring)
+    return queries[kept_q], kept_t, kept_d
+
+
+# --- the three analyses ---------------------------------------------------------------------
+
+def possible_links(flows, settings=None, linked_pairs=(), rejected_pairs=(), archived_companies=()):
+    """The possible links of the territory as :class:`PossibleLink`, by need uid then distance.
+
+    ``flows``: :class:`Flow` of the workspace; ``linked_pairs``: (offer uid, need uid) of live
+    synergies; ``rejected_pairs``: (offer uid, need uid) the advisor rejected. For many
+    thousands of links, :func:`link_table` is faster.
+    """
+    table = link_table(flows, settings, set(linked_pairs) | set(rejected_pairs), archived_companies)
+    links = [PossibleLink(offer, need, distance, share, Message(_REASONS[kind], **values))
+             for offer, need, distance, share, kind, values in table.rows()]
+    links.sort(key=lambda link: (link.need.uid, link.distance_km, link.offer.uid))
+    return links
+
+
+class LinkTable:
+    """Possible links as columns (numpy arrays), for writing many of them quickly.
+
+    ``offer_index``/``need_index`` point into ``offers``/``needs`` (lists of :class:`Flow`);
+    ``distance_km``; ``covered_share`` (nan when unknown); ``kind`` indexes :data:`REASON_KINDS`.
+    """
+
+    def __init__(self, offers, needs, offer_index, need_index, distance_km, covered_share, kind, percent):
+        self.offers, self.needs = offers, needs
+        self.offer_index, self.need_index = offer_index, need_index
+        self.distance_km, self.covered_share = distance_km, covered_share
+        self.kind, self.percent = kind, percent
+
+    def __len__(self):
+        return len(self.offer_index)
+
+    def rows(self):
+        """(offer, need, distance_km, covered_share or None, reason key, reason values) per link."""
+        offers, needs = self.offers, self.needs
+        for o, n, d, share, kind, percent in zip(
+                self.offer_index.tolist(), self.need_index.tolist(), self.distance_km.tolist(),
+                self.covered_share.tolist(), self.kind.tolist(), self.percent.tolist()):
+            offer, need = offers[o], needs[n]
+            yield (offer, need, d, None if share != share else share, REASON_KINDS[kind],
+                   _reason_values(offer, need, d, percent))
+
+    def reasons(self, translate=None):
+        """The reason sentences, translated by ``translate(context, text)`` when given."""
+        cached = getattr(self, "_reasons", None)
+        if cached is not None and cached[0] is translate:
+            return cached[1]
+        result = self._format_reasons(translate)
+        self._reasons = (translate, result)
+        return result
+
+    def _format_reasons(self, translate):
+        templates = [_REASONS[key] for key in REASON_KINDS]
+        if translate is not None:
+            templates = [translate(TRANSLATION_CONTEXT, t) for t in templates]
+        offers, needs = self.offers, self.needs
+        return [templates[kind].format(**_reason_values(offers[o], needs[n], d, percent))
+                for o, n, d, kind, percent in zip(
+                    self.offer_index.tolist(), self.need_index.tolist(), self.distance_km.tolist(),
+                    self.kind.tolist(), self.percent.tolist())]
+
+
+REASON_KINDS = tuple(_REASONS)
+TRANSLATION_CONTEXT = "Validation"
+
+
+def _reason_values(offer, need, distance_km, percent):
+    return {"code": offer.resource_code, "subchapter": subchapter_of(offer.resource_code),
+            "offer_code": offer.resource_code, "need_code": need.resource_code,
+            "distance": "{:.1f}".format(distance_km), "percent": percent,
+            "offer_unit": offer.unit or "?", "need_unit": need.unit or "?"}
+
+
+def _quantity_arrays(flows):
+    """Quantity in its dimension's base unit (nan when unknown) and dimension id (-1: none)."""
+    dimension_ids = {dim: i for i, dim in enumerate(units.DIMENSIONS)}
+    count = len(flows)
+    quantity = np.fromiter((f.quantity if f.quantity is not None else np.nan for f in flows),
+                           dtype=np.float64, count=count)
+    factor = np.fromiter((units.DIMENSIONS[units.UNIT_DIMENSION[f.unit]][f.unit]
+                          if f.unit in units.UNIT_DIMENSION else np.nan for f in flows),
+                         dtype=np.float64, count=count)
+    dimension = np.fromiter((dimension_ids.get(units.UNIT_DIMENSION.get(f.unit), -1) for f in flows),
+                            dtype=np.int64, count=count)
+    return quantity, quantity * factor, dimension
+
+
+def link_table(flows, settings=None, excluded_pairs=(), archived_companies=()):
+    """The possible links as a :class:`LinkTable`; ``excluded_pairs``: (offer uid, need uid)."""
+    settings = settings or Settings()
+    check_settings(settings)
+    analysis = _Analysis(analysed_flows(flows, settings, archived_companies), settings.match_level)
+    offer_index, need_index, distance = _pairs(analysis, settings, excluded_pairs)
+    offers, needs = analysis.offers.flows, analysis.needs.flows
+    offer_raw, offer_base, offer_dim = _quantity_arrays(offers)
+    need_raw, need_base, need_dim = _quantity_arrays(needs)
+    o_raw, o_base, o_dim = offer_raw[offer_index], offer_base[offer_index], offer_dim[offer_index]
+    n_raw, n_base, n_dim = need_raw[need_index], need_base[need_index], need_dim[need_index]
+    known = ~np.isnan(o_raw) & ~np.isnan(n_raw) & (np.nan_to_num(n_raw) > 0)
+    converts = known & (o_dim == n_dim) & (o_dim >= 0)
+    share = np.full(len(offer_index), np.nan)
+    share[converts] = np.minimum(1.0, o_base[converts] / n_base[converts])
+    quantity_kind = np.where(converts, np.where(np.nan_to_num(share) >= 1.0, 1, 0), np.where(known, 2, 3))
+    same_code = np.fromiter((offers[o].resource_code == needs[n].resource_code
+                             for o, n in zip(offer_index.tolist(), need_index.tolist())),
+                            dtype=bool, count=len(offer_index))
+    kind = np.where(same_code, 0, 4) + quantity_kind
+    percent = np.zeros(len(offer_index), dtype=np.int64)
+    rounded = np.round(np.nan_to_num(share) * 100).astype(np.int64)
+    percent[converts] = np.clip(rounded[converts], np.where(share[converts] > 0, 1, 0), 99)
+    return LinkTable(offers, needs, offer_index, need_index, distance / 1000.0, share, kind, percent)
+
+
+def link_pairs(flows, settings=None, excluded_pairs=(), archived_companies=()):
+    """Only the (offer index, need index, distance in metres) arrays, and the analysis."""
+    settings = settings or Settings()
+    check_settings(settings)
+    analysis = _Analysis(analysed_flows(flows, settings, archived_companies), settings.match_level)
+    return _pairs(analysis, settings, excluded_pairs), analysis
+
+
+def _pairs(analysis, settings, excluded_pairs):
+    offers, needs = analysis.offers, analysis.needs
+    radius = settings.max_distance_km * 1000.0
+    excluded = _excluded_codes(analysis, excluded_pairs)
+    need_count = len(needs.flows)
+    nq, no, nd = nearest(needs, offers, settings.max_per_flow, radius, excluded=excluded,
+                         query_is_offer=False, need_count=need_count)
+    oq, on, od = nearest(offers, needs, settings.max_per_flow, radius, excluded=excluded,
+                         query_is_offer=True, need_count=need_count)
+    offer_index = np.concatenate([no, oq])
+    need_index = np.concatenate([nq, on])
+    distance = np.concatenate([nd, od])
+    codes = _pair_codes(offer_index, need_index, need_count)
+    _unique, first = np.unique(codes, return_index=True)
+    return offer_index[first], need_index[first], distance[first]
+
+
+def missing_links(flows, settings=None, covered_flows=(), archived_companies=()):
+    """Flows with no compatible counterpart (of another company) within the distance.
+
+    ``covered_flows``: uids of flows taking part in a live synergy: they count as covered.
+    Rejected pairs do not matter here. Sorted by kind then flow uid.
+    """
+    settings = settings or Settings()
+    check_settings(settings)
+    analysis = _Analysis(analysed_flows(flows, settings, archived_companies), settings.match_level)
+    covered = set(covered_flows)
+    radius = settings.max_distance_km * 1000.0
+    found = []
+    for kind, side, other in ((UNMET_NEED, analysis.needs, analysis.offers),
+                              (ORPHAN_OFFER, analysis.offers, analysis.needs)):
+        q, _t, _d = nearest(side, other, 1, radius)
+        linked = np.zeros(len(side.flows), dtype=bool)
+        linked[q] = True
+        lonely = [i for i in np.nonzero(~linked)[0].tolist() if side.flows[i].uid not in covered]
+        if not lonely:
+            continue
+        subset = _subset(side, lonely)
+        q, _t, d = nearest(subset, other, 1, np.inf)
+        beyond = dict(zip(q.tolist(), (d / 1000.0).tolist()))
+        for position, index in enumerate(lonely):
+            found.append(MissingLink(kind, side.flows[index], beyond.get(position)))
+    found.sort(key=lambda m: (m.kind, m.flow.uid))
+    return found
+
+
+def _subset(side, indexes):
+    index = np.array(indexes, dtype=np.int64)
+    return _Side([side.flows[i] for i in indexes], side.x[index], side.y[index], side.key[index],
+                  side.company[index], side.rank[index])
+
+
+def _row_unit(family, flows):
+    """The unit a balance row is summed in: the family's usual unit's base when it fits."""
+    dimensions = {}
+    for flow in flows:
+        dimension = units.UNIT_DIMENSION.get(flow.unit)
+        if dimension is not None:
+            dimensions[dimension] = dimensions.get(dimension, 0) + 1
+    usual = units.FAMILY_UNITS.get(family, (None,))[0]
+    usual_dimension = units.UNIT_DIMENSION.get(usual)
+    if usual_dimension in dimensions:
+        return usual
+    if not dimensions:
+        return None
+    best = max(sorted(dimensions), key=lambda dim: dimensions[dim])
+    return next(iter(units.DIMENSIONS[best]))
+
+
+def resource_balance(flows, settings=None, archived_companies=()):
+    """What the territory offers and needs per resource key (code or sub-chapter).
+
+    Quantities are summed in one unit per row (the family's usual unit where the flows'
+    units convert to it); flows whose unit does not convert are counted apart. ``gap`` is
+    ``unmet_need`` (needed, not offered), ``orphan_offer`` (offered, not needed) or None.
+    """
+    settings = settings or Settings()
+    check_settings(settings)
+    groups = {}
+    for flow in analysed_flows(flows, settings, archived_companies):
+        groups.setdefault(match_key(flow.resource_code, settings.match_level), []).append(flow)
+    rows = []
+    for key in sorted(groups):
+        members = groups[key]
+        family = members[0].family
+        unit = _row_unit(family, members)
+        sums = {"offer": 0.0, "need": 0.0}
+        companies = {"offer": set(), "need": set()}
+        count = {"offer": 0, "need": 0}
+        unconverted = 0
+        for flow in members:
+            companies[flow.direction].add(flow.company_uid)
+            count[flow.direction] += 1
+            value = units.convert(flow.quantity, flow.unit, unit) if unit else None
+            if value is None:
+                unconverted += 1
+            else:
+                sums[flow.direction] += value
+        gap = None
+        if count["need"] and not count["offer"]:
+            gap = UNMET_NEED
+        elif count["offer"] and not count["need"]:
+            gap = ORPHAN_OFFER
+        rows.append(BalanceRow(key, family, unit, sums["offer"], sums["need"], len(companies["offer"]),
+                               len(companies["need"]), count["offer"], count["need"], unconverted, gap))
+    return rows
