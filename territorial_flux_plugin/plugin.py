@@ -70,6 +70,8 @@ class TerritorialFluxPlugin:
         self.menu.addSeparator()
         self._add_action("create_demo", QIcon(ICON), tr("Create demo territory"), self.create_demo,
                          toolbar=False)
+        self._add_action("analyse_value_chains", QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
+                         tr("Analyse value chains"), self.analyse_value_chains, toolbar=False)
 
     def _add_action(self, name, icon, text, slot, toolbar):
         action = QAction(icon, text, self.iface.mainWindow())
@@ -206,3 +208,9 @@ class TerritorialFluxPlugin:
                                           "{synergies} synergies.").format(
                 companies=len(builder.companies), flows=len(builder.flows),
                 synergies=len(builder.synergies)))
+
+    def analyse_value_chains(self):
+        """Run territorialflux:missinglinks and possiblelinks on the open workspace (default settings)."""
+        from .gui.value_chains import analyse_current_workspace
+
+        analyse_current_workspace(self.iface)

@@ -8,7 +8,7 @@ import struct
 
 from qgis.core import (
     Qgis, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
-    QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsWkbTypes,
+    QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -146,6 +146,8 @@ class MissingLinksAlgorithm(_ValueChainAlgorithm):
             OUTPUT, self.tr("Missing links"), _source_type("VectorPoint"), None, True, True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             BALANCE, self.tr("Resource balance"), _source_type("Vector"), None, True, True))
+        self.addOutput(QgsProcessingOutputNumber("UNMET_NEEDS", self.tr("Needs with no local supplier")))
+        self.addOutput(QgsProcessingOutputNumber("ORPHAN_OFFERS", self.tr("Offers with no local taker")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         workspace = parameter_as_workspace(self, parameters, context)
@@ -161,7 +163,8 @@ class MissingLinksAlgorithm(_ValueChainAlgorithm):
         self._write(workspace, settings, inputs, feedback, missing=missing, balance=balance,
                     metabolism_rows=metabolism)
         feedback.setProgress(70)
-        results = {}
+        unmet = sum(1 for m in missing if m.kind == links.UNMET_NEED)
+        results = {"UNMET_NEEDS": unmet, "ORPHAN_OFFERS": len(missing) - unmet}
         fields = _fields("missing_links")
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields, _wkb_type("Point"), workspace.crs)
         if sink is not None:
@@ -187,7 +190,6 @@ class MissingLinksAlgorithm(_ValueChainAlgorithm):
                 features.append(feature)
             sink.addFeatures(features, _fast_insert())
             results[BALANCE] = dest
-        unmet = sum(1 for m in missing if m.kind == links.UNMET_NEED)
         feedback.pushInfo(self.tr("{unmet} needs with no local supplier, {orphans} offers with no local taker.").format(
             unmet=unmet, orphans=len(missing) - unmet))
         return results
@@ -214,6 +216,7 @@ class PossibleLinksAlgorithm(_ValueChainAlgorithm):
             links.DEFAULT_MAX_PER_FLOW, False, 1))
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Possible links"), _source_type("VectorLine"), None, True, True))
+        self.addOutput(QgsProcessingOutputNumber("LINKS", self.tr("Number of possible links")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         workspace = parameter_as_workspace(self, parameters, context)
@@ -226,7 +229,7 @@ class PossibleLinksAlgorithm(_ValueChainAlgorithm):
             return {}
         self._write(workspace, settings, inputs, feedback, table=table)
         feedback.setProgress(70)
-        results = {}
+        results = {"LINKS": len(table)}
         fields = _fields("possible_links")
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields, _wkb_type("LineString"),
                                           workspace.crs)

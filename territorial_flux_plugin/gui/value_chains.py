@@ -1,0 +1,85 @@
+"""Menu action *Analyse value chains*: both analysis algorithms on the open workspace.
+
+The results land in the workspace's analysis tables; the layers showing them are reloaded and
+the *Missing links* map theme is applied, and the message bar says what was found.
+"""
+
+from qgis.core import QgsProcessingException, QgsProject
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QApplication
+
+from ..__about__ import __title__
+from ..domain import links
+from ..toolbelt import critical_level, enum_value, info_level, log, success_level, tr, warning_level
+
+ANALYSIS_TABLES = ("missing_links", "possible_links", "resource_balance", "metabolism")
+
+
+def analysis_parameters(workspace, settings=None):
+    """The parameters of both algorithms for ``workspace`` and ``settings`` (defaults if None)."""
+    settings = settings or links.Settings()
+    return {"WORKSPACE": workspace.reference, "MAX_DISTANCE": settings.max_distance_km,
+            "MATCH_LEVEL": settings.match_level, "MAX_CONFIDENTIALITY": settings.max_confidentiality,
+            "MAX_PER_FLOW": settings.max_per_flow}
+
+
+def run_analysis(workspace, settings=None):
+    """Run missinglinks then possiblelinks; returns the two result dicts."""
+    import processing
+
+    parameters = analysis_parameters(workspace, settings)
+    missing_parameters = {k: v for k, v in parameters.items() if k != "MAX_PER_FLOW"}
+    missing = processing.run("territorialflux:missinglinks", missing_parameters)
+    possible = processing.run("territorialflux:possiblelinks", parameters)
+    return missing, possible
+
+
+def reload_analysis_layers(project=None):
+    """Make the analysis layers of ``project`` read the tables again."""
+    from ..workspace.workspace import workspace_layers
+
+    for table, layer in workspace_layers(project).items():
+        if table in ANALYSIS_TABLES:
+            layer.dataProvider().reloadData()
+            layer.updateExtents()
+            layer.triggerRepaint()
+
+
+def apply_theme(iface, key):
+    from ..workspace.themes import theme_name
+
+    project = QgsProject.instance()
+    name = theme_name(key, project)
+    collection = project.mapThemeCollection()
+    if collection.hasMapTheme(name):
+        collection.applyTheme(name, project.layerTreeRoot(), iface.layerTreeView().layerTreeModel())
+
+
+def analyse_current_workspace(iface, settings=None):
+    from ..workspace.workspace import current_workspace
+
+    bar = iface.messageBar()
+    workspace = current_workspace()
+    if workspace is None:
+        bar.pushMessage(__title__, tr("Open a workspace first: the analysis runs on the open workspace."),
+                        level=warning_level(), duration=8)
+        return None
+    QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
+    try:
+        missing, possible = run_analysis(workspace, settings)
+    except QgsProcessingException as error:
+        QApplication.restoreOverrideCursor()
+        log(str(error), critical_level())
+        bar.pushMessage(__title__, str(error), level=critical_level(), duration=0)
+        return None
+    QApplication.restoreOverrideCursor()
+    reload_analysis_layers()
+    apply_theme(iface, "missing_links")
+    settings = settings or links.Settings()
+    text = tr("{unmet} needs with no local supplier, {orphans} offers with no local taker and {count} "
+              "possible links within {distance} km.").format(
+        unmet=int(missing.get("UNMET_NEEDS", 0)), orphans=int(missing.get("ORPHAN_OFFERS", 0)),
+        count=int(possible.get("LINKS", 0)), distance="{:g}".format(settings.max_distance_km))
+    log(text, info_level())
+    bar.pushMessage(__title__, text, level=success_level(), duration=10)
+    return missing, possible
