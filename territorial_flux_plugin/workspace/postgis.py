@@ -39,6 +39,14 @@ def lit(text):
     return "'{}'".format(str(text).replace("'", "''"))
 
 
+def analysis_tables():
+    """Derived tables an analysis run replaces (editors run analyses into the shared schema;
+    readers write their outputs to temporary layers, see Workspace.can_write)."""
+    from . import schema as schema_module
+
+    return [t.name for t in getattr(schema_module, "ANALYSIS_TABLES", [])]
+
+
 def role_names(schema):
     """``{'reader': ..., 'editor': ..., 'admin': ...}``: the roles of the workspace in ``schema``."""
     return {kind: "{}_{}".format(schema, kind) for kind in ("reader", "editor", "admin")}
@@ -285,7 +293,7 @@ def security_statements(schema):
         name = function.replace("()", "")
         signature = "(text)" if name == "confidentiality_rank" else "()"
         statements.append("ALTER FUNCTION {}.{}{} OWNER TO {}".format(s, q(name), signature, admin))
-    for table in EDITOR_TABLES:
+    for table in EDITOR_TABLES + analysis_tables():
         statements.append("GRANT INSERT, UPDATE, DELETE ON {}.{} TO {}".format(s, q(table), editor))
     statements.append("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}".format(s, editor))
     visible = "confidentiality <> 'advisor' OR advisor = session_user"

@@ -300,6 +300,16 @@ def create_postgis_workspace(connection, schema, name, crs=None, feedback=None):
     return workspace
 
 
+def create_from_reference(reference, name, crs=None):
+    """:func:`create_postgis_workspace` for ``postgres:connection=NAME;schema=SCHEMA``."""
+    parts = parse_reference(reference)
+    if not parts.get("connection"):
+        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "A team workspace is created through a PostgreSQL connection saved in QGIS: "
+                          "write postgres:connection=NAME;schema=SCHEMA.")))
+    return create_postgis_workspace(parts["connection"], parts["schema"], name, crs)
+
+
 def open_team_workspace(workspace, project=None):
     """Load the project stored in a team workspace into ``project`` (QGIS's current one by default).
 

@@ -18,10 +18,8 @@ PROJECT_NAME = "territory"
 # Layer tree groups of the workspace project: (title, tables, visible).
 def layer_groups():
     return [
-        (tr("Value-chain analysis"), ["missing_links", "possible_links", "metabolism"], True),
         (tr("Territory"), ["synergies", "companies", "areas"], True),
-        (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews",
-                        "resource_balance"], True),
+        (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews"], True),
         (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "workspace_info",
                                 "audit_log"], False),
     ]
@@ -120,6 +118,10 @@ def layer_title(table_name):
 def create_workspace(path, name, crs=None, overwrite=False):
     """Create a workspace GeoPackage with its styles and stored project; returns the Workspace."""
     crs = crs if crs is not None and crs.isValid() else QgsCoordinateReferenceSystem("EPSG:2154")
+    if str(path).strip().lower().startswith("postgres:"):  # a team workspace: see team.py
+        from .team import create_from_reference
+
+        return create_from_reference(path, name, crs)
     if not (name or "").strip():
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP("Validation", "Give the workspace a name.")))
     gpkg.create_geopackage(path, name.strip(), crs_description(crs), __version__, overwrite=overwrite)
@@ -151,14 +153,9 @@ def build_project(workspace, project=None):
             node.setItemVisibilityChecked(visible)
             node.setExpanded(False)
         group.setExpanded(visible)
-    for table in ("missing_links", "possible_links", "metabolism"):  # shown by the map themes
-        root.findLayer(layers[table].id()).setItemVisibilityChecked(False)
     relations = forms.build_relations(project, layers)
     with forms.relations_known_to_forms(project, relations):
         _configure_layers(workspace, layers, relations, lang)
-        from . import themes
-
-        themes.add_map_themes(project, layers)
         project.setCrs(workspace.crs)
         project.setTitle(workspace.name)
         if not project.write(workspace.project_uri):

@@ -56,3 +56,102 @@ def test_styles_and_project_are_in_the_database(team, postgis_server):
     assert {t.name for t in TABLES} <= set(layers)
     assert all(layer.isValid() for layer in layers.values())
     assert "password" not in "".join(layer.source() for layer in layers.values())
+
+
+def test_new_workspace_dialog_offers_the_team_storage(postgis_connection, qtbot):
+    from territorial_flux_plugin.gui.workspace_dialogs import NewWorkspaceDialog
+    from territorial_flux_plugin.workspace.workspace import create_workspace
+
+    dialog = NewWorkspaceDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.storage() == "geopackage" and not dialog.schema_edit.isVisibleTo(dialog)
+    dialog.storage_combo.setCurrentIndex(dialog.storage_combo.findData("postgis"))
+    assert dialog.schema_edit.isVisibleTo(dialog) and not dialog.file_widget.isVisibleTo(dialog)
+    dialog.name_edit.setText("From the dialog")
+    dialog.connection_combo.setCurrentText(postgis_connection)
+    dialog.schema_edit.setText("Not Valid")
+    dialog.accept()
+    assert dialog.result() == 0 and "lowercase" in dialog.error_label.text()
+    dialog.schema_edit.setText("team_dialog")
+    dialog.accept()
+    assert dialog.result() == 1
+    workspace = create_workspace(dialog.path(), dialog.name(), dialog.crs())
+    assert isinstance(workspace, PostgisWorkspace)
+    assert workspace.reference == "postgres:connection={};schema=team_dialog".format(postgis_connection)
+    assert workspace.name == "From the dialog"
+
+
+def test_qgis_layer_edits_are_versioned_and_audited(team, postgis_server):
+    """An edit through QGIS's own attribute table on the postgres layer: version + audit, by the db user."""
+    from territorial_flux_plugin.workspace.history import row_history
+
+    layer = team.layer("companies")
+    assert layer.startEditing()
+    from qgis.core import QgsVectorLayerUtils
+
+    feature = QgsVectorLayerUtils.createFeature(layer, attributes={layer.fields().indexOf("name"): "Layer SA"})
+    assert layer.addFeature(feature)
+    assert layer.commitChanges(), layer.commitErrors()
+    feature = next(layer.getFeatures("\"name\" = 'Layer SA'"))
+    uid = feature["uid"]
+    assert layer.startEditing()
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("notes"), "edited in the attribute table")
+    assert layer.commitChanges(), layer.commitErrors()
+    entries = row_history(team, "companies", uid)
+    assert [(e.operation, e.row_version, e.by) for e in entries] == [("insert", 1, "postgres"), ("update", 2, "postgres")]
+    assert entries[1].changes == {"notes": (None, "edited in the attribute table")}
+
+
+def test_postgres_siret_check_agrees_with_python(team, postgis_server):
+    import random
+
+    from territorial_flux_plugin.domain.siret import complete_siret, is_valid_siret
+    from territorial_flux_plugin.workspace.schema import TABLES_BY_NAME
+
+    check = TABLES_BY_NAME["companies"].column("siret").checks[0]
+    rng = random.Random(3)
+    samples = ["35600000049837", "35600000049838", "1234567890123A", "123"]
+    for _ in range(100):
+        valid = complete_siret("".join(str(rng.randint(0, 9)) for _ in range(13)))
+        samples += [valid, valid[:-1] + str((int(valid[-1]) + 1) % 10)]
+    with postgis_server.connect() as connection, connection.cursor() as cursor:
+        for siret in samples:
+            cursor.execute("SELECT " + check.postgres("v").replace("%", "%%").replace('"v"', "%(v)s"), {"v": siret})
+            assert bool(cursor.fetchone()[0]) == is_valid_siret(siret), siret
+
+
+def test_connection_lost_during_a_save_leaves_the_database_unchanged(team, postgis_server):
+    """The second row of a save is locked by someone else; the saver's connection dies while waiting."""
+    import threading
+    import uuid as uuidlib
+
+    from territorial_flux_plugin.workspace import locking
+
+    uids = sorted(str(uuidlib.uuid4()) for _ in range(2))
+    with postgis_server.connect(autocommit=True) as setup, setup.cursor() as cursor:
+        for uid in uids:
+            cursor.execute("INSERT INTO team_basics.companies (uid, name) VALUES (%s, 'Before')", (uid,))
+    blocker = postgis_server.connect()
+    blocker.cursor().execute("SELECT 1 FROM team_basics.companies WHERE uid = %s FOR UPDATE", (uids[1],))
+    database = team.database()
+    pid = database.rows("SELECT pg_backend_pid() AS pid")[0]["pid"]
+
+    def kill():
+        with postgis_server.connect(autocommit=True) as admin, admin.cursor() as cursor:
+            for _ in range(100):
+                cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (pid,))
+                if cursor.fetchone() == ("Lock",):
+                    break
+                threading.Event().wait(0.05)
+            cursor.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    killer = threading.Thread(target=kill)
+    killer.start()
+    with pytest.raises(locking.SaveError, match="connection to the database was lost"):
+        locking.save_in(database, "companies", [locking.Edit(uid, 1, {"name": "After"}) for uid in uids])
+    killer.join()
+    blocker.rollback()
+    blocker.close()
+    with postgis_server.connect() as check, check.cursor() as cursor:
+        cursor.execute("SELECT name, row_version FROM team_basics.companies WHERE uid::text = ANY(%s)", (uids,))
+        assert cursor.fetchall() == [("Before", 1), ("Before", 1)]
