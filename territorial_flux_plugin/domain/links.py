@@ -314,8 +314,8 @@ def _cell_sizes(tx, ty, tkey, key_count, per_cell, radius, extent):
         density = np.ones(key_count)
     size = np.sqrt(per_cell / np.maximum(density, 1e-12))
     floor = max(extent / _MAX_CELLS, 1e-6)
-    if np.isfinite(radius):
-        floor = max(floor, radius / 48.0)
+    # Bounded rings: a sparse key (one target far away) must not mean thousands of tiny cells.
+    floor = max(floor, radius / 48.0 if np.isfinite(radius) else extent / 64.0)
     size = np.maximum(size, floor)
     return size, minx, miny, maxx, maxy, present
 
