@@ -8,6 +8,7 @@ row, so that a person can find it.
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 from .messages import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, Message
 from .units import canonical_unit
@@ -249,6 +250,7 @@ def parse_quantity(text):
 _NAF = re.compile(r"^(\d{2})[\s.\-]?(\d{2})[\s.\-]?([A-Za-z])$")
 
 
+@lru_cache(maxsize=4096)
 def normalise_naf(text):
     """``'1071C'``, ``'10.71c'``, ``'10 71 C'`` -> ``'10.71C'``; None when it is not a NAF code's shape."""
     if text is None:
@@ -259,6 +261,7 @@ def normalise_naf(text):
     return "{}.{}{}".format(match.group(1), match.group(2), match.group(3).upper())
 
 
+@lru_cache(maxsize=4096)
 def normalise_commune_code(text):
     """``'59183'``; ``'1053'`` (a leading zero lost by a spreadsheet) -> ``'01053'``; None if invalid."""
     raw = re.sub(r"\s", "", str(text or "")).upper()
@@ -271,6 +274,7 @@ def normalise_commune_code(text):
     return None
 
 
+@lru_cache(maxsize=4096)
 def normalise_postcode(text):
     raw = re.sub(r"\s", "", str(text or ""))
     if raw.endswith(".0"):
@@ -280,6 +284,7 @@ def normalise_postcode(text):
     return raw if re.fullmatch(r"\d{5}", raw) else None
 
 
+@lru_cache(maxsize=4096)
 def normalise_headcount_band(text):
     """INSEE band code (``'NN'``, ``'00'``, ``'01'``…); ``'1'`` -> ``'01'``; None if not a band's shape."""
     raw = str(text or "").strip().upper()
@@ -290,6 +295,16 @@ def normalise_headcount_band(text):
     if re.fullmatch(r"\d{1,2}", raw):
         return raw.zfill(2)
     return None
+
+
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def quick_siret_ok(siret):
+    """True for 14 digits with a valid Luhn check digit (most SIRETs; see ``siret.siret_problem``)."""
+    if len(siret) != 14 or not siret.isdigit():
+        return False
+    return (sum(map(int, siret[1::2])) + sum(_DOUBLED[int(c)] for c in siret[0::2])) % 10 == 0
 
 
 # --- names and communes ---------------------------------------------------------------------
@@ -527,6 +542,8 @@ def sniff_delimiter(header_line):
 
 def is_closed(state):
     """True for SIRENE's ``etatAdministratifEtablissement = F`` (fermé) and the usual words."""
+    if state is None or state == "A":
+        return False
     return word_key(state) in ("f", "ferme", "fermee", "closed", "cesse", "cessee", "radie", "radiee")
 
 

@@ -7,11 +7,12 @@ by :mod:`..domain.importing` before anything is written; then the rows go into t
 GeoPackage in one SQLite transaction: a failure or a cancel rolls it back and leaves the file
 exactly as it was. Rows that are not imported are listed, with a reason, in a rejects CSV.
 
-For large imports the spatial index trigger and the foreign key triggers of ``companies`` are
-set aside inside the transaction and replaced by set-based equivalents (the R-tree rows
-inserted in bulk, one query checking the references), then recreated from their stored SQL
-before the commit, as GDAL does when it loads a layer in bulk; every other trigger (audit
-trail, row versions, rules) and every CHECK constraint runs as usual.
+For large imports the per-row insert triggers of ``companies`` that have a set-based
+equivalent (foreign key and rule checks that raise, the audit trail and spatial index rows
+they add) are set aside inside the transaction, replayed over the new rows with one
+statement each, and recreated from their stored SQL before the commit, as GDAL does with the
+spatial index when it loads a layer in bulk. Every CHECK constraint and every other trigger
+runs as usual, and a failure rolls everything back, the triggers included.
 """
 
 import csv
@@ -31,7 +32,6 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.siret import normalise_siret, siret_problem
 from ..domain.units import FAMILY_UNITS
 from .nomenclature import resource_rows
-from .schema import foreign_keys
 
 BULK_THRESHOLD = 500
 PREVIEW_ROWS = 20
@@ -380,20 +380,12 @@ class OgrSource(Source):
         geometry_key = self.layer.GetGeometryColumn() or "wkb_geometry"
         number = self.first_row
         for batch in stream:
-            columns = []
-            for name in self.columns:
-                array = batch[name]
-                values = array.tolist()
-                columns.append(values)
+            columns = [_column_text(batch[name].tolist()) for name in self.columns]
             size = len(columns[0]) if columns else len(batch[geometry_key])
             geometries = batch[geometry_key] if self.has_geometry and geometry_key in batch else None
-            for index in range(size):
-                values = []
-                for column in columns:
-                    value = column[index]
-                    if value is not None and not isinstance(value, str):
-                        value = _cell(value)
-                    values.append(value.strip() or None if value is not None else None)
+            rows = zip(*columns) if columns else ([] for _i in range(size))
+            for index, values in enumerate(rows):
+                values = list(values)
                 x = y = problem = None
                 if geometries is not None:
                     x, y, problem = _point_from_wkb(geometries[index])
@@ -402,6 +394,16 @@ class OgrSource(Source):
                     continue  # an empty row of a spreadsheet
                 yield number, values, x, y, problem
                 number += 1
+
+
+def _column_text(values):
+    """One column of an Arrow batch as stripped text (None for nulls and blanks)."""
+    sample = next((v for v in values if v is not None), None)
+    if isinstance(sample, bytes):
+        return [(v.decode("utf-8", "replace").strip() or None) if v is not None else None for v in values]
+    if isinstance(sample, str):
+        return [(v.strip() or None) if v is not None else None for v in values]
+    return [_cell(v) for v in values]
 
 
 class _ArrowUnavailable(Exception):
@@ -778,9 +780,9 @@ class CompanyImport:
                     "Validation", "The company has no name (map a name column, or give SIRENE's legal "
                                   "units file as LEGAL_UNITS).")))
                 continue
-            key = rules.duplicate_key(record["name"], record["commune_code"] or record["commune"])
-            record["_key"] = key
             if not record["siret"]:
+                key = rules.duplicate_key(record["name"], record["commune_code"] or record["commune"])
+                record["_key"] = key
                 if key in keys_in_file:
                     result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
                         "Validation", "Probable duplicate of row {row} of this file (same name and "
@@ -825,12 +827,13 @@ class CompanyImport:
             def get(target, _get=get):  # noqa: F811 - only what is public
                 return None if target in PARTIAL_HIDDEN else _get(target)
 
-        if rules.is_closed(get("state")) and self.skip_closed:
+        closed = rules.is_closed(get("state"))
+        if closed and self.skip_closed:
             return None, Message(QT_TRANSLATE_NOOP(
                 "Validation", "Closed establishment (etatAdministratifEtablissement = F): skipped.")), SKIPPED
-        record = {"status": "archived" if rules.is_closed(get("state")) else "active"}
+        record = {"status": "archived" if closed else "active"}
         siret = get("siret")
-        if siret:
+        if siret and not rules.quick_siret_ok(siret):
             problem = siret_problem(siret)
             if problem is not None:
                 return None, problem, REJECTED
@@ -1042,41 +1045,67 @@ class CompanyImport:
             ", ".join('"{}" = ?'.format(c) for c in changes)), list(changes.values()) + [company["fid"]])
 
 
-def _suspend_bulk_triggers(connection):
-    """Drop (inside the open transaction) the per-row triggers a bulk insert replaces."""
-    names = ["rtree_companies_geom_insert"] + [
-        "fk_{}_{}_insert".format(table, column) for table, column, *_rest in foreign_keys()
-        if table == "companies"]
+_CHECK_TRIGGER = re.compile(
+    r'^CREATE TRIGGER\s+"?(?P<name>[^"\s]+)"?\s+BEFORE INSERT ON\s+"?(?P<table>\w+)"?\s+'
+    r'(?:FOR EACH ROW\s+)?WHEN\s+(?P<when>.*?)\s+BEGIN\s+SELECT RAISE\(ABORT,\s*\'(?P<message>(?:[^\']|\'\')*)\'\);'
+    r'\s*END$', re.S | re.I)
+_COPY_TRIGGER = re.compile(
+    r'^CREATE TRIGGER\s+"?(?P<name>[^"\s]+)"?\s+AFTER INSERT ON\s+"?(?P<table>\w+)"?\s+'
+    r'(?:FOR EACH ROW\s+)?(?:WHEN\s+(?P<when>.*?)\s+)?BEGIN\s+(?P<insert>INSERT (?:OR REPLACE )?INTO\s+'
+    r'"?(?P<target>\w+)"?\s*(?:\([^()]*\))?)\s*VALUES\s*\((?P<values>.*)\);\s*END$', re.S | re.I)
+
+
+def _suspend_bulk_triggers(connection, table="companies"):
+    """Drop, inside the open transaction, the per-row insert triggers of ``table`` that have a
+    set-based equivalent; returns them for :func:`_restore_bulk_triggers`.
+
+    Two shapes qualify: a BEFORE INSERT trigger that only raises when a condition holds (the
+    foreign keys and rules), checked afterwards by one query over the new rows; and an AFTER
+    INSERT trigger that only inserts one row elsewhere (the audit trail, the spatial index),
+    replayed by one ``INSERT … SELECT`` over the new rows. Any other trigger stays in place.
+    """
     suspended = []
-    for name in names:
-        row = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                 (name,)).fetchone()
-        if row:
-            connection.execute('DROP TRIGGER "{}"'.format(name))
-            suspended.append((name, row[0]))
+    for name, sql in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)).fetchall():
+        text = " ".join(sql.split())
+        check = _CHECK_TRIGGER.match(text)
+        copy = _COPY_TRIGGER.match(text)
+        if check and re.search(r'\b"?{}"?\b'.format(table), check.group("when")) is None:
+            suspended.append(("check", name, sql, check))
+        elif copy and "NEW." in copy.group("values") and "OLD." not in text:
+            suspended.append(("copy", name, sql, copy))
+        else:
+            continue
+        connection.execute('DROP TRIGGER "{}"'.format(name))
     return suspended
 
 
-def _restore_bulk_triggers(connection, suspended, start, points_by_uid):
-    """The set-based equivalents of the suspended triggers, then the triggers again."""
-    names = {name for name, _sql in suspended}
-    for table, column, parent, parent_column, _on_delete in foreign_keys():
-        if table != "companies" or "fk_{}_{}_insert".format(table, column) not in names:
+def _restore_bulk_triggers(connection, suspended, start, points_by_uid, table="companies"):
+    """The set-based equivalents of the suspended triggers over the rows after fid ``start``,
+    then the triggers again, from their stored SQL."""
+    new_rows = '"{}" AS NEW WHERE NEW."fid" > {:d}'.format(table, int(start))
+    for kind, _name, _sql, match in suspended:
+        if kind == "check":
+            failed = connection.execute("SELECT 1 FROM {} AND ({}) LIMIT 1".format(
+                new_rows, match.group("when"))).fetchone()
+            if failed:
+                raise sqlite3.IntegrityError(match.group("message").replace("''", "'"))
+    for kind, _name, _sql, match in suspended:
+        if kind != "copy":
             continue
-        orphan = connection.execute(
-            'SELECT "{c}" FROM companies WHERE fid > ? AND "{c}" IS NOT NULL AND NOT EXISTS '
-            '(SELECT 1 FROM "{p}" WHERE "{pc}" = companies."{c}") LIMIT 1'.format(
-                c=column, p=parent, pc=parent_column), (start,)).fetchone()
-        if orphan:
-            raise sqlite3.IntegrityError("companies.{}: no row of {} has this {} ({}).".format(
-                column, parent, parent_column, orphan[0]))
-    if "rtree_companies_geom_insert" in names:
-        rows = []
-        for fid, uid in connection.execute("SELECT fid, uid FROM companies WHERE fid > ?", (start,)):
-            x, y = points_by_uid[uid]
-            rows.append((fid, x, x, y, y))
-        connection.executemany('INSERT OR REPLACE INTO "rtree_companies_geom" VALUES (?, ?, ?, ?, ?)', rows)
-    for _name, sql in suspended:
+        if match.group("target") == "rtree_{}_geom".format(table):
+            # the spatial index: the envelopes are known here, no need to parse every blob again
+            rows = []
+            for fid, uid in connection.execute('SELECT fid, uid FROM "{}" WHERE fid > ?'.format(table), (start,)):
+                x, y = points_by_uid[uid]
+                rows.append((fid, x, x, y, y))
+            connection.executemany('INSERT OR REPLACE INTO "{}" VALUES (?, ?, ?, ?, ?)'.format(
+                match.group("target")), rows)
+            continue
+        connection.execute("{} SELECT {} FROM {}{} ORDER BY NEW.\"fid\"".format(
+            match.group("insert"), match.group("values"), new_rows,
+            " AND ({})".format(match.group("when")) if match.group("when") else ""))
+    for _kind, _name, sql, _match in suspended:
         connection.execute(sql)
 
 

@@ -263,3 +263,14 @@ def test_row_message_names_file_row_and_problem_and_translates_both():
 def test_closed_and_partial():
     assert imp.is_closed("F") and imp.is_closed("fermé") and not imp.is_closed("A")
     assert imp.is_partial_diffusion("P") and not imp.is_partial_diffusion("O")
+
+
+def test_quick_siret_check_agrees_with_the_full_rule():
+    from territorial_flux_plugin.domain.siret import complete_siret, is_valid_siret
+
+    samples = [complete_siret("{:013d}".format(n * 7919)) for n in range(1, 300)]
+    samples += ["{:014d}".format(n * 104729) for n in range(1, 300)] + ["1234567890123", "abcdefghijklmn"]
+    for siret in samples:
+        if imp.quick_siret_ok(siret):
+            assert is_valid_siret(siret), siret
+    assert all(imp.quick_siret_ok(s) for s in samples[:299])
