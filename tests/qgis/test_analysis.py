@@ -1,0 +1,258 @@
+"""territorialflux:missinglinks and possiblelinks on real workspaces; analysis tables and map themes."""
+
+import shutil
+import sqlite3
+import uuid
+
+import pytest
+from qgis.core import NULL, QgsProcessingException, QgsProject, QgsWkbTypes
+
+from territorial_flux_plugin.workspace import analysis, themes
+from territorial_flux_plugin.workspace.demo import write_rows
+from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
+
+X0, Y0 = 650000.0, 7050000.0
+
+
+def uid(name):
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
+def company(name, x_km, y_km, status="active"):
+    return {"uid": uid(name), "name": name, "status": status,
+            "geom": "POINT ({} {})".format(X0 + x_km * 1000, Y0 + y_km * 1000)}
+
+
+def flow(name, company_name, direction, code="15 01 01", quantity=10.0, unit="t/yr", family="waste",
+         confidentiality="internal", status="active"):
+    return {"uid": uid(name), "company_uid": uid(company_name), "direction": direction, "family": family,
+            "resource_code": code, "label": name, "quantity": quantity, "unit": unit,
+            "confidentiality": confidentiality, "status": status, "hazardous": 0}
+
+
+def plain(value):
+    """None for QGIS's NULL."""
+    return None if value is None or value == NULL else value
+
+
+def rows(path, query, params=()):
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(query, params).fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def territory(provider, run, tmp_path):
+    """A offers paper packaging; B, 10 km away, needs it; C, 40 km away, needs it too;
+    D offers steam (EN 01 05) 5 km from A, who needs hot water (EN 01 04) in m3/yr."""
+    path = str(tmp_path / "territory.gpkg")
+    run("createworkspace", {"OUTPUT": path, "NAME": "Pays de Test"})
+    write_rows(path, [
+        ("companies", [company("A", 0, 0), company("B", 10, 0), company("C", 0, 40), company("D", 3, 4)]),
+        ("flows", [flow("a-offer", "A", "offer", quantity=12.0), flow("b-need", "B", "need", quantity=24.0),
+                   flow("c-need", "C", "need", quantity=500.0, unit="kg/yr"),
+                   flow("d-offer", "D", "offer", code="EN 01 05", family="energy", quantity=300.0, unit="MWh/yr"),
+                   flow("a-need", "A", "need", code="EN 01 04", family="energy", quantity=40.0, unit="m3/yr"),
+                   flow("a-secret", "A", "offer", confidentiality="advisor"),
+                   flow("b-old", "B", "offer", status="archived")]),
+    ])
+    return Workspace(path)
+
+
+def pairs(layer):
+    return {(f["offer_flow_uid"], f["need_flow_uid"]) for f in layer.getFeatures()}
+
+
+def test_possible_links_with_their_reasons(territory, run):
+    result = run("possiblelinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = result["OUTPUT"]
+    assert result["LINKS"] == 1
+    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.LineGeometry
+    assert {"offer_flow_uid", "need_flow_uid", "resource_code", "distance_km", "covered_share",
+            "reason"} <= set(layer.fields().names())
+    assert pairs(layer) == {(uid("a-offer"), uid("b-need"))}
+    (feature,) = layer.getFeatures()
+    assert feature["distance_km"] == pytest.approx(10.0)
+    assert feature["covered_share"] == pytest.approx(0.5)
+    assert feature["resource_code"] == "15 01 01"
+    assert feature["reason"] == "same code 15 01 01 — 10.0 km — covers 50% of the need"
+    line = feature.geometry().asPolyline()
+    assert (line[0].x(), line[0].y()) == (X0, Y0)
+    assert (line[-1].x(), line[-1].y()) == (X0 + 10000, Y0)
+    # The same rows in the workspace, with the time of the analysis.
+    assert rows(territory.path, "SELECT offer_flow_uid, need_flow_uid, reason FROM possible_links") == [
+        (uid("a-offer"), uid("b-need"), "same code 15 01 01 — 10.0 km — covers 50% of the need")]
+    assert analysis.analysed_at(territory)
+    # No synergy is ever created by the analysis.
+    assert rows(territory.path, "SELECT count(*) FROM synergies") == [(0,)]
+
+
+def test_subchapter_units_that_do_not_convert_and_the_same_company(territory, run):
+    layer = run("possiblelinks", {"WORKSPACE": territory.path, "MATCH_LEVEL": "subchapter",
+                                  "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    reasons = {(f["offer_flow_uid"], f["need_flow_uid"]): (f["reason"], f["covered_share"]) for f in layer.getFeatures()}
+    assert set(reasons) == {(uid("a-offer"), uid("b-need")), (uid("d-offer"), uid("a-need"))}
+    reason, share = reasons[(uid("d-offer"), uid("a-need"))]
+    assert reason == ("same sub-chapter EN 01 (EN 01 05 offered, EN 01 04 needed) — 5.0 km — "
+                      "quantities not comparable (MWh/yr offered, m3/yr needed)")
+    assert plain(share) is None
+    # a-offer and a-need belong to the same company A: never a link, at any distance.
+    wide = run("possiblelinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 1000, "MATCH_LEVEL": "subchapter",
+                                 "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    assert (uid("a-offer"), uid("a-need")) not in pairs(wide)
+    assert (uid("a-offer"), uid("c-need")) in pairs(wide)
+
+
+def test_units_that_convert(territory, run):
+    layer = run("possiblelinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 45,
+                                  "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    shares = {f["need_flow_uid"]: f["covered_share"] for f in layer.getFeatures()}
+    assert shares[uid("c-need")] == pytest.approx(1.0)  # 12 t/yr offered, 500 kg/yr needed
+
+
+def test_max_confidentiality(territory, run):
+    layer = run("possiblelinks", {"WORKSPACE": territory.path, "MAX_CONFIDENTIALITY": "advisor",
+                                  "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    assert pairs(layer) == {(uid("a-offer"), uid("b-need")), (uid("a-secret"), uid("b-need"))}
+    assert pairs(run("possiblelinks", {"WORKSPACE": territory.path, "MAX_CONFIDENTIALITY": "public",
+                                       "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]) == set()
+    # Ties and the k nearest are the domain's (tests/unit/test_links.py); here the parameter's bound.
+    with pytest.raises(QgsProcessingException):
+        run("possiblelinks", {"WORKSPACE": territory.path, "MAX_PER_FLOW": 0})
+
+
+def test_missing_links_and_balance(territory, run):
+    result = run("missinglinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT",
+                                  "BALANCE": "TEMPORARY_OUTPUT"})
+    layer = result["OUTPUT"]
+    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    assert {"kind", "flow_uid", "company_uid", "resource_code", "family", "quantity", "unit",
+            "nearest_km"} <= set(layer.fields().names())
+    found = {f["flow_uid"]: (f["kind"], plain(f["nearest_km"])) for f in layer.getFeatures()}
+    assert found == {uid("c-need"): ("unmet_need", pytest.approx(40.0)),
+                     uid("d-offer"): ("orphan_offer", None),
+                     uid("a-need"): ("unmet_need", None)}
+    assert (result["UNMET_NEEDS"], result["ORPHAN_OFFERS"]) == (2, 1)
+    balance = {f["resource_code"]: f for f in result["BALANCE"].getFeatures()}
+    paper = balance["15 01 01"]
+    assert (paper["unit"], paper["offered"], paper["needed"]) == ("t/yr", 12.0, pytest.approx(24.5))
+    assert (paper["offer_companies"], paper["need_companies"], plain(paper["gap"])) == (1, 2, None)
+    assert balance["EN 01 05"]["gap"] == "orphan_offer"
+    assert balance["EN 01 04"]["gap"] == "unmet_need"
+    assert rows(territory.path, "SELECT count(*) FROM missing_links") == [(3,)]
+    assert rows(territory.path, "SELECT count(*) FROM resource_balance") == [(3,)]
+    assert rows(territory.path, "SELECT count(*) FROM metabolism") == [(4,)]
+
+
+def _synergy(path, status, offer, need):
+    synergy = str(uuid.uuid4())
+    write_rows(path, [
+        ("synergies", [{"uid": synergy, "kind": "substitution", "title": "Cartons", "status": status,
+                        "abandon_reason": "trop loin" if status == "abandoned" else None,
+                        "confidentiality": "internal"}]),
+        ("synergy_participants", [
+            {"uid": str(uuid.uuid4()), "synergy_uid": synergy, "company_uid": uid("A"), "flow_uid": uid(offer),
+             "role": "supplier"},
+            {"uid": str(uuid.uuid4()), "synergy_uid": synergy, "company_uid": uid(need[0].upper()),
+             "flow_uid": uid(need), "role": "receiver"}]),
+    ])
+
+
+def test_a_live_synergy_is_not_proposed_again_and_covers_its_flows(territory, run):
+    _synergy(territory.path, "studying", "a-offer", "b-need")
+    assert pairs(run("possiblelinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]) == set()
+    wide = run("missinglinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 1, "OUTPUT": "TEMPORARY_OUTPUT"})
+    missing = {f["flow_uid"] for f in wide["OUTPUT"].getFeatures()}
+    assert uid("a-offer") not in missing and uid("b-need") not in missing
+    assert uid("c-need") in missing
+
+
+def test_an_abandoned_synergy_lets_the_pair_come_back(territory, run):
+    _synergy(territory.path, "abandoned", "a-offer", "b-need")
+    result = run("possiblelinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert pairs(result["OUTPUT"]) == {(uid("a-offer"), uid("b-need"))}
+
+
+def test_a_rejected_pair_never_comes_back(territory, run):
+    write_rows(territory.path, [("link_reviews", [
+        {"uid": str(uuid.uuid4()), "offer_flow_uid": uid("a-offer"), "need_flow_uid": uid("b-need"),
+         "decision": "rejected", "reason": "qualité incompatible"}])])
+    assert pairs(run("possiblelinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]) == set()
+    assert [p.need.uid for p in analysis.possible_links_for(territory)] == []
+    # ... and does not make a missing link by itself.
+    missing = run("missinglinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    assert uid("b-need") not in {f["flow_uid"] for f in missing.getFeatures()}
+
+
+def test_unknown_match_level_is_refused_with_the_accepted_words(territory, run):
+    with pytest.raises(QgsProcessingException, match="code, subchapter"):
+        run("possiblelinks", {"WORKSPACE": territory.path, "MATCH_LEVEL": "family"})
+    with pytest.raises(QgsProcessingException, match="advisor, internal, partners, public"):
+        run("missinglinks", {"WORKSPACE": territory.path, "MAX_CONFIDENTIALITY": "secret"})
+    assert rows(territory.path, "SELECT count(*) FROM possible_links") == [(0,)]
+
+
+def test_outputs_are_replaced_on_each_run(territory, run):
+    run("possiblelinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 45})
+    assert rows(territory.path, "SELECT count(*) FROM possible_links") == [(2,)]
+    first = analysis.analysed_at(territory)
+    run("possiblelinks", {"WORKSPACE": territory.path})
+    assert rows(territory.path, "SELECT need_flow_uid FROM possible_links") == [(uid("b-need"),)]
+    assert analysis.analysed_at(territory) > first
+    # The GeoPackage's spatial index follows: QGIS finds the line by its extent.
+    layer = territory.layer("possible_links")
+    assert layer.featureCount() == 1
+    assert layer.extent().xMaximum() == pytest.approx(X0 + 10000)
+    assert rows(territory.path, "SELECT count(*) FROM rtree_possible_links_geom") == [(1,)]
+    run("missinglinks", {"WORKSPACE": territory.path})
+    run("missinglinks", {"WORKSPACE": territory.path})
+    assert rows(territory.path, "SELECT count(*) FROM missing_links") == [(3,)]
+
+
+def test_writing_is_all_or_nothing(territory, run, monkeypatch):
+    run("possiblelinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 45})
+    run("missinglinks", {"WORKSPACE": territory.path})
+    before = rows(territory.path, "SELECT * FROM possible_links"), rows(territory.path, "SELECT * FROM missing_links")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(analysis, "_record", broken)
+    with pytest.raises(QgsProcessingException):
+        run("possiblelinks", {"WORKSPACE": territory.path})
+    with pytest.raises(QgsProcessingException):
+        run("missinglinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 100})
+    after = rows(territory.path, "SELECT * FROM possible_links"), rows(territory.path, "SELECT * FROM missing_links")
+    assert after == before
+    # The spatial index triggers are back after the rollback.
+    assert rows(territory.path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name LIKE 'rtree_possible_links_geom%'")[0][0] > 0
+
+
+def test_map_themes_of_the_demo_show_non_empty_layers(demo_workspace, run, tmp_path):
+    path = str(tmp_path / "demo.gpkg")
+    shutil.copy(demo_workspace, path)
+    run("missinglinks", {"WORKSPACE": path})
+    run("possiblelinks", {"WORKSPACE": path})
+    project = QgsProject()
+    open_workspace(path, project)
+    assert set(project.mapThemeCollection().mapThemes()) >= {"Synergies", "Missing links", "Metabolism"}
+    expected = {"synergies": {"synergies", "companies", "areas"},
+                "missing_links": {"missing_links", "possible_links", "companies", "areas"},
+                "metabolism": {"metabolism", "areas"}}
+    by_id = {layer.id(): table for table, layer in workspace_layers(project).items()}
+    for key, tables in expected.items():
+        layers = themes.theme_layers(project, key)
+        assert {by_id[layer.id()] for layer in layers} == tables
+        for layer in layers:
+            assert layer.featureCount() > 0, (key, layer.name())
+    # Each theme shows its layers with a style: the companies fade behind the analysis.
+    collection = project.mapThemeCollection()
+    record = collection.mapThemeState(themes.theme_name("missing_links", project))
+    styles = {by_id[r.layer().id()]: r.currentStyle for r in record.layerRecords()}
+    assert styles["companies"] == "faded"
+    companies = workspace_layers(project)["companies"]
+    assert {"background", "faded"} <= set(companies.styleManager().styles())
+    project.clear()
