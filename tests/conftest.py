@@ -57,7 +57,7 @@ def postgis_server():
     server = pgserver.Server()
     try:
         server.start()
-    except pgserver.ServerMissing as error:
+    except pgserver.ServerMissingError as error:
         server.stop()
         pytest.fail(str(error), pytrace=False)
     previous = os.environ.get("PGSERVICEFILE")

@@ -21,7 +21,7 @@ MISSING = ("PostgreSQL 15 with PostGIS 3 is needed by these tests and is missing
            "scripts/setup.sh (it installs postgresql-15-postgis-3), or set TF_PG_BIN.")
 
 
-class ServerMissing(RuntimeError):
+class ServerMissingError(RuntimeError):
     pass
 
 
@@ -47,7 +47,7 @@ class Server:
         initdb = os.path.join(PG_BIN, "initdb")
         postgis = "/usr/share/postgresql/15/extension/postgis.control"
         if not os.path.exists(initdb) or not os.path.exists(postgis):
-            raise ServerMissing(MISSING)
+            raise ServerMissingError(MISSING)
         self.folder = tempfile.mkdtemp(prefix="territorial-flux-pg-")
         os.chmod(self.folder, 0o755)
         data = os.path.join(self.folder, "data")
@@ -66,7 +66,7 @@ class Server:
         result = self._run(os.path.join(PG_BIN, "pg_ctl"), "-D", data, "-o", options, "-l",
                            os.path.join(self.folder, "server.log"), "-w", "-t", "60", "start", check=False)
         if result.returncode != 0:
-            raise ServerMissing("PostgreSQL did not start: {}{}".format(result.stdout, result.stderr))
+            raise ServerMissingError("PostgreSQL did not start: {}{}".format(result.stdout, result.stderr))
         self.psql("postgres", "CREATE DATABASE {}".format(DATABASE))
         self.psql(DATABASE, "CREATE EXTENSION postgis")
         self.service_file = os.path.join(self.folder, "pg_service.conf")

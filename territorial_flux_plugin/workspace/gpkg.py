@@ -29,7 +29,10 @@ class WorkspaceError(Exception):
 
 
 # Versioned migration steps: MIGRATIONS[n] turns a version n - 1 workspace into version n.
-# Each step is a list of SQL statements, or a callable taking an open sqlite3 connection.
+# Each step is a list of SQL statements, or a callable taking an open sqlite3 connection, or a
+# dict {'sqlite': step, 'postgres': step} when the two storages need different SQL (a PostGIS
+# step runs with the workspace's schema first in the search_path; a callable gets a
+# database.Database).
 MIGRATIONS = {}
 
 
@@ -186,6 +189,8 @@ def migrate(path):
         try:
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 migration = MIGRATIONS[step]
+                if isinstance(migration, dict):  # {'sqlite': ..., 'postgres': ...} (see team.upgrade)
+                    migration = migration["sqlite"]
                 if callable(migration):
                     migration(connection)
                 else:

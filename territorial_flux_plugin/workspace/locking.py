@@ -3,6 +3,9 @@
 Every update of a versioned row increments its ``row_version`` (a trigger of the storage). A
 dock remembers the version each feature had when it was loaded, and before committing:
 
+- ``expect_version(layer, feature_id, loaded_version)`` before ``layer.commitChanges()``: the
+  storage refuses the commit atomically if the row changed meanwhile (the edits stay in the
+  buffer); then ``layer_conflicts(layer, {uid: loaded_version})`` says who changed what; or
 - ``conflicts(workspace, table, {uid: loaded_version})`` lists the rows someone else changed
   since (with what they changed, from the audit trail), so the dock can refuse the save, show
   :meth:`Conflict.changes` and let the user reload or overwrite knowingly; or
@@ -173,7 +176,7 @@ def _connection_lost(error):
     return isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError))
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     pass
 
 
@@ -194,9 +197,9 @@ def _save_once(database, table, edits, overwrite):
                         table, assignments, ", " if assignments else "")
                     cursor = database.execute(sql, params + [edit.row_version + 1, edit.uid, edit.row_version])
                 if cursor.rowcount != 1:
-                    raise _Refused()
+                    raise _RefusedError()
             saved = _versions(database, table, [e.uid for e in edits])
-    except _Refused:
+    except _RefusedError:
         return SaveResult(conflicts=conflicts_in(database, table, {e.uid: e.row_version for e in edits}))
     return SaveResult(saved=saved)
 
@@ -230,6 +233,29 @@ def layer_table(layer):
 
         return team_table(layer)[1]
     return layer.source().split("|layername=")[1].split("|")[0]
+
+
+def expect_version(layer, feature_id, loaded_version):
+    """Make the next commit of ``feature_id`` conditional on its row still being at ``loaded_version``.
+
+    For saves through QGIS layers (docks, forms): call it in the edit session, beside the user's
+    changes, before ``layer.commitChanges()``. The storage then refuses the save, atomically, if
+    someone else saved the row meanwhile (the commit fails, the edits stay in the buffer and
+    :func:`is_conflict` recognises ``layer.commitErrors()``); otherwise the row gets
+    ``loaded_version + 1``. The version is written as ``-loaded_version`` (the triggers' protocol);
+    reload the feature after the commit to read its new version.
+    """
+    index = layer.fields().indexOf("row_version")
+    if index < 0:
+        raise ValueError("{} has no row_version".format(layer.name()))
+    return layer.changeAttributeValue(feature_id, index, -int(loaded_version))
+
+
+def is_conflict(errors):
+    """True when a commit's errors (``layer.commitErrors()``) or an exception say "changed meanwhile"."""
+    if isinstance(errors, (list, tuple)):
+        errors = "\n".join(str(e) for e in errors)
+    return "row_version: this row was changed by someone else" in str(errors)
 
 
 def layer_conflicts(layer, loaded):

@@ -201,13 +201,21 @@ def rule_triggers(schema):
     return statements
 
 
+CONFLICT_SQLSTATE = "TF409"  # a save from a row version that is no longer current
+
+
 def row_version_triggers(schema):
-    """Every update of a versioned row increments its row version and stamps who and when."""
+    """Every update of a versioned row increments its row version and stamps who and when
+    (the same protocol as :func:`.sql.row_version_triggers`)."""
     body = """
-  IF NEW.row_version < OLD.row_version THEN
-    RAISE EXCEPTION USING ERRCODE = 'serialization_failure', MESSAGE = {message};
-  END IF;
-  IF NEW.row_version = OLD.row_version THEN
+  IF NEW.row_version < 0 THEN  -- the writer states the version it loaded: -3 = "I loaded version 3"
+    IF -NEW.row_version <> OLD.row_version THEN
+      RAISE EXCEPTION USING ERRCODE = 'TF409', MESSAGE = {message};
+    END IF;
+    NEW.row_version := OLD.row_version + 1;
+  ELSIF NEW.row_version < OLD.row_version THEN
+    RAISE EXCEPTION USING ERRCODE = 'TF409', MESSAGE = {message};
+  ELSIF NEW.row_version = OLD.row_version THEN
     NEW.row_version := OLD.row_version + 1;
   END IF;
   NEW.updated_at := now();

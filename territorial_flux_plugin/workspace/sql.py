@@ -202,8 +202,8 @@ def audit_triggers():
         if table.geometry:
             tracked.append(GEOMETRY_COLUMN)
         changed = " OR ".join("NEW.{c} IS NOT OLD.{c}".format(c=q(c)) for c in tracked)
-        next_version = ("(CASE WHEN NEW.\"row_version\" IS OLD.\"row_version\" THEN OLD.\"row_version\" + 1 "
-                        "ELSE NEW.\"row_version\" END)") if versioned else None
+        next_version = ("(CASE WHEN NEW.\"row_version\" IS OLD.\"row_version\" OR NEW.\"row_version\" < 0 "
+                        "THEN OLD.\"row_version\" + 1 ELSE NEW.\"row_version\" END)") if versioned else None
         statements.append(
             "CREATE TRIGGER {trigger} AFTER UPDATE ON {table} WHEN {changed} BEGIN INSERT INTO \"audit_log\" "
             "{columns} VALUES ({name}, NEW.\"uid\", 'update', coalesce({who_new}, {who_old}), {version}, {old}, "
@@ -227,17 +227,22 @@ ROW_VERSION_CONFLICT = "row_version: this row was changed by someone else since 
 def row_version_triggers():
     """Optimistic locking: every update of a versioned row increments its ``row_version``.
 
-    A writer that sets the version itself must move it forward; an older version is refused.
+    A writer may also state the version it loaded, as a negative number (``row_version = -3``:
+    "I loaded version 3"): the update is refused if the row is no longer at that version, and the
+    row then gets version 4 (see :func:`.locking.expect_version`, for saves through QGIS layers).
+    A writer that sets a positive version must move it forward; an older version is refused.
     """
     statements = []
     for name in VERSIONED_TABLES:
         statements.append(
             "CREATE TRIGGER {trigger} BEFORE UPDATE OF \"row_version\" ON {table} "
-            "WHEN NEW.\"row_version\" < OLD.\"row_version\" BEGIN {body} END".format(
+            "WHEN (NEW.\"row_version\" < 0 AND -NEW.\"row_version\" <> OLD.\"row_version\") "
+            "OR (NEW.\"row_version\" >= 0 AND NEW.\"row_version\" < OLD.\"row_version\") BEGIN {body} END".format(
                 trigger=q("row_version_{}_stale".format(name)), table=q(name),
                 body=_raise(ROW_VERSION_CONFLICT)))
         statements.append(
-            "CREATE TRIGGER {trigger} AFTER UPDATE ON {table} WHEN NEW.\"row_version\" IS OLD.\"row_version\" "
+            "CREATE TRIGGER {trigger} AFTER UPDATE ON {table} "
+            "WHEN NEW.\"row_version\" IS OLD.\"row_version\" OR NEW.\"row_version\" < 0 "
             "BEGIN UPDATE {table} SET \"row_version\" = OLD.\"row_version\" + 1 WHERE {fid} = NEW.{fid}; END".format(
                 trigger=q("row_version_{}".format(name)), table=q(name), fid=q(FID_COLUMN)))
     return statements

@@ -14,7 +14,6 @@ database).
 """
 
 import datetime
-import getpass
 
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsProject, QgsProviderRegistry,
@@ -27,8 +26,8 @@ from . import postgis
 from .database import Database
 from .gpkg import MIGRATIONS, WorkspaceError
 from .nomenclature import display, naf_rows, resource_rows
-from .schema import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
-from .workspace import PROJECT_NAME, Workspace, build_project, crs_description
+from .schema import SCHEMA_VERSION, TABLES_BY_NAME
+from .workspace import PROJECT_NAME, Workspace, build_project
 
 PREFIX = "postgres:"
 WKB_TYPES = {"POINT": QgsWkbTypes.Point, "MULTILINESTRING": QgsWkbTypes.MultiLineString,
@@ -382,31 +381,52 @@ def upgrade(workspace):
 
     if workspace.storage == "geopackage":
         before = int(gpkg.read_info(workspace.path).get("schema_version", 0) or 0)
-        gpkg.migrate(workspace.path)
-        return before, SCHEMA_VERSION
+        try:
+            gpkg.migrate(workspace.path)
+        except WorkspaceError:
+            raise
+        except Exception as error:
+            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+                "Validation", "The upgrade of {path} failed and nothing was changed: {error}"),
+                path=workspace.path, error=str(error).strip()))
+        return before, max(before, SCHEMA_VERSION)
     status = workspace.check_version()
     version = int(workspace.info["schema_version"])
     if status == "current":
         return version, version
     database = workspace.database()
     try:
-        with database.transaction():
-            database.execute("SET LOCAL search_path = {}, public".format(postgis.q(workspace.schema)))
-            for step in range(version + 1, SCHEMA_VERSION + 1):
-                migration = MIGRATIONS[step]
-                if callable(migration):
-                    migration(database)
-                else:
-                    for statement in migration:
-                        database.execute(statement)
-            database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'schema_version'",
-                             (str(SCHEMA_VERSION),))
-            database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'updated_at'", (_now(),))
+        _migrate(database, workspace, version)
+    except WorkspaceError:
+        raise
+    except Exception as error:
+        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "The upgrade of {path} failed and nothing was changed: {error}"),
+            path=workspace.reference, error=str(error).strip()))
     finally:
         database.close()
     return version, SCHEMA_VERSION
 
 
-__all__ = ["PostgisWorkspace", "create_postgis_workspace", "open_team_workspace", "parse_reference",
-           "format_reference", "is_reference", "upgrade", "workspace_of_layer", "crs_description",
-           "getpass", "TABLES"]
+def _migrate(database, workspace, version):
+    """The migration steps of a PostGIS workspace, in one transaction (a step may be a list of
+    statements, a callable taking the Database, or ``{'sqlite': ..., 'postgres': ...}``)."""
+    with database.transaction():
+        database.execute("SET LOCAL search_path = {}, public".format(postgis.q(workspace.schema)))
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            migration = MIGRATIONS[step]
+            if isinstance(migration, dict):
+                migration = migration["postgres"]
+            if callable(migration):
+                migration(database)
+            else:
+                for statement in migration:
+                    database.execute(statement)
+        database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'schema_version'",
+                         (str(SCHEMA_VERSION),))
+        database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'updated_at'", (_now(),))
+
+
+__all__ = ["PostgisWorkspace", "create_postgis_workspace", "create_from_reference", "open_team_workspace",
+           "parse_reference", "format_reference", "is_reference", "upgrade", "workspace_of_layer",
+           "saved_connections"]

@@ -38,3 +38,43 @@ def test_history_and_conflicts_in_a_geopackage(provider, run, tmp_path):
     assert latest.changes["label"] == (None, "from the attribute table")
     assert latest.row_version == 3
     assert locking.layer_conflicts(layer, {flow: 2})[0].current_version == 3
+
+
+def two_advisors_save_the_same_row(workspace, table, uid, column, first, second):
+    """Two layers on the same table (two advisors); both load the row, both edit, both commit."""
+    mine, theirs = workspace.layer(table), workspace.layer(table)
+    expression = "\"uid\" = '{}'".format(uid)
+    loaded = {}
+    for layer in (mine, theirs):
+        feature = next(layer.getFeatures(expression))
+        loaded[layer.id()] = (feature.id(), feature["row_version"])
+        assert layer.startEditing()
+    index = mine.fields().indexOf(column)
+    for layer, value in ((theirs, second), (mine, first)):
+        fid, version = loaded[layer.id()]
+        layer.changeAttributeValue(fid, index, value)
+        locking.expect_version(layer, fid, version)
+    assert theirs.commitChanges(), theirs.commitErrors()
+    assert not mine.commitChanges()
+    assert locking.is_conflict(mine.commitErrors()), mine.commitErrors()
+    # my edit is still in my buffer; what they changed is known
+    fid, version = loaded[mine.id()]
+    assert mine.isEditable() and mine.getFeature(fid)[column] == first
+    conflict = locking.layer_conflicts(mine, {uid: version})[0]
+    assert conflict.changes[column][1] == second
+    mine.rollBack()
+    return conflict
+
+
+def test_second_save_through_a_layer_is_refused_in_a_geopackage(provider, run, tmp_path):
+    path = str(tmp_path / "two.gpkg")
+    run("createworkspace", {"OUTPUT": path, "NAME": "Two"})
+    workspace = Workspace(path)
+    company = str(uuid.uuid4())
+    database = workspace.database()
+    database.execute("INSERT INTO companies (uid, name) VALUES (?, 'Acme')", (company,))
+    database.close()
+    conflict = two_advisors_save_the_same_row(workspace, "companies", company, "notes", "mine", "theirs")
+    assert conflict.current_version == 2
+    layer = workspace.layer("companies")
+    assert next(layer.getFeatures("\"uid\" = '{}'".format(company)))["row_version"] == 2

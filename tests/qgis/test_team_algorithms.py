@@ -47,13 +47,13 @@ def test_an_older_team_workspace_waits_for_its_administrator(provider, run, post
                                                "NAME": "Old"})["OUTPUT"]
     with postgis_server.connect(autocommit=True) as connection:
         connection.cursor().execute("UPDATE team_old.workspace_info SET value = '0' WHERE key = 'schema_version'")
-    with pytest.raises(Exception, match="administrator must upgrade"):
+    with pytest.raises(gpkg.WorkspaceError, match="administrator must upgrade"):
         open_workspace(reference, QgsProject())
     with pytest.raises(QgsProcessingException, match="CONFIRM"):
         run("upgradeworkspace", {"WORKSPACE": reference})
     # a failing step changes nothing
     monkeypatch.setitem(gpkg.MIGRATIONS, 1, ["ALTER TABLE companies ADD COLUMN upgraded text", "SELECT 1 / 0"])
-    with pytest.raises(Exception):
+    with pytest.raises(QgsProcessingException, match="nothing was changed"):
         run("upgradeworkspace", {"WORKSPACE": reference, "CONFIRM": True})
     assert Workspace(reference).info["schema_version"] == "0"
     monkeypatch.setitem(gpkg.MIGRATIONS, 1, ["ALTER TABLE companies ADD COLUMN upgraded text"])

@@ -155,3 +155,15 @@ def test_connection_lost_during_a_save_leaves_the_database_unchanged(team, postg
     with postgis_server.connect() as check, check.cursor() as cursor:
         cursor.execute("SELECT name, row_version FROM team_basics.companies WHERE uid::text = ANY(%s)", (uids,))
         assert cursor.fetchall() == [("Before", 1), ("Before", 1)]
+
+
+def test_second_save_through_a_layer_is_refused_in_postgis(team, postgis_server):
+    import uuid as uuidlib
+
+    from test_history_locking_gpkg import two_advisors_save_the_same_row
+
+    company = str(uuidlib.uuid4())
+    with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
+        cursor.execute("INSERT INTO team_basics.companies (uid, name) VALUES (%s, 'Acme')", (company,))
+    conflict = two_advisors_save_the_same_row(team, "companies", company, "notes", "mine", "theirs")
+    assert conflict.current_version == 2 and conflict.by == ["postgres"]

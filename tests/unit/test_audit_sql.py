@@ -78,3 +78,19 @@ def test_participants_and_reviews_are_audited(db):
     assert audit(db, review)[0][:2] == ("insert", "dave")
     tables = {r[0] for r in db.execute("SELECT DISTINCT table_name FROM audit_log")}
     assert tables == {"companies", "flows", "synergies", "synergy_participants", "link_reviews"}
+
+
+def test_a_writer_stating_the_version_it_loaded_is_refused_if_the_row_moved_on(db):
+    company = str(uuid.uuid4())
+    db.execute("INSERT INTO companies (uid, name) VALUES (?, 'A')", (company,))
+    # "I loaded version 1": accepted, the row gets version 2, audited once with version 2
+    db.execute("UPDATE companies SET name = 'B', row_version = -1 WHERE uid = ?", (company,))
+    assert db.execute("SELECT name, row_version FROM companies WHERE uid = ?", (company,)).fetchone() == ("B", 2)
+    # someone else who also loaded version 1 is refused, and nothing changes
+    with pytest.raises(sqlite3.IntegrityError, match="changed by someone else"):
+        db.execute("UPDATE companies SET name = 'C', row_version = -1 WHERE uid = ?", (company,))
+    assert db.execute("SELECT name, row_version FROM companies WHERE uid = ?", (company,)).fetchone() == ("B", 2)
+    assert [(r[0], r[2]) for r in audit(db, company)] == [("insert", 1), ("update", 2)]
+    # a writer rewriting every column unchanged (as OGR does) still gets a new version
+    db.execute("UPDATE companies SET name = 'D', row_version = 2 WHERE uid = ?", (company,))
+    assert db.execute("SELECT row_version FROM companies WHERE uid = ?", (company,)).fetchone() == (3,)
