@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..domain import importing as rules
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..toolbelt import translate_message
-from ..workspace.importer import CompanyImport, ImportCanceled, ImportFailure, write_rejects
+from ..workspace.importer import CompanyImport, ImportCanceledError, ImportFailedError, write_rejects
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -26,10 +26,10 @@ def run_import(algorithm, job, rejects_path, feedback):
         try:
             job.open()
             result = job.run(feedback, QCoreApplication.translate)
-        except ImportFailure as failure:
+        except ImportFailedError as failure:
             result = _failed(job, failure.message)
             raise QgsProcessingException(translate_message(failure.message))
-        except ImportCanceled:
+        except ImportCanceledError:
             result = _failed(job, algorithm.tr("Canceled: nothing was written to the workspace."))
             feedback.reportError(algorithm.tr("Canceled: nothing was written to the workspace."))
             return None
@@ -50,6 +50,34 @@ def run_import(algorithm, job, rejects_path, feedback):
         "{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not "
         "imported are listed in {path}").format(path=rejects_path, **result.counts()))
     return result
+
+
+def geopackage_workspace(algorithm, parameters, context, rejects):
+    """The GeoPackage workspace of WORKSPACE; a team workspace gets a clear refusal.
+
+    When the workspace is refused, the rejects file still says why.
+    """
+    try:
+        return _geopackage_workspace(algorithm, parameters, context)
+    except QgsProcessingException as error:
+        from ..workspace.importer import ImportResult
+
+        result = ImportResult(str(parameters.get("INPUT")), [])
+        result.failure = str(error)
+        write_rejects(rejects, result)
+        raise
+
+
+def _geopackage_workspace(algorithm, parameters, context):
+    from ..workspace.workspace import Workspace
+
+    workspace = parameter_as_workspace(algorithm, parameters, context)
+    if not isinstance(workspace, Workspace):
+        raise QgsProcessingException(algorithm.tr(
+            "Imports go into a GeoPackage workspace; importing straight into a team workspace "
+            "(PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with "
+            "territorialflux:copyworkspace."))
+    return workspace
 
 
 def _failed(job, message):
@@ -119,8 +147,8 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        workspace = parameter_as_workspace(self, parameters, context)
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
+        workspace = geopackage_workspace(self, parameters, context, rejects)
         crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         legal_units = self.parameterAsFile(parameters, self.LEGAL_UNITS, context) or None
         try:

@@ -9,8 +9,8 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..workspace.importer import FlowImport
 from ..workspace.workspace import language
 from .base import TerritorialFluxAlgorithm
-from .import_companies import REJECTS_FILTER, run_import
-from .params import parameter_as_workspace, workspace_parameter
+from .import_companies import REJECTS_FILTER, geopackage_workspace, run_import
+from .params import workspace_parameter
 
 FLOWS_FILTER = QT_TRANSLATE_NOOP("Processing", "Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt);;All files (*)")
 
@@ -44,8 +44,8 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        workspace = parameter_as_workspace(self, parameters, context)
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
+        workspace = geopackage_workspace(self, parameters, context, rejects)
         job = FlowImport(workspace.path, self.parameterAsFile(parameters, self.INPUT, context), lang=language())
         result = run_import(self, job, rejects, feedback)
         return {"IMPORTED": result.imported if result else 0, "REJECTED": result.rejected if result else 0,

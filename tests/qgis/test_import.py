@@ -84,7 +84,7 @@ def write_csv(path, header, rows, encoding="utf-8", delimiter=";", bom=False):
 
 def write_shapefile(path, fields, rows, epsg=2154, encoding="UTF-8", prj=True, cpg=True):
     """rows: (values dict, (x, y) or None or a WKT string)."""
-    from osgeo import gdal, ogr, osr
+    from osgeo import gdal
 
     # QGIS sets SHAPE_ENCODING to "" (no recoding), which would override ENCODING below
     saved = gdal.GetConfigOption("SHAPE_ENCODING")
@@ -262,13 +262,15 @@ def test_xlsx_sheet_with_coordinates(run, workspace, tmp_path):
 
 
 def test_field_mapping_parameter(run, workspace, tmp_path):
+    from qgis.core import QgsProcessingException
+
     source = write_csv(tmp_path / "odd.csv", ["A", "B", "C", "D"], [["Alpha", siret(1), 654000, 7100000]])
-    with pytest.raises(Exception):
+    with pytest.raises(QgsProcessingException):
         import_companies(run, workspace, source, tmp_path, SOURCE_CRS="EPSG:2154")
     result, _rejects = import_companies(run, workspace, source, tmp_path, SOURCE_CRS="EPSG:2154",
                                         FIELD_MAPPING="name=A; siret=B; x=C; y=D")
     assert result["IMPORTED"] == 1
-    with pytest.raises(Exception) as error:
+    with pytest.raises(QgsProcessingException) as error:
         import_companies(run, workspace, source, tmp_path, SOURCE_CRS="EPSG:2154", FIELD_MAPPING="colour=A")
     assert "colour" in str(error.value)
 
@@ -630,8 +632,57 @@ def test_algorithms_are_registered_with_the_issue_parameter_names(provider):
     assert {"IMPORTED", "UPDATED", "SKIPPED", "REJECTED"} <= outputs
 
 
+def test_a_missing_or_foreign_workspace_is_refused_with_a_rejects_file(run, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    source = write_shapefile(tmp_path / "a.shp", FIELDS, [company_row(1)])
+    rejects = str(tmp_path / "r.csv")
+    not_a_workspace = tmp_path / "plain.gpkg"
+    shutil.copy(source, not_a_workspace)  # not even a GeoPackage
+    for target in (str(tmp_path / "nowhere.gpkg"), str(not_a_workspace)):
+        with pytest.raises(QgsProcessingException):
+            run("importcompanies", {"WORKSPACE": target, "INPUT": source, "REJECTS": rejects})
+        assert rejects_rows(rejects)[-1]["outcome"] == "failed"
+
+
 def test_on_duplicate_refuses_unknown_words(run, workspace, tmp_path):
     source = write_shapefile(tmp_path / "a.shp", FIELDS, [company_row(1)])
     with pytest.raises(Exception) as error:
         import_companies(run, workspace, source, tmp_path, ON_DUPLICATE="merge")
     assert "skip" in str(error.value) and "update" in str(error.value)
+
+
+# --- the dialog -------------------------------------------------------------------------------
+
+def test_import_dialog_shows_mapping_and_preview_then_imports(provider, workspace, tmp_path, qgis_app):
+    from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
+
+    source = write_shapefile(tmp_path / "partenaires.shp", FIELDS,
+                             [company_row(i, name="Coopérative {}".format(i)) for i in range(1, 30)],
+                             encoding="CP1252", cpg=False)
+    dialog = ImportCompaniesDialog(None, workspace)
+    dialog.input_widget.setFilePath(source)
+    assert dialog.mapping()["name"] == "raison_soc" and dialog.mapping()["siret"] == "siret"
+    assert dialog.preview_table.rowCount() == 20  # a preview, before anything is written
+    headers = [dialog.preview_table.horizontalHeaderItem(i).text() for i in range(dialog.preview_table.columnCount())]
+    name_column = headers.index("Name (legal name)")
+    assert dialog.preview_table.item(0, name_column).text() == "Coopérative 1"
+    assert count(workspace) == 0
+    # the person unmaps the address: the algorithm receives it
+    dialog.combos["address"].setCurrentIndex(0)
+    assert "address=" in dialog.mapping_text()
+    dialog.run_import()
+    assert count(workspace) == 29
+    assert query(workspace, "SELECT count(*) FROM companies WHERE address IS NOT NULL")[0][0] == 0
+    assert "29 imported" in dialog.result_label.text()
+
+
+def test_import_dialog_reports_a_broken_file(provider, workspace, tmp_path, qgis_app):
+    from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
+
+    broken = write_shapefile(tmp_path / "broken.shp", FIELDS, [company_row(1)])
+    os.remove(broken.replace(".shp", ".shx"))
+    dialog = ImportCompaniesDialog(None, workspace)
+    dialog.input_widget.setFilePath(broken)
+    assert ".shx" in dialog.info_label.text()
+    assert not dialog.import_button.isEnabled()
