@@ -37,7 +37,7 @@ BULK_THRESHOLD = 500
 PREVIEW_ROWS = 20
 
 
-class ImportFailure(Exception):
+class ImportFailedError(Exception):
     """An import that cannot go ahead; ``args[0]`` is a :class:`Message`. Nothing was written."""
 
     @property
@@ -48,12 +48,12 @@ class ImportFailure(Exception):
         return str(self.args[0])
 
 
-class ImportCanceled(Exception):
+class ImportCanceledError(Exception):
     """The person canceled; nothing was written."""
 
 
 def _fail(template, **values):
-    raise ImportFailure(Message(template, **values))
+    raise ImportFailedError(Message(template, **values))
 
 
 class _Quiet:
@@ -184,64 +184,93 @@ class Source:
 
 
 class CsvSource(Source):
+    """A CSV file, read as a stream (SIRENE's national files are several gigabytes).
+
+    The encoding is detected on the first megabytes; a later byte that contradicts it stops the
+    import with a message asking for ENCODING.
+    """
+
     first_row = 2
+    SAMPLE = 8 * 1024 * 1024
 
     def __init__(self, path, encoding=None):
         super().__init__(path)
         with open(path, "rb") as handle:
-            raw = handle.read()
-        if not raw.strip():
+            sample = handle.read(self.SAMPLE)
+        if not sample.strip():
             _fail(QT_TRANSLATE_NOOP("Validation", "{file} is empty."), file=self.file)
-        if b"\x00" in raw[:65536]:
+        if b"\x00" in sample[:65536]:
             _fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file} is not a text file, so not a CSV: is it a spreadsheet or an "
                               "archive under another name? Save it as CSV or give the real file."),
                 file=self.file)
-        codec = rules.python_encoding(encoding) if encoding else rules.detect_encoding(raw)
+        if len(sample) == self.SAMPLE:  # do not judge on a character cut in two
+            sample = sample[:sample.rfind(b"\n") + 1] or sample
+        codec = rules.python_encoding(encoding) if encoding else rules.detect_encoding(sample)
         if codec is None:
             _fail(QT_TRANSLATE_NOOP("Validation", "'{encoding}' is not an encoding this computer knows."),
                   encoding=encoding)
-        if codec == "utf-8" and raw.startswith(b"\xef\xbb\xbf"):
+        if codec == "utf-8" and sample.startswith(b"\xef\xbb\xbf"):
             codec = "utf-8-sig"
+        self.encoding = codec
         try:
-            text = raw.decode(codec)
+            text = sample.decode(codec)
         except UnicodeDecodeError:
             _fail(QT_TRANSLATE_NOOP("Validation", "{file} is not written in {encoding}: check ENCODING."),
                   file=self.file, encoding=encoding)
-        self.encoding = codec
-        lines = text.splitlines()
-        header = next((line for line in lines if line.strip()), "")
+        header = next((line for line in text.splitlines() if line.strip()), "")
         self.delimiter = rules.sniff_delimiter(header)
         if self.delimiter is None:
             _fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file}: only one column was found in its first line ('{header}'). The "
                               "columns of a CSV must be separated by ';', ',', a tab or '|'."),
                 file=self.file, header=header[:80])
-        self._text = text
-        reader = csv.reader(text.splitlines(), delimiter=self.delimiter)
-        self.columns = [c.strip() for c in next(reader)]
-        self._count = sum(1 for line in lines[1:] if line.strip())
+        self.columns = [c.strip() for c in next(csv.reader([header], delimiter=self.delimiter))]
+        self._count = self._count_rows()
         if not self._count:
             _fail(QT_TRANSLATE_NOOP("Validation", "{file} has a header but no rows."), file=self.file)
+
+    def _count_rows(self):
+        """Lines after the header that are not blank (an estimate when values hold line breaks)."""
+        lines = 0
+        tail = b""
+        with open(self.path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 22), b""):
+                lines += chunk.count(b"\n")
+                tail = chunk
+        if tail and not tail.endswith(b"\n"):
+            lines += 1
+        if lines <= 1:
+            with open(self.path, "rb") as handle:
+                rest = handle.read().split(b"\n", 1)
+            return 1 if len(rest) > 1 and rest[1].strip() else 0
+        return lines - 1
 
     def count(self):
         return self._count
 
     def rows(self, feedback=None):
-        reader = csv.reader(self._text.splitlines(), delimiter=self.delimiter)
-        next(reader)
         width = len(self.columns)
-        for number, values in enumerate(reader, start=2):
-            if not any(v.strip() for v in values):
-                continue
-            problem = None
-            if len(values) != width:
-                problem = Message(QT_TRANSLATE_NOOP(
-                    "Validation", "This row has {found} values where the header has {expected} "
-                                  "columns (a delimiter inside a value without quotes?)."),
-                    found=len(values), expected=width)
-                values = (values + [""] * width)[:width]
-            yield number, [v.strip() or None for v in values], None, None, problem
+        with open(self.path, encoding=self.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=self.delimiter)
+            try:
+                next(reader)
+                for number, values in enumerate(reader, start=2):
+                    if not any(v.strip() for v in values):
+                        continue
+                    problem = None
+                    if len(values) != width:
+                        problem = Message(QT_TRANSLATE_NOOP(
+                            "Validation", "This row has {found} values where the header has {expected} "
+                                          "columns (a delimiter inside a value without quotes?)."),
+                            found=len(values), expected=width)
+                        values = (values + [""] * width)[:width]
+                    yield number, [v.strip() or None for v in values], None, None, problem
+            except UnicodeDecodeError:
+                _fail(QT_TRANSLATE_NOOP(
+                    "Validation", "{file} is not all written in {encoding} (its first lines are): set "
+                                  "ENCODING to the right one, probably windows-1252."),
+                    file=self.file, encoding=self.encoding)
 
 
 class OgrSource(Source):
@@ -336,7 +365,7 @@ class OgrSource(Source):
                 declared = handle.read().decode("ascii", "replace").strip()
             problem = rules.declared_encoding_problem(declared, records, os.path.basename(cpg))
             if problem is not None:
-                raise ImportFailure(problem)
+                raise ImportFailedError(problem)
             self.encoding = rules.python_encoding(declared)
         else:
             self.encoding = rules.detect_encoding(records)
@@ -353,7 +382,7 @@ class OgrSource(Source):
             try:
                 yield from self._arrow_rows()
                 return
-            except _ArrowUnavailable:
+            except _ArrowUnavailableError:
                 self.layer.ResetReading()
         number = self.first_row
         count = len(self.columns)
@@ -376,7 +405,7 @@ class OgrSource(Source):
         try:
             stream = self.layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
         except Exception as error:  # noqa: BLE001 - old GDAL or a driver without Arrow
-            raise _ArrowUnavailable() from error
+            raise _ArrowUnavailableError() from error
         geometry_key = self.layer.GetGeometryColumn() or "wkb_geometry"
         number = self.first_row
         for batch in stream:
@@ -406,7 +435,7 @@ def _column_text(values):
     return [_cell(v) for v in values]
 
 
-class _ArrowUnavailable(Exception):
+class _ArrowUnavailableError(Exception):
     pass
 
 
@@ -432,7 +461,7 @@ class _gdal_errors:  # noqa: N801 - a context manager
 
 
 def open_source(value, encoding=None):
-    """The Source for ``value`` (a path, or ``path|layername=name``); ImportFailure if unreadable."""
+    """The Source for ``value`` (a path, or ``path|layername=name``); ImportFailedError if unreadable."""
     path, layer = split_input(value)
     name = os.path.basename(path) or str(value)
     if not path or not os.path.exists(path):
@@ -717,14 +746,14 @@ class CompanyImport:
             siren = values[index["siren"]]
             if siren not in sirens:
                 continue
-            get = lambda t: values[index[t]] if t in index else None  # noqa: E731
+            get = lambda t, values=values: values[index[t]] if t in index else None  # noqa: E731
             name = _public(get("name"))
             if not name:
                 first, last = _public(get("first_name")), _public(get("last_name"))
                 name = " ".join(p for p in (first, last) if p) or None
             names[siren] = name
             if feedback.isCanceled():
-                raise ImportCanceled()
+                raise ImportCanceledError()
         return names
 
     # -- the run --
@@ -747,7 +776,7 @@ class CompanyImport:
         for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
             if position % 2000 == 0:
                 if feedback.isCanceled():
-                    raise ImportCanceled()
+                    raise ImportCanceledError()
                 if total:
                     feedback.setProgress(min(40.0, 40.0 * position / total))
             record, problem, outcome = self._check_row(values, index, x, y, geometry_problem, facts)
@@ -793,7 +822,7 @@ class CompanyImport:
             kept.append(record)
         records = kept
         if feedback.isCanceled():
-            raise ImportCanceled()
+            raise ImportCanceledError()
 
         # 3. coordinates into the workspace CRS, and far away points
         records = self._place(records, facts, geometry_srs, user_srs, result)
@@ -802,7 +831,7 @@ class CompanyImport:
         # 4. duplicates of companies already in the workspace
         inserts, updates = self._match(records, facts, result)
         if feedback.isCanceled():
-            raise ImportCanceled()
+            raise ImportCanceledError()
 
         # 5. one transaction
         self._write(facts, inserts, updates, label, feedback)
@@ -1011,7 +1040,7 @@ class CompanyImport:
                 step = 2000
                 for offset in range(0, len(rows), step):
                     if feedback.isCanceled():
-                        raise ImportCanceled()
+                        raise ImportCanceledError()
                     connection.executemany(statement, rows[offset:offset + step])
                     feedback.setProgress(50 + 45.0 * (offset + step) / max(len(rows), 1))
                 if suspended:
@@ -1019,10 +1048,10 @@ class CompanyImport:
                         row[0]: (record["_x"], record["_y"]) for row, record in zip(rows, inserts)})
                 for company, record in updates:
                     if feedback.isCanceled():
-                        raise ImportCanceled()
+                        raise ImportCanceledError()
                     self._update(connection, company, record, blob, label, now)
                 if feedback.isCanceled():
-                    raise ImportCanceled()
+                    raise ImportCanceledError()
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
@@ -1116,7 +1145,7 @@ def _public(value):
 
 
 def resolve_mapping(source, override, targets):
-    """The proposed mapping with the person's choices applied; ImportFailure for unknown columns."""
+    """The proposed mapping with the person's choices applied; ImportFailedError for unknown columns."""
     mapping = rules.propose_mapping(source.columns, targets)
     for target, column in (override or {}).items():
         if column is None:
@@ -1185,7 +1214,7 @@ class FlowImport:
         total = source.count() or 0
         for position, (number, values, _x, _y, problem) in enumerate(source.rows()):
             if feedback.isCanceled():
-                raise ImportCanceled()
+                raise ImportCanceledError()
             if total:
                 feedback.setProgress(80.0 * position / total)
             if problem is None:
@@ -1200,7 +1229,7 @@ class FlowImport:
                 connection.executemany("INSERT INTO flows ({}) VALUES ({})".format(
                     ", ".join('"{}"'.format(c) for c in FLOW_COLUMNS), ", ".join("?" * len(FLOW_COLUMNS))), rows)
                 if feedback.isCanceled():
-                    raise ImportCanceled()
+                    raise ImportCanceledError()
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")

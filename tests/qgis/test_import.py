@@ -686,3 +686,27 @@ def test_import_dialog_reports_a_broken_file(provider, workspace, tmp_path, qgis
     dialog.input_widget.setFilePath(broken)
     assert ".shx" in dialog.info_label.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_csv_is_streamed_and_a_late_encoding_change_is_refused(run, workspace, tmp_path, monkeypatch):
+    from qgis.core import QgsProcessingException
+
+    from territorial_flux_plugin.workspace import importer
+
+    monkeypatch.setattr(importer.CsvSource, "SAMPLE", 200)  # as if the file were gigabytes
+    rows = [["Entreprise {}".format(i), siret(i), 654000 + i, 7100000] for i in range(1, 20)]
+    rows.append(["Coopérative", siret(30), 654000, 7100000])
+    path = tmp_path / "late.csv"
+    with open(path, "wb") as handle:
+        handle.write("nom;siret;x;y\n".encode())
+        for row in rows:
+            handle.write((";".join(str(v) for v in row) + "\n").encode("cp1252"))
+    before = digest(workspace)
+    with pytest.raises(QgsProcessingException) as error:
+        import_companies(run, workspace, str(path), tmp_path, SOURCE_CRS="EPSG:2154")
+    assert "ENCODING" in str(error.value)
+    intact(workspace, before)
+    result, _rejects = import_companies(run, workspace, str(path), tmp_path, SOURCE_CRS="EPSG:2154",
+                                        ENCODING="windows-1252")
+    assert result["IMPORTED"] == 20
+    assert ("Coopérative",) in query(workspace, "SELECT name FROM companies")
