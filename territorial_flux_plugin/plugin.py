@@ -30,6 +30,8 @@ class TerritorialFluxPlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.tools = None
+        self.follower = None
         self.translator = None
         self._install_translator()
 
@@ -51,7 +53,12 @@ class TerritorialFluxPlugin:
 
     # --- desktop ------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802
+        from .gui.tools import GeometryFollower, PluginTools
+
         self.initProcessing()
+        self.tools = PluginTools(self.iface)
+        self.tools.register_locator()
+        self.follower = GeometryFollower()
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("Territorial &Flux"), main_window)
         self.menu.setObjectName("TerritorialFluxMenu")
@@ -78,6 +85,13 @@ class TerritorialFluxPlugin:
                          lambda: self._import_gui("save_flows_template"), toolbar=False)
         self._add_action("analyse_value_chains", QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
                          tr("Analyse value chains"), self.analyse_value_chains, toolbar=False)
+        self.menu.addSeparator()
+        self._add_action("company_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "company.svg")),
+                         tr("Company dock"), lambda: self._toggle(self.tools.company_dock), toolbar=True)
+        self._add_action("synergy_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "synergy.svg")),
+                         tr("Synergy dock"), lambda: self._toggle(self.tools.synergy_dock), toolbar=True)
+        self._add_action("pick_company", theme("/mActionIdentify.svg"), tr("Pick a company on the map"),
+                         lambda: self.iface.mapCanvas().setMapTool(self.tools.company_pick_tool()), toolbar=True)
 
     def _import_gui(self, name):
         from .gui import import_dialog
@@ -97,7 +111,19 @@ class TerritorialFluxPlugin:
         self.actions.append(action)
         return action
 
+    def _toggle(self, dock_getter):
+        dock = dock_getter()
+        dock.setVisible(not dock.isVisible() or dock.visibleRegion().isEmpty())
+        if dock.isVisible():
+            dock.raise_()
+
     def unload(self):
+        if self.follower is not None:
+            self.follower.unload()
+            self.follower = None
+        if self.tools is not None:
+            self.tools.unload()
+            self.tools = None
         for action in self.actions:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)

@@ -53,9 +53,21 @@ def company_role_labels():
     }
 
 
+LABEL_FONTS = ("Open Sans", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
+
+
+def _label_font():
+    """A common sans-serif font present here (QGIS warns when a style names a missing font)."""
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    available = set(QFontDatabase().families())
+    family = next((f for f in LABEL_FONTS if f in available), None)
+    return QFont(family) if family else QFont()
+
+
 def _text_format(size, bold=False):
     text_format = QgsTextFormat()
-    font = QFont()
+    font = _label_font()
     font.setBold(bold)
     text_format.setFont(font)
     text_format.setSize(size)

@@ -48,6 +48,13 @@ def run():
         state("reloaded once")
         reloadPlugin(NAME)
         state("reloaded twice")
+        plugin = plugins[NAME]
+        plugin.tools.company_dock().show()
+        plugin.tools.synergy_dock().show()
+        iface.mapCanvas().setMapTool(plugin.tools.company_pick_tool())
+        state("docks open")
+        reloadPlugin(NAME)
+        state("reloaded with docks")
         path = os.environ["TF_DESKTOP_WORKSPACE"]
         plugins[NAME]._load(path)
         layers = QgsProject.instance().mapLayers().values()
@@ -57,6 +64,17 @@ def run():
         companies = [layer for layer in layers if layer.source().endswith("layername=companies")][0]
         report["companies"] = companies.featureCount()
         report["menu_titles"] = [a.text() for a in plugins[NAME].menu.actions() if a.text()]
+        plugins[NAME].tools.company_dock().show()
+        synergy_dock = plugins[NAME].tools.synergy_dock()
+        synergy_dock.show()
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        report["synergy_rows"] = synergy_dock.table.rowCount()
+        company_dock = plugins[NAME].tools.company_dock()
+        company_dock.search_edit.setText(companies.getFeature(1)["name"])
+        company_dock.search()
+        report["card"] = company_dock.card.text()
+        report["company_name"] = companies.getFeature(1)["name"]
         unloadPlugin(NAME)
         state("unloaded")
     except Exception:  # noqa: BLE001 - reported to the test

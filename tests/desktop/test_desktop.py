@@ -3,6 +3,7 @@
 pytest-qgis's iface is a stub that answers any call; this test runs the real application.
 """
 
+import html
 import json
 import os
 import shutil
@@ -47,7 +48,10 @@ def test_load_and_double_reload_leave_one_of_everything(desktop_report):
     assert started["menus"] == ["TerritorialFluxMenu"]
     assert started["toolbars"] == ["TerritorialFluxToolbar"]
     assert "TerritorialFlux_new_workspace" in started["actions"]
-    for label in ("reloaded once", "reloaded twice"):
+    opened = steps["docks open"]
+    assert opened["docks"] == ["TerritorialFluxCompanyDock", "TerritorialFluxSynergyDock"]
+    assert steps["reloaded with docks"]["docks"] == []  # docks are created on first use only
+    for label in ("reloaded once", "reloaded twice", "reloaded with docks"):
         step = steps[label]
         assert step["menus"] == started["menus"], label
         assert step["toolbars"] == started["toolbars"], label
@@ -67,3 +71,5 @@ def test_workspace_opens_in_the_desktop(desktop_report):
     assert desktop_report["companies"] >= 150
     assert {"flows_company", "participants_synergy", "events_synergy"} <= set(desktop_report["relations"])
     assert len(desktop_report["workspace_layers"]) >= 10
+    assert desktop_report["synergy_rows"] >= 15
+    assert html.escape(desktop_report["company_name"]) in desktop_report["card"]

@@ -1,0 +1,79 @@
+"""A locator filter: find the workspace's companies by name, SIRET or commune (prefix ``tf``)."""
+
+import unicodedata
+
+from qgis.core import QgsLocatorFilter, QgsLocatorResult
+
+from ..toolbelt import tr
+from ..workspace.workspace import workspace_layers
+
+
+def fold(text):
+    return "".join(c for c in unicodedata.normalize("NFKD", str(text or "").lower()) if not unicodedata.combining(c))
+
+
+def company_index(layer):
+    """(uid, name, siret, commune, searchable text) of every company of ``layer``."""
+    rows = []
+    if layer is None:
+        return rows
+    for feature in layer.getFeatures():
+        name, siret, commune = feature["name"], feature["siret"], feature["commune"]
+        rows.append((feature["uid"], str(name or ""), str(siret or "") if siret else "",
+                     str(commune or "") if commune else "", fold("{} {} {}".format(name, siret or "", commune or ""))))
+    return rows
+
+
+def search_companies(index, text, limit=30):
+    words = fold(text).replace(" ", " ").split()
+    digits = "".join(c for c in text if c.isdigit())
+    found = []
+    for row in index:
+        if all(w in row[4] for w in words) or (len(digits) >= 5 and row[2].startswith(digits)):
+            found.append(row)
+            if len(found) >= limit:
+                break
+    return found
+
+
+class CompanyLocatorFilter(QgsLocatorFilter):
+    def __init__(self, on_choice, parent=None):
+        super().__init__(parent)
+        self.on_choice = on_choice
+        self.index = []
+
+    def clone(self):
+        return CompanyLocatorFilter(self.on_choice)
+
+    def name(self):
+        return "territorialflux_companies"
+
+    def displayName(self):  # noqa: N802
+        return tr("Territorial Flux companies")
+
+    def prefix(self):
+        return "tf"
+
+    def flags(self):
+        return QgsLocatorFilter.Flag.FlagFast
+
+    def prepare(self, string, context):
+        # Main thread: read the companies here, search them in fetchResults' thread.
+        self.index = company_index(workspace_layers().get("companies"))
+
+    def fetchResults(self, string, context, feedback):  # noqa: N802
+        if len(string.strip()) < 2:
+            return
+        for uid, name, siret, commune, _text in search_companies(self.index, string):
+            if feedback.isCanceled():
+                return
+            result = QgsLocatorResult()
+            result.filter = self
+            result.displayString = name
+            result.description = " · ".join(part for part in (commune, siret) if part)
+            result.userData = uid
+            result.score = 1.0
+            self.resultFetched.emit(result)
+
+    def triggerResult(self, result):  # noqa: N802
+        self.on_choice(result.userData)

@@ -1,0 +1,166 @@
+"""The plugin's map tools, docks and locator filter, each created on first use and removed on unload;
+and the follower that keeps synergy lines on their participants when companies move."""
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QObject
+
+from ..toolbelt import enum_value, log, translate_message
+from ..workspace import editing
+from ..workspace.workspace import workspace_layers
+
+
+class GeometryFollower(QObject):
+    """When company points are moved and saved, the lines of their synergies follow."""
+
+    def __init__(self):
+        super().__init__()
+        self.layer = None
+        self.moved = set()
+        QgsProject.instance().readProject.connect(self.follow_project)
+        QgsProject.instance().layersAdded.connect(self.follow_project)
+        self.follow_project()
+
+    def follow_project(self, *_args):
+        layer = workspace_layers().get("companies")
+        if layer is self.layer:
+            return
+        self._detach()
+        self.layer = layer
+        if layer is not None:
+            layer.geometryChanged.connect(self._moved)
+            layer.afterCommitChanges.connect(self._committed)
+
+    def _detach(self):
+        if self.layer is not None:
+            try:
+                self.layer.geometryChanged.disconnect(self._moved)
+                self.layer.afterCommitChanges.disconnect(self._committed)
+            except (TypeError, RuntimeError):
+                pass
+        self.layer = None
+
+    def _moved(self, fid, _geometry):
+        feature = self.layer.getFeature(fid)
+        if feature.isValid():
+            self.moved.add(feature["uid"])
+
+    def _committed(self):
+        moved, self.moved = self.moved, set()
+        layers = workspace_layers()
+        for uid in moved:
+            try:
+                editing.refresh_synergy_geometries(layers, uid)
+            except editing.EditError as error:
+                log(translate_message(error.message))
+
+    def unload(self):
+        for signal in (QgsProject.instance().readProject, QgsProject.instance().layersAdded):
+            try:
+                signal.disconnect(self.follow_project)
+            except TypeError:
+                pass
+        self._detach()
+
+
+class PluginTools:
+    """Lazily created docks and map tools of the plugin."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self._company_dock = None
+        self._synergy_dock = None
+        self._tools = {}
+        self.locator_filter = None
+
+    # --- docks --------------------------------------------------------------------------------
+    def company_dock(self):
+        if self._company_dock is None:
+            from .company_dock import CompanyDock
+
+            self._company_dock = CompanyDock(self.iface, self, self.iface.mainWindow())
+            self.iface.addDockWidget(enum_value(_qt(), "DockWidgetArea.RightDockWidgetArea", "RightDockWidgetArea"),
+                                     self._company_dock)
+        return self._company_dock
+
+    def synergy_dock(self):
+        if self._synergy_dock is None:
+            from .synergy_dock import SynergyDock
+
+            self._synergy_dock = SynergyDock(self.iface, self, self.iface.mainWindow())
+            self.iface.addDockWidget(enum_value(_qt(), "DockWidgetArea.RightDockWidgetArea", "RightDockWidgetArea"),
+                                     self._synergy_dock)
+            if self._company_dock is not None:
+                self.iface.mainWindow().tabifyDockWidget(self._company_dock, self._synergy_dock)
+        return self._synergy_dock
+
+    def show_company(self, uid):
+        dock = self.company_dock()
+        dock.show()
+        dock.raise_()
+        dock.show_company(uid, zoom=True)
+
+    # --- map tools ----------------------------------------------------------------------------
+    def _tool(self, name, factory):
+        if name not in self._tools:
+            self._tools[name] = factory()
+        return self._tools[name]
+
+    def _companies(self):
+        return workspace_layers().get("companies")
+
+    def company_pick_tool(self):
+        def make():
+            from .map_tools import CompanyPickTool
+
+            tool = CompanyPickTool(self.iface.mapCanvas(), self._companies)
+            tool.companyPicked.connect(self.show_company)
+            return tool
+        return self._tool("pick", make)
+
+    def place_company_tool(self):
+        def make():
+            from .map_tools import PlacePointTool
+
+            tool = PlacePointTool(self.iface.mapCanvas(), self._companies)
+            tool.pointPlaced.connect(lambda point: self.company_dock().add_company_at(point))
+            return tool
+        return self._tool("place", make)
+
+    def substitution_tool(self):
+        def make():
+            from .map_tools import SubstitutionTool
+
+            tool = SubstitutionTool(self.iface.mapCanvas(), self._companies)
+            tool.pairPicked.connect(lambda supplier, receiver: self.synergy_dock().pair_picked(supplier, receiver))
+            return tool
+        return self._tool("substitution", make)
+
+    # --- locator ------------------------------------------------------------------------------
+    def register_locator(self):
+        from .locator import CompanyLocatorFilter
+
+        self.locator_filter = CompanyLocatorFilter(self.show_company)
+        self.iface.registerLocatorFilter(self.locator_filter)
+
+    def unload(self):
+        canvas = self.iface.mapCanvas()
+        for tool in self._tools.values():
+            if canvas.mapTool() is tool:
+                canvas.unsetMapTool(tool)
+            tool.deleteLater()
+        self._tools = {}
+        for dock in (self._company_dock, self._synergy_dock):
+            if dock is not None:
+                dock.disconnect_project()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
+        self._company_dock = self._synergy_dock = None
+        if self.locator_filter is not None:
+            self.iface.deregisterLocatorFilter(self.locator_filter)
+            self.locator_filter = None
+
+
+def _qt():
+    from qgis.PyQt.QtCore import Qt
+
+    return Qt

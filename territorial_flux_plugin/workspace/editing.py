@@ -1,0 +1,437 @@
+"""Edits of companies, flows and synergies through QGIS's own editing model.
+
+Every change goes into the layers' edit buffers inside one edit command per layer (so QGIS's
+undo/redo sees it). When a layer was not being edited, the change is saved at once and the layer
+leaves edit mode; when the user was already editing it, the change stays in the buffer for the
+user to save or roll back with QGIS's tools, as any other pending edit. Nothing is written behind
+QGIS's back.
+"""
+
+import datetime
+import getpass
+import uuid
+
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsVectorLayerUtils
+
+from ..domain.flows import flow_problems, parse_quantity, substitution_problem
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.statuses import TransitionError, check_transition
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, confidentiality_rank
+from .nomenclature import resources_by_code, resolve_code
+
+
+class EditError(Exception):
+    """An edit refused; ``args[0]`` is a Message or a list of provider errors."""
+
+    @property
+    def message(self):
+        return self.args[0]
+
+    def __str__(self):
+        return str(self.args[0])
+
+
+def user_name():
+    from qgis.core import QgsExpressionContextUtils
+
+    name = QgsExpressionContextUtils.globalScope().variable("user_account_name")
+    return name or getpass.getuser()
+
+
+def now_iso():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def today_iso():
+    return datetime.date.today().isoformat()
+
+
+def new_uid():
+    return str(uuid.uuid4())
+
+
+def _quote(value):
+    return "'{}'".format(str(value).replace("'", "''"))
+
+
+def feature_by_uid(layer, uid):
+    request = QgsFeatureRequest().setFilterExpression('"uid" = {}'.format(_quote(uid)))
+    return next(layer.getFeatures(request), None)
+
+
+def features_where(layer, field, value):
+    request = QgsFeatureRequest().setFilterExpression('"{}" = {}'.format(field, _quote(value)))
+    return list(layer.getFeatures(request))
+
+
+def attributes(feature):
+    return {name: (None if _is_null(value) else value)
+            for name, value in zip(feature.fields().names(), feature.attributes())}
+
+
+def _is_null(value):
+    if value is None:
+        return True
+    try:
+        from qgis.PyQt.QtCore import QVariant
+
+        if isinstance(value, QVariant):
+            return value.isNull()
+    except ImportError:  # pragma: no cover
+        pass
+    return False
+
+
+class EditSession:
+    """``with EditSession([layers], "text"):`` — one edit command per layer, saved if QGIS was not editing."""
+
+    def __init__(self, layers, text):
+        self.layers = [layer for layer in dict.fromkeys(layers) if layer is not None]
+        self.text = text
+        self.started = []
+
+    def __enter__(self):
+        for layer in self.layers:
+            if not layer.isEditable():
+                if not layer.startEditing():
+                    raise EditError(Message(QT_TRANSLATE_NOOP(
+                        "Validation", "The layer {layer} cannot be edited."), layer=layer.name()))
+                self.started.append(layer)
+            layer.beginEditCommand(self.text)
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        if kind is not None:
+            for layer in self.layers:
+                layer.destroyEditCommand()
+            for layer in self.started:
+                layer.rollBack()
+            return False
+        for layer in self.layers:
+            layer.endEditCommand()
+        errors = []
+        for layer in self.started:
+            if not layer.commitChanges():
+                errors.extend(layer.commitErrors())
+        if errors:
+            for layer in self.started:
+                if layer.isEditable():
+                    layer.rollBack()
+            raise EditError(errors)
+        return False
+
+
+def _set(layer, feature, values):
+    fields = layer.fields()
+    for name, value in values.items():
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        if not layer.changeAttributeValue(feature.id(), index, value):
+            raise EditError(Message(QT_TRANSLATE_NOOP(
+                "Validation", "Cannot change {field} of {layer}."), field=name, layer=layer.name()))
+
+
+def _add(layer, values, geometry=None):
+    feature = QgsVectorLayerUtils.createFeature(layer, geometry or QgsGeometry(), {})
+    fields = layer.fields()
+    for name, value in values.items():
+        if fields.indexOf(name) >= 0:
+            feature[name] = value
+    if not layer.addFeature(feature):
+        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Cannot add a row to {layer}."),
+                                layer=layer.name()))
+    return feature
+
+
+def stamp(values, author=None):
+    values = dict(values)
+    values["updated_at"] = now_iso()
+    values["updated_by"] = author or user_name()
+    return values
+
+
+# --- companies ---------------------------------------------------------------------------------
+
+def add_company(layers, values, point, author=None):
+    """Add a company at ``point`` (QgsPointXY, workspace CRS); returns its uid."""
+    values = dict(values)
+    if not str(values.get("name") or "").strip():
+        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Give the company a name.")))
+    from ..domain.siret import normalise_siret, siret_problem
+
+    if values.get("siret"):
+        values["siret"] = normalise_siret(values["siret"])
+        problem = siret_problem(values["siret"])
+        if problem:
+            raise EditError(problem)
+    values.setdefault("uid", new_uid())
+    values.setdefault("status", "active")
+    values.setdefault("advisor", author or user_name())
+    values.setdefault("last_verified", today_iso())
+    with EditSession([layers["companies"]], "add company"):
+        _add(layers["companies"], stamp(values, author), QgsGeometry.fromPointXY(QgsPointXY(point)))
+    return values["uid"]
+
+
+def archive_company(layers, uid, author=None):
+    company = feature_by_uid(layers["companies"], uid)
+    flows = [f for f in features_where(layers["flows"], "company_uid", uid) if f["status"] != "archived"]
+    with EditSession([layers["companies"], layers["flows"]] if flows else [layers["companies"]], "archive company"):
+        _set(layers["companies"], company, stamp({"status": "archived"}, author))
+        for flow in flows:
+            _set(layers["flows"], flow, stamp({"status": "archived"}, author))
+
+
+def verify_company(layers, uid, author=None):
+    """Stamp today's date as the company's last verification."""
+    company = feature_by_uid(layers["companies"], uid)
+    with EditSession([layers["companies"]], "verify company"):
+        _set(layers["companies"], company, stamp({"last_verified": today_iso()}, author))
+
+
+# --- flows ---------------------------------------------------------------------------------------
+
+def normalise_flow(values):
+    """Canonical code, family from the code, quantity as a number, hazardous from the List of Waste."""
+    values = dict(values)
+    row = resolve_code(values.get("resource_code"))
+    if row is not None:
+        values["resource_code"] = row["code"]
+        values.setdefault("family", row["family"])
+        if not values.get("family"):
+            values["family"] = row["family"]
+        if row["family"] == "waste":
+            values["hazardous"] = bool(row["hazardous"])
+    quantity = values.get("quantity")
+    if isinstance(quantity, str):
+        value, unit, _problem = parse_quantity(quantity)
+        if _problem is None:
+            values["quantity"] = value
+            if unit and not values.get("unit"):
+                values["unit"] = unit
+    if values.get("hazardous") is None:
+        values["hazardous"] = False
+    return values
+
+
+def check_flow(values):
+    problems = flow_problems(values, resources_by_code())
+    if problems:
+        raise EditError(problems)
+
+
+def add_flow(layers, company_uid, values, author=None):
+    """Add a flow of a company; returns its uid. ``values`` as typed (codes in any spelling)."""
+    values = normalise_flow(values)
+    values.setdefault("confidentiality", "internal")
+    values.setdefault("priority", "medium")
+    check_flow(values)
+    if feature_by_uid(layers["companies"], company_uid) is None:
+        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Choose the company of the flow.")))
+    values.update(uid=new_uid(), company_uid=company_uid, status="active",
+                  advisor=values.get("advisor") or author or user_name(), last_verified=today_iso())
+    with EditSession([layers["flows"]], "add flow"):
+        _add(layers["flows"], stamp(values, author))
+    return values["uid"]
+
+
+def update_flow(layers, uid, values, author=None):
+    flow = feature_by_uid(layers["flows"], uid)
+    merged = normalise_flow(dict(attributes(flow), **values))
+    check_flow(merged)
+    changed = {k: merged[k] for k in set(values) | {"resource_code", "family", "hazardous", "quantity", "unit"}
+               if k in merged}
+    changed["last_verified"] = today_iso()
+    with EditSession([layers["flows"]], "edit flow"):
+        _set(layers["flows"], flow, stamp(changed, author))
+
+
+def duplicate_flow(layers, uid, author=None):
+    """A copy of a flow (same company), active, with a new uid; returns the new uid."""
+    flow = attributes(feature_by_uid(layers["flows"], uid))
+    keep = ("direction", "family", "resource_code", "label", "quantity", "unit", "availability", "hazardous",
+            "current_route", "current_cost_eur", "priority", "confidentiality", "notes")
+    return add_flow(layers, flow["company_uid"], {k: flow[k] for k in keep}, author)
+
+
+def archive_flow(layers, uid, author=None):
+    flow = feature_by_uid(layers["flows"], uid)
+    with EditSession([layers["flows"]], "archive flow"):
+        _set(layers["flows"], flow, stamp({"status": "archived"}, author))
+
+
+# --- synergies -----------------------------------------------------------------------------------
+
+def company_point(layers, company_uid):
+    feature = feature_by_uid(layers["companies"], company_uid)
+    return feature.geometry().asPoint() if feature is not None and feature.hasGeometry() else None
+
+
+def synergy_geometry(kind, supplier_points, receiver_points, member_points):
+    """Substitution: a line from each supplier to each receiver. Mutualisation: a star from the members' centre."""
+    parts = []
+    if kind == "substitution":
+        parts = [[a, b] for a in supplier_points for b in receiver_points]
+    else:
+        points = member_points + supplier_points + receiver_points
+        if len(points) >= 2:
+            hub = QgsPointXY(sum(p.x() for p in points) / len(points), sum(p.y() for p in points) / len(points))
+            parts = [[hub, p] for p in points]
+    return QgsGeometry.fromMultiPolylineXY(parts) if parts else QgsGeometry()
+
+
+def participants_geometry(layers, kind, participants):
+    """``participants``: [(company_uid, role)]."""
+    points = {"supplier": [], "receiver": [], "member": []}
+    for company_uid, role in participants:
+        point = company_point(layers, company_uid)
+        if point is not None:
+            points[role].append(QgsPointXY(point))
+    return synergy_geometry(kind, points["supplier"], points["receiver"], points["member"])
+
+
+def _most_restricted(levels):
+    levels = [level for level in levels if level in CONFIDENTIALITY_LEVELS]
+    return min(levels, key=confidentiality_rank) if levels else "internal"
+
+
+def _event(layers, synergy_uid, from_status, to_status, comment, author):
+    _add(layers["synergy_events"], {"uid": new_uid(), "synergy_uid": synergy_uid, "at": now_iso(),
+                                    "by": author or user_name(), "from_status": from_status,
+                                    "to_status": to_status, "comment": comment})
+
+
+def _synergy_layers(layers):
+    return [layers["synergies"], layers["synergy_participants"], layers["synergy_events"]]
+
+
+def create_substitution(layers, offer_uid, need_uid, title=None, comment=None, author=None):
+    """A substitution at status ``idea`` from an offer (supplier) to a need (receiver); returns its uid."""
+    offer = attributes(feature_by_uid(layers["flows"], offer_uid))
+    need = attributes(feature_by_uid(layers["flows"], need_uid))
+    problem = substitution_problem(offer, need)
+    if problem:
+        raise EditError(problem)
+    supplier = attributes(feature_by_uid(layers["companies"], offer["company_uid"]))
+    receiver = attributes(feature_by_uid(layers["companies"], need["company_uid"]))
+    geometry = participants_geometry(layers, "substitution", [(supplier["uid"], "supplier"), (receiver["uid"], "receiver")])
+    distance = geometry.length() / 1000.0 if not geometry.isEmpty() else None
+    uid = new_uid()
+    quantity = need["quantity"] if need["quantity"] is not None else offer["quantity"]
+    values = {
+        "uid": uid, "kind": "substitution", "status": "idea",
+        "title": title or "{} → {}".format(offer["label"] or offer["resource_code"], receiver["name"]),
+        "resource_code": offer["resource_code"], "quantity": quantity,
+        "unit": need["unit"] if need["quantity"] is not None else offer["unit"],
+        "distance_km": round(distance, 2) if distance is not None else None,
+        "confidentiality": _most_restricted([offer["confidentiality"], need["confidentiality"]]),
+        "advisor": author or user_name(), "created_at": now_iso(),
+    }
+    with EditSession(_synergy_layers(layers), "create substitution"):
+        _add(layers["synergies"], stamp(values, author), geometry)
+        _add(layers["synergy_participants"], {"uid": new_uid(), "synergy_uid": uid, "company_uid": supplier["uid"],
+                                              "flow_uid": offer_uid, "role": "supplier"})
+        _add(layers["synergy_participants"], {"uid": new_uid(), "synergy_uid": uid, "company_uid": receiver["uid"],
+                                              "flow_uid": need_uid, "role": "receiver"})
+        _event(layers, uid, None, "idea", comment, author)
+    return uid
+
+
+def create_mutualisation(layers, flow_uids, title, comment=None, author=None):
+    """A mutualisation of companies sharing a need (or an offer); one member per company."""
+    flows = [attributes(feature_by_uid(layers["flows"], uid)) for uid in flow_uids]
+    by_company = {}
+    for flow in flows:
+        by_company.setdefault(flow["company_uid"], flow)
+    if len(by_company) < 2:
+        raise EditError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "A mutualisation gathers at least two companies.")))
+    if not (title or "").strip():
+        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Give the synergy a title.")))
+    uid = new_uid()
+    members = list(by_company.values())
+    geometry = participants_geometry(layers, "mutualisation", [(f["company_uid"], "member") for f in members])
+    values = {"uid": uid, "kind": "mutualisation", "status": "idea", "title": title.strip(),
+              "resource_code": members[0]["resource_code"],
+              "confidentiality": _most_restricted([f["confidentiality"] for f in members]),
+              "advisor": author or user_name(), "created_at": now_iso()}
+    with EditSession(_synergy_layers(layers), "create mutualisation"):
+        _add(layers["synergies"], stamp(values, author), geometry)
+        for flow in members:
+            _add(layers["synergy_participants"], {"uid": new_uid(), "synergy_uid": uid,
+                                                  "company_uid": flow["company_uid"], "flow_uid": flow["uid"],
+                                                  "role": "member"})
+        _event(layers, uid, None, "idea", comment, author)
+    return uid
+
+
+def change_status(layers, synergy_uid, to_status, comment=None, reason=None, author=None):
+    """One step of the workflow (or abandon, with a reason); writes the synergy event."""
+    synergy = feature_by_uid(layers["synergies"], synergy_uid)
+    from_status = synergy["status"]
+    try:
+        check_transition(from_status, to_status, reason)
+    except TransitionError as error:
+        raise EditError(error.message)
+    values = {"status": to_status}
+    if to_status == "abandoned":
+        values["abandon_reason"] = reason.strip()
+    with EditSession([layers["synergies"], layers["synergy_events"]], "change synergy status"):
+        _set(layers["synergies"], synergy, stamp(values, author))
+        _event(layers, synergy_uid, from_status, to_status,
+               comment if comment else (reason.strip() if to_status == "abandoned" else None), author)
+
+
+SYNERGY_EDITABLE = ("title", "diverted_t_per_year", "savings_eur_per_year", "co2e_avoided_t_per_year",
+                    "distance_km", "next_action", "next_action_date", "notes", "quantity", "unit")
+
+
+def update_synergy(layers, synergy_uid, values, author=None):
+    """Outcomes, next action and date, notes. Numbers typed as text are parsed; negatives refused."""
+    synergy = feature_by_uid(layers["synergies"], synergy_uid)
+    clean = {}
+    for name, value in values.items():
+        if name not in SYNERGY_EDITABLE:
+            continue
+        if name in ("diverted_t_per_year", "distance_km", "quantity") and isinstance(value, str):
+            number, _unit, problem = parse_quantity(value)
+            if problem:
+                raise EditError({name: problem})
+            value = number
+        elif name in ("savings_eur_per_year", "co2e_avoided_t_per_year") and isinstance(value, str):
+            text = value.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+            try:
+                value = float(text) if text else None
+            except ValueError:
+                raise EditError({name: Message(QT_TRANSLATE_NOOP(
+                    "Validation", "'{value}' is not a number."), value=value)})
+        clean[name] = value if value != "" else None
+    with EditSession([layers["synergies"]], "edit synergy"):
+        _set(layers["synergies"], synergy, stamp(clean, author))
+
+
+def refresh_synergy_geometries(layers, company_uid=None):
+    """Redraw the lines of the synergies a company takes part in (all synergies when None)."""
+    participants = layers["synergy_participants"]
+    if company_uid is None:
+        synergy_uids = {f["synergy_uid"] for f in participants.getFeatures()}
+    else:
+        synergy_uids = {f["synergy_uid"] for f in features_where(participants, "company_uid", company_uid)}
+    if not synergy_uids:
+        return 0
+    changes = []
+    for synergy_uid in synergy_uids:
+        synergy = feature_by_uid(layers["synergies"], synergy_uid)
+        if synergy is None:
+            continue
+        members = [(p["company_uid"], p["role"]) for p in features_where(participants, "synergy_uid", synergy_uid)]
+        geometry = participants_geometry(layers, synergy["kind"], members)
+        if not geometry.equals(synergy.geometry()):
+            changes.append((synergy, geometry))
+    if changes:
+        with EditSession([layers["synergies"]], "follow participants"):
+            for synergy, geometry in changes:
+                layers["synergies"].changeGeometry(synergy.id(), geometry)
+    return len(changes)
+

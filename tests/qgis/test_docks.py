@@ -1,0 +1,392 @@
+"""The company and synergy docks driven through their real widgets, against a real workspace file."""
+
+import shutil
+import sqlite3
+
+import pytest
+from qgis.core import QgsFeedback, QgsGeometry, QgsLocatorContext, QgsPointXY, QgsProject, QgsRectangle
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
+from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+from territorial_flux_plugin.gui.locator import CompanyLocatorFilter
+from territorial_flux_plugin.gui.tools import GeometryFollower, PluginTools
+from territorial_flux_plugin.workspace import editing
+from territorial_flux_plugin.workspace.workspace import open_workspace, workspace_layers
+
+
+@pytest.fixture
+def workspace(demo_workspace, tmp_path, qgis_iface):
+    path = str(tmp_path / "territory.gpkg")
+    shutil.copy(demo_workspace, path)
+    open_workspace(path)
+    yield path
+    QgsProject.instance().clear()
+
+
+@pytest.fixture
+def tools(workspace, qgis_iface, qgis_canvas):
+    tools = PluginTools(qgis_iface)
+    yield tools
+    tools.unload()
+
+
+def query(path, sql, params=()):
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def a_company_with_flows(path, direction=None):
+    sql = ("SELECT c.uid, c.name FROM companies c JOIN flows f ON f.company_uid = c.uid "
+           "WHERE c.status = 'active' AND f.status = 'active' {} GROUP BY c.uid ORDER BY c.name LIMIT 1")
+    return query(path, sql.format("AND f.direction = '{}'".format(direction) if direction else ""))[0]
+
+
+def click(tool, canvas, layer, point, zoom=False):
+    """A left click on the canvas where ``point`` (layer coordinates) is drawn.
+
+    ``zoom``: centre the map closely on the point first, as a user zooms in to pick among
+    neighbouring companies.
+    """
+    map_point = canvas.mapSettings().layerToMapCoordinates(layer, point)
+    if zoom:
+        canvas.setExtent(QgsRectangle(map_point.x() - 50, map_point.y() - 50, map_point.x() + 50, map_point.y() + 50))
+        canvas.refresh()
+        map_point = canvas.mapSettings().layerToMapCoordinates(layer, point)
+    pixel = canvas.getCoordinateTransform().transform(map_point)
+    event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
+                             Qt.MouseButton.LeftButton)
+    tool.canvasReleaseEvent(event)
+
+
+def frame(canvas, layer):
+    canvas.setDestinationCrs(layer.crs())
+    canvas.setLayers([layer])
+    extent = layer.extent()
+    extent.scale(1.1)
+    canvas.setExtent(extent)
+    canvas.refresh()
+
+
+# --- company dock ------------------------------------------------------------------------------
+
+def test_find_a_company_by_name_siret_and_locator(workspace, tools, qtbot):
+    dock = tools.company_dock()
+    uid, name = a_company_with_flows(workspace)
+    qtbot.keyClicks(dock.search_edit, name)
+    qtbot.keyClick(dock.search_edit, Qt.Key.Key_Return)
+    assert dock.company_uid == uid
+    assert name in dock.card.text()
+    assert dock.tables["offer"].rowCount() + dock.tables["need"].rowCount() > 0
+    siret = query(workspace, "SELECT siret FROM companies WHERE siret IS NOT NULL LIMIT 1")[0][0]
+    dock.search_edit.setText(siret)
+    found = dock.search()
+    assert query(workspace, "SELECT siret FROM companies WHERE uid = ?", (found,))[0][0] == siret
+    dock.search_edit.setText("no such company anywhere")
+    assert dock.search() is None and "No company" in dock.message.text()
+    # QGIS's locator bar, prefix tf
+    chosen = []
+    locator = CompanyLocatorFilter(chosen.append)
+    results = []
+    locator.resultFetched.connect(results.append)
+    locator.prepare(name[:8], QgsLocatorContext())
+    locator.fetchResults(name[:8], QgsLocatorContext(), QgsFeedback())
+    assert any(r.displayString == name for r in results)
+    locator.triggerResult(next(r for r in results if r.displayString == name))
+    assert chosen == [uid]
+
+
+def test_pick_a_company_with_the_map_tool(workspace, tools, qgis_canvas):
+    companies = workspace_layers()["companies"]
+    frame(qgis_canvas, companies)
+    features = list(companies.getFeatures())
+    points = [f.geometry().asPoint() for f in features]
+    # the most isolated company, so that a click on it can only mean it
+    feature = max(features, key=lambda f: min(f.geometry().asPoint().distance(p) for p in points
+                                              if p != f.geometry().asPoint()))
+    click(tools.company_pick_tool(), qgis_canvas, companies, feature.geometry().asPoint())
+    assert tools.company_dock().company_uid == feature["uid"]
+
+
+def test_visit_with_five_new_flows_from_the_keyboard(workspace, tools, qtbot):
+    """Recording a visit: find the company, then five flows typed without the mouse."""
+    dock = tools.company_dock()
+    uid, name = a_company_with_flows(workspace)
+    before = query(workspace, "SELECT count(*) FROM flows WHERE company_uid = ?", (uid,))[0][0]
+    keystrokes = 0
+
+    def type_in(widget, text):
+        nonlocal keystrokes
+        qtbot.keyClicks(widget, text)
+        keystrokes += len(text)
+
+    def key(widget, code, modifier=Qt.KeyboardModifier.NoModifier):
+        nonlocal keystrokes
+        qtbot.keyClick(widget, code, modifier)
+        keystrokes += 1
+
+    type_in(dock.search_edit, name)
+    key(dock.search_edit, Qt.Key.Key_Return)
+    dialog = dock.flow_dialog("offer")
+    dialog.show()
+    visit = [("150101", "12,5 t/an", "Cartons"), ("EN 01 02", "800", "Chaleur fatale"),
+             ("sciure", "40", "Sciure"), ("16 01 04*", "2", "VHU"),
+             ("SK0102", "0,5 ETP", "QHSE")]  # QTest types ASCII only
+    for index, (resource, quantity, label) in enumerate(visit):
+        if index == 2:  # one need among the offers
+            dialog.need_radio.setFocus()
+            key(dialog.need_radio, Qt.Key.Key_Space)
+        dialog.resource_edit.setFocus()
+        type_in(dialog.resource_edit, resource)
+        popup = dialog.completer.popup()
+        if not dialog.resource_edit.text().startswith(("MA", "EN", "SK", "15", "16")):  # words: choose a proposal
+            proposals = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+            wanted = next(i for i, text in enumerate(proposals) if text.startswith("MA 01 01"))
+            assert popup.isVisible()
+            for _ in range(wanted + 1):
+                key(popup, Qt.Key.Key_Down)
+            key(popup, Qt.Key.Key_Return)
+        key(dialog.resource_edit, Qt.Key.Key_Tab)
+        dialog.resource_edit.editingFinished.emit()
+        dialog.quantity_edit.setFocus()
+        type_in(dialog.quantity_edit, quantity)
+        dialog.quantity_edit.editingFinished.emit()
+        dialog.label_edit.setFocus()
+        type_in(dialog.label_edit, label)
+        key(dialog.label_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert not dialog.message_label.text(), (index, [e.text() for e in dialog.errors.values()],
+                                                 dialog.values())
+    dialog.close()
+    assert len(dialog.saved) == 5
+    assert keystrokes < 300  # a couple of minutes of typing at most
+    rows = query(workspace, "SELECT resource_code, family, quantity, unit, hazardous, confidentiality, direction, "
+                            "last_verified, updated_by FROM flows WHERE company_uid = ? AND label IS NOT NULL "
+                            "ORDER BY created_at DESC, rowid DESC LIMIT 5", (uid,))
+    assert query(workspace, "SELECT count(*) FROM flows WHERE company_uid = ?", (uid,))[0][0] == before + 5
+    by_code = {r[0]: r for r in rows}
+    assert by_code["15 01 01"][1:4] == ("waste", 12.5, "t/yr")
+    assert by_code["EN 01 02"][1:4] == ("energy", 800.0, "MWh/yr")
+    assert by_code["16 01 04"][4] == 1  # hazardous from the List of Waste
+    assert by_code["SK 01 02"][2:4] == (0.5, "FTE")
+    assert by_code["MA 01 01"][6] == "need"
+    assert all(r[5] == "internal" and r[7] and r[8] for r in rows)
+
+
+def test_invalid_flow_input_is_refused_in_place(workspace, tools):
+    dock = tools.company_dock()
+    uid, _name = a_company_with_flows(workspace)
+    dock.show_company(uid)
+    before = query(workspace, "SELECT count(*) FROM flows")[0][0]
+    dialog = dock.flow_dialog("offer")
+    dialog.resource_edit.setText("150101")
+    dialog._resource_chosen()
+    dialog.quantity_edit.setText("-3")
+    dialog.label_edit.setText("typed text stays")
+    assert not dialog._save(keep_open=False)
+    error = dialog.findChild(QLabel, "error_quantity")
+    assert "negative" in error.text() and not error.isHidden()
+    assert dialog.label_edit.text() == "typed text stays" and dialog.quantity_edit.text() == "-3"
+    dialog.quantity_edit.setText("douze")
+    assert not dialog._save(keep_open=False)
+    assert "not a quantity" in dialog.findChild(QLabel, "error_quantity").text()
+    dialog.quantity_edit.setText("12 MWh/an")
+    assert not dialog._save(keep_open=False)
+    assert "does not fit" in dialog.findChild(QLabel, "error_unit").text()
+    dialog.resource_edit.setText("nothing like this")
+    dialog.quantity_edit.setText("12")
+    assert not dialog._save(keep_open=False)
+    assert dialog.findChild(QLabel, "error_resource_code").text()
+    assert query(workspace, "SELECT count(*) FROM flows")[0][0] == before
+    with pytest.raises(editing.EditError) as error:
+        editing.add_company(workspace_layers(), {"name": "Bad", "siret": "73282932000075"}, QgsPointXY(650000, 7100000))
+    assert "check digit" in str(error.value.message)
+
+
+def test_duplicate_and_archive_a_flow(workspace, tools):
+    dock = tools.company_dock()
+    uid, _name = a_company_with_flows(workspace, "offer")
+    dock.show_company(uid)
+    table = dock.tables["offer"]
+    table.selectRow(0)
+    flow_uid = dock.selected_flow_uid(table)
+    count = table.rowCount()
+    dock.duplicate_flow()
+    assert dock.tables["offer"].rowCount() == count + 1
+    dock.tables["offer"].selectRow(0)
+    dock.archive_flow()
+    assert dock.tables["offer"].rowCount() == count
+    statuses = [r[0] for r in query(workspace, "SELECT status FROM flows WHERE company_uid = ?", (uid,))]
+    assert "archived" in statuses
+    assert flow_uid
+
+
+def test_edits_go_through_the_edit_buffer(workspace, tools):
+    layers = workspace_layers()
+    uid, _name = a_company_with_flows(workspace)
+    before = query(workspace, "SELECT count(*) FROM flows")[0][0]
+    flows = layers["flows"]
+    flows.startEditing()  # the user is editing: the change stays in QGIS's buffer
+    editing.add_flow(layers, uid, {"direction": "offer", "resource_code": "150101", "quantity": "3", "unit": "t/yr"})
+    assert flows.isEditable() and flows.isModified()
+    assert flows.undoStack().count() == 1
+    assert query(workspace, "SELECT count(*) FROM flows")[0][0] == before
+    flows.undoStack().undo()
+    assert not flows.editBuffer().addedFeatures()
+    flows.undoStack().redo()
+    assert flows.commitChanges()
+    assert query(workspace, "SELECT count(*) FROM flows")[0][0] == before + 1
+
+
+# --- synergy dock --------------------------------------------------------------------------------
+
+def _offer_and_need(path):
+    return query(path, "SELECT o.company_uid, n.company_uid, o.uid, n.uid FROM flows o JOIN flows n "
+                       "ON o.direction = 'offer' AND n.direction = 'need' AND o.company_uid <> n.company_uid "
+                       "AND o.status = 'active' AND n.status = 'active' "
+                       "AND o.confidentiality <> 'advisor' AND n.confidentiality <> 'advisor' "
+                       "WHERE o.uid NOT IN (SELECT flow_uid FROM synergy_participants WHERE flow_uid IS NOT NULL) "
+                       "ORDER BY o.uid LIMIT 1")[0]
+
+
+def test_substitution_with_the_map_tool_through_every_status(workspace, tools, qgis_canvas):
+    layers = workspace_layers()
+    companies = layers["companies"]
+    frame(qgis_canvas, companies)
+    supplier, receiver, offer_uid, need_uid = _offer_and_need(workspace)
+    dock = tools.synergy_dock()
+    tool = tools.substitution_tool()
+
+    def choose():
+        picker = dock.picker
+        for widget, uid in ((picker.lists[0], offer_uid), (picker.lists[1], need_uid)):
+            for index in range(widget.count()):
+                if widget.item(index).data(Qt.ItemDataRole.UserRole) == uid:
+                    widget.setCurrentRow(index)
+        picker.title_edit.setText("Test substitution")
+        picker.create()
+        if picker.isVisible():  # never hang the test on a dialog left open
+            picker.reject()
+
+    QTimer.singleShot(0, choose)
+    positions = {f["uid"]: f.geometry().asPoint() for f in companies.getFeatures()}
+    click(tool, qgis_canvas, companies, positions[supplier], zoom=True)
+    click(tool, qgis_canvas, companies, positions[receiver], zoom=True)
+    uid = dock.synergy_uid
+    assert uid, dock.message.text()
+    row = query(workspace, "SELECT kind, status, title, confidentiality FROM synergies WHERE uid = ?", (uid,))[0]
+    assert row[:3] == ("substitution", "idea", "Test substitution")
+    roles = dict(query(workspace, "SELECT role, flow_uid FROM synergy_participants WHERE synergy_uid = ?", (uid,)))
+    assert roles == {"supplier": offer_uid, "receiver": need_uid}
+    geometry = QgsGeometry.fromWkt(editing.feature_by_uid(layers["synergies"], uid).geometry().asWkt())
+    line = geometry.asMultiPolyline()[0]
+    assert line[0].distance(positions[supplier]) < 0.01 and line[-1].distance(positions[receiver]) < 0.01
+    for expected in ("contacted", "studying", "implementing", "operating"):
+        assert dock.advance()
+        assert query(workspace, "SELECT status FROM synergies WHERE uid = ?", (uid,))[0][0] == expected
+    assert not dock.advance_button.isEnabled()
+    events = query(workspace, "SELECT from_status, to_status, \"by\" FROM synergy_events WHERE synergy_uid = ? "
+                              "ORDER BY at, rowid", (uid,))
+    assert [(e[0], e[1]) for e in events] == [(None, "idea"), ("idea", "contacted"), ("contacted", "studying"),
+                                              ("studying", "implementing"), ("implementing", "operating")]
+    assert all(e[2] for e in events)
+    assert dock.timeline.count() == 5
+    # outcomes
+    dock.fields["diverted_t_per_year"].setText("120,5")
+    dock.fields["savings_eur_per_year"].setText("15 000")
+    dock.fields["next_action"].setText("Bilan annuel")
+    assert dock.save_outcomes()
+    assert query(workspace, "SELECT diverted_t_per_year, savings_eur_per_year, next_action FROM synergies WHERE uid = ?",
+                 (uid,))[0] == (120.5, 15000.0, "Bilan annuel")
+    dock.fields["diverted_t_per_year"].setText("-4")
+    assert dock.save_outcomes() is None and "negative" in dock.message.text()
+
+
+def test_same_company_on_both_sides_is_refused(workspace, tools):
+    dock = tools.synergy_dock()
+    supplier, _receiver, _o, _n = _offer_and_need(workspace)
+    assert dock.pair_picked(supplier, supplier) is None
+    assert "same company" in dock.message.text()
+    layers = workspace_layers()
+    offer = query(workspace, "SELECT uid FROM flows WHERE company_uid = ? AND direction = 'offer'", (supplier,))
+    need_owner = query(workspace, "SELECT f.company_uid, f.uid FROM flows f WHERE direction = 'need' LIMIT 1")[0]
+    own_offer = query(workspace, "SELECT uid FROM flows WHERE company_uid = ? AND direction = 'offer' LIMIT 1",
+                      (need_owner[0],))
+    if own_offer:
+        with pytest.raises(editing.EditError):
+            editing.create_substitution(layers, own_offer[0][0], need_owner[1])
+    assert offer
+
+
+def test_abandon_requires_a_reason_and_filters(workspace, tools):
+    dock = tools.synergy_dock()
+    live = query(workspace, "SELECT uid, title FROM synergies WHERE status = 'studying' LIMIT 1")[0]
+    dock.show_synergy(live[0])
+    assert dock.abandon("   ") is None
+    assert "reason" in dock.message.text()
+    assert query(workspace, "SELECT status FROM synergies WHERE uid = ?", (live[0],))[0][0] == "studying"
+    assert dock.abandon("Le receveur a changé de procédé")
+    assert query(workspace, "SELECT status, abandon_reason FROM synergies WHERE uid = ?", (live[0],))[0] == (
+        "abandoned", "Le receveur a changé de procédé")
+    assert query(workspace, "SELECT comment FROM synergy_events WHERE synergy_uid = ? AND to_status = 'abandoned'",
+                 (live[0],))[0][0] == "Le receveur a changé de procédé"
+    # filters: status, text; sorted by next action date; overdue stand out
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("abandoned"))
+    assert dock.table.rowCount() == query(workspace, "SELECT count(*) FROM synergies WHERE status = 'abandoned'")[0][0]
+    dock.status_filter.setCurrentIndex(0)
+    dates = [r["next_action_date"] for r in dock.rows() if r["next_action_date"]]
+    assert dates == sorted(dates)
+    dock.text_filter.setText(live[1][:12])
+    assert any(dock.table.item(i, 1).text() == live[1] for i in range(dock.table.rowCount()))
+    assert dock.is_overdue({"next_action_date": "2020-01-01", "status": "idea"})
+    assert not dock.is_overdue({"next_action_date": "2020-01-01", "status": "operating"})
+
+
+def test_mutualisation(workspace, tools):
+    layers = workspace_layers()
+    needs = query(workspace, "SELECT uid, company_uid FROM flows WHERE resource_code = 'SE 05 01' AND direction = 'need' "
+                             "AND status = 'active' AND confidentiality <> 'advisor'")
+    companies = {}
+    for uid, company in needs:
+        companies.setdefault(company, uid)
+    uid = editing.create_mutualisation(layers, list(companies.values())[:3], "Formations communes")
+    roles = query(workspace, "SELECT role FROM synergy_participants WHERE synergy_uid = ?", (uid,))
+    assert [r[0] for r in roles] == ["member"] * min(3, len(companies))
+    with pytest.raises(editing.EditError):
+        editing.create_mutualisation(layers, list(companies.values())[:1], "Alone")
+
+
+def test_synergy_lines_follow_their_companies(workspace, tools):
+    follower = GeometryFollower()
+    try:
+        layers = workspace_layers()
+        supplier, synergy_uid = query(workspace, "SELECT p.company_uid, p.synergy_uid FROM synergy_participants p "
+                                                 "JOIN synergies s ON s.uid = p.synergy_uid "
+                                                 "WHERE p.role = 'supplier' LIMIT 1")[0]
+        companies = layers["companies"]
+        feature = editing.feature_by_uid(companies, supplier)
+        moved = QgsPointXY(feature.geometry().asPoint().x() + 1000, feature.geometry().asPoint().y() + 500)
+        companies.startEditing()
+        companies.changeGeometry(feature.id(), QgsGeometry.fromPointXY(moved))
+        assert companies.commitChanges()
+        line = editing.feature_by_uid(layers["synergies"], synergy_uid).geometry().asMultiPolyline()[0]
+        assert line[0].distance(moved) < 0.01
+    finally:
+        follower.unload()
+
+
+def test_docks_follow_the_project(workspace, tools, tmp_path, demo_workspace, qtbot):
+    company_dock = tools.company_dock()
+    synergy_dock = tools.synergy_dock()
+    assert synergy_dock.table.rowCount() > 0
+    QgsProject.instance().clear()
+    qtbot.waitUntil(lambda: synergy_dock.table.rowCount() == 0)
+    assert "No workspace" in company_dock.card.text()
+    other = str(tmp_path / "other.gpkg")
+    shutil.copy(demo_workspace, other)
+    open_workspace(other)
+    qtbot.waitUntil(lambda: synergy_dock.table.rowCount() > 0)
+    assert company_dock.layers["companies"].source().startswith(other)
+    assert company_dock.findChild(QPushButton, "add_offer") is not None
