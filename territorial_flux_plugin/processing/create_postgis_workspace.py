@@ -8,7 +8,7 @@ from qgis.core import (
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..workspace.gpkg import WorkspaceError
 from ..workspace.postgis import role_names
-from ..workspace.team import create_postgis_workspace
+from ..workspace.team import create_postgis_workspace, stores_a_password
 from .base import TerritorialFluxAlgorithm
 
 
@@ -54,6 +54,11 @@ class CreatePostgisWorkspaceAlgorithm(TerritorialFluxAlgorithm):
             workspace = create_postgis_workspace(connection, schema, name, crs)
         except WorkspaceError as error:
             self.fail(error.message)
+        if stores_a_password(connection):
+            feedback.pushWarning(self.tr(
+                "The connection {name} keeps a password in QGIS's settings: it is not written into the "
+                "layers or the project stored in the database. Give each advisor a PostgreSQL service "
+                "file, a ~/.pgpass entry or a QGIS authentication configuration.").format(name=connection))
         roles = role_names(schema)
         feedback.pushInfo(self.tr("Team workspace created: {reference}. Grant its roles to your colleagues, "
                                   "e.g. GRANT {editor} TO alice; readers get {reader}, administrators {admin}.").format(

@@ -82,6 +82,14 @@ def _connection_uri(name):
     return QgsDataSourceUri(metadata.createConnection(name).uri())
 
 
+def stores_a_password(connection):
+    """True when the QGIS connection keeps a plain password (no service, no authcfg): the plugin
+    never writes it into layers or projects, so each advisor then needs a service file, a
+    ~/.pgpass entry or an authentication configuration to open the workspace."""
+    uri = _connection_uri(connection)
+    return bool(uri.password()) and not uri.service() and not uri.authConfigId()
+
+
 class PostgisWorkspace(Workspace):
     """A workspace stored in a PostgreSQL schema (see the module's reference string)."""
 
@@ -427,6 +435,6 @@ def _migrate(database, workspace, version):
         database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'updated_at'", (_now(),))
 
 
-__all__ = ["PostgisWorkspace", "create_postgis_workspace", "create_from_reference", "open_team_workspace",
+__all__ = ["PostgisWorkspace", "create_postgis_workspace", "stores_a_password", "create_from_reference", "open_team_workspace",
            "parse_reference", "format_reference", "is_reference", "upgrade", "workspace_of_layer",
            "saved_connections"]

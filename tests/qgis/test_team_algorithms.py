@@ -60,3 +60,32 @@ def test_an_older_team_workspace_waits_for_its_administrator(provider, run, post
     assert run("upgradeworkspace", {"WORKSPACE": reference, "CONFIRM": True})["OUTPUT"] == reference
     assert Workspace(reference).info["schema_version"] == "1"
     assert "upgraded" in Workspace(reference).layer("companies").fields().names()
+
+
+def test_a_saved_password_is_never_written_into_layers_or_the_project(provider, run, postgis_server):
+    """A connection with host, user and password: the plugin connects with it but writes none of it."""
+    import io
+    import zipfile
+
+    from qgis.core import QgsSettings
+
+    name = "with password"
+    base = "PostgreSQL/connections/{}/".format(name)
+    settings = QgsSettings()
+    for key, value in {"host": "127.0.0.1", "port": str(postgis_server.port), "database": "territorial_flux_test",
+                       "username": "postgres", "password": "s3cret-value", "saveUsername": "true",
+                       "savePassword": "true", "service": "", "authcfg": ""}.items():
+        settings.setValue(base + key, value)
+    try:
+        reference = run("createpostgisworkspace", {"CONNECTION": name, "SCHEMA": "team_password",
+                                                   "NAME": "Password"})["OUTPUT"]
+        workspace = Workspace(reference)
+        assert "s3cret" not in workspace.uri("companies") and "s3cret" not in workspace.project_uri
+        with postgis_server.connect() as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT content FROM team_password.qgis_projects")
+            content = bytes(cursor.fetchone()[0])
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            text = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+        assert "s3cret" not in text and "host=127.0.0.1" in text.replace("&apos;", "'").replace("'", "")
+    finally:
+        settings.remove("PostgreSQL/connections/" + name)
