@@ -20,6 +20,7 @@ best is nearer than any cell left, so time grows about linearly with the number 
 
 import math
 from collections import OrderedDict, namedtuple
+from operator import itemgetter
 
 import numpy as np
 
@@ -163,9 +164,10 @@ def analysed_flows(flows, settings, archived_companies=()):
 class _Side:
     """Arrays of one direction's flows: position, key id, company id and uid rank."""
 
-    def __init__(self, flows, x, y, key, company, rank):
+    def __init__(self, flows, x, y, key, company, rank, code=None):
         self.flows = flows
         self.x, self.y, self.key, self.company, self.rank = x, y, key, company, rank
+        self.code = code  # resource code ids
 
 
 class _Analysis:
@@ -173,17 +175,21 @@ class _Analysis:
 
     def __init__(self, flows, match_level):
         count = len(flows)
-        fields = {name: [getattr(f, name) for f in flows]
+        fields = {name: list(map(itemgetter(Flow._fields.index(name)), flows))
                   for name in ("uid", "company_uid", "direction", "resource_code", "x", "y")}
         keys, code_ids, company_ids = {}, {}, {}
-        for code in set(fields["resource_code"]):
+        codes = sorted(set(fields["resource_code"]))
+        for code in codes:
             code_ids[code] = keys.setdefault(match_key(code, match_level), len(keys))
         key = np.fromiter(map(code_ids.__getitem__, fields["resource_code"]), dtype=np.int64, count=count)
+        code_numbers = {code: i for i, code in enumerate(codes)}
+        code = np.fromiter(map(code_numbers.__getitem__, fields["resource_code"]), dtype=np.int64, count=count)
         for company in set(fields["company_uid"]):
             company_ids[company] = len(company_ids)
         company = np.fromiter(map(company_ids.__getitem__, fields["company_uid"]), dtype=np.int64, count=count)
         rank = np.empty(count, dtype=np.int64)
-        rank[sorted(range(count), key=fields["uid"].__getitem__)] = np.arange(count)
+        if count:  # numpy orders str by code points, as Python does
+            rank[np.argsort(np.array(fields["uid"]), kind="stable")] = np.arange(count)
         x = np.fromiter(fields["x"], dtype=np.float64, count=count)
         y = np.fromiter(fields["y"], dtype=np.float64, count=count)
         is_offer = np.fromiter((d == "offer" for d in fields["direction"]), dtype=bool, count=count)
@@ -191,7 +197,7 @@ class _Analysis:
         for mask in (is_offer, ~is_offer):
             index = np.nonzero(mask)[0]
             self.sides.append(_Side([flows[i] for i in index.tolist()], x[index], y[index], key[index],
-                                    company[index], rank[index]))
+                                    company[index], rank[index], code[index]))
         self.offers, self.needs = self.sides
 
 
@@ -289,15 +295,19 @@ def _top_k(q, t, d, trank, k):
 def _cell_sizes(tx, ty, tkey, key_count, per_cell, radius, extent):
     """A cell size per key from the density the targets of that key see around themselves."""
     counts = np.bincount(tkey, minlength=key_count).astype(np.float64)
+    present = counts > 0
     minx = np.full(key_count, np.inf)
     maxx = np.full(key_count, -np.inf)
     miny = np.full(key_count, np.inf)
     maxy = np.full(key_count, -np.inf)
-    np.minimum.at(minx, tkey, tx)
-    np.maximum.at(maxx, tkey, tx)
-    np.minimum.at(miny, tkey, ty)
-    np.maximum.at(maxy, tkey, ty)
-    present = counts > 0
+    if len(tkey):
+        order = np.argsort(tkey, kind="stable")
+        keys = tkey[order]
+        starts = np.nonzero(_group_starts(keys))[0]
+        present_keys = keys[starts]
+        for values, low, high in ((tx[order], minx, maxx), (ty[order], miny, maxy)):
+            low[present_keys] = np.minimum.reduceat(values, starts)
+            high[present_keys] = np.maximum.reduceat(values, starts)
     width = np.where(present, np.maximum(maxx - minx, 1.0), 1.0)
     height = np.where(present, np.maximum(maxy - miny, 1.0), 1.0)
     area = np.maximum(width * height, np.maximum(width, height) ** 2 / 64.0)
@@ -531,9 +541,7 @@ def link_table(flows, settings=None, excluded_pairs=(), archived_companies=()):
     share = np.full(len(offer_index), np.nan)
     share[converts] = np.minimum(1.0, o_base[converts] / n_base[converts])
     quantity_kind = np.where(converts, np.where(np.nan_to_num(share) >= 1.0, 1, 0), np.where(known, 2, 3))
-    same_code = np.fromiter((offers[o].resource_code == needs[n].resource_code
-                             for o, n in zip(offer_index.tolist(), need_index.tolist())),
-                            dtype=bool, count=len(offer_index))
+    same_code = analysis.offers.code[offer_index] == analysis.needs.code[need_index]
     kind = np.where(same_code, 0, 4) + quantity_kind
     percent = np.zeros(len(offer_index), dtype=np.int64)
     rounded = np.round(np.nan_to_num(share) * 100).astype(np.int64)
@@ -598,7 +606,7 @@ def missing_links(flows, settings=None, covered_flows=(), archived_companies=())
 def _subset(side, indexes):
     index = np.array(indexes, dtype=np.int64)
     return _Side([side.flows[i] for i in indexes], side.x[index], side.y[index], side.key[index],
-                  side.company[index], side.rank[index])
+                  side.company[index], side.rank[index], side.code[index])
 
 
 def _row_unit(family, flows):

@@ -219,7 +219,7 @@ def style_missing_links(layer):
             symbol = QgsMarkerSymbol.createSimple({
                 "name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.3",
                 "size": "3.5"})
-            _data_defined(symbol.symbolLayer(0), "Size", QUANTITY_SIZE_EXPRESSION.format(low=2.4, high=7.0))
+            _data_defined(symbol.symbolLayer(0), "Size", QUANTITY_SIZE_EXPRESSION.format(low=1.8, high=5.0))
             categories.append(QgsRendererCategory(
                 "{}|{}".format(kind, family), symbol,
                 tr("{kind} — {family}").format(kind=labels[kind], family=_family_label(family))))
