@@ -167,3 +167,14 @@ def test_second_save_through_a_layer_is_refused_in_postgis(team, postgis_server)
         cursor.execute("INSERT INTO team_basics.companies (uid, name) VALUES (%s, 'Acme')", (company,))
     conflict = two_advisors_save_the_same_row(team, "companies", company, "notes", "mine", "theirs")
     assert conflict.current_version == 2 and conflict.by == ["postgres"]
+
+
+def test_current_workspace_of_a_team_project(team):
+    from territorial_flux_plugin.workspace.workspace import current_workspace
+
+    project = QgsProject()
+    open_workspace(team.reference, project)
+    found = current_workspace(project)
+    assert isinstance(found, PostgisWorkspace) and found.schema == "team_basics"
+    assert found.info["name"] == "Pays de Test"
+    assert found.can_write() is True
