@@ -20,9 +20,11 @@ import datetime
 import getpass
 import math
 import os
+import queue
 import re
 import sqlite3
 import struct
+import threading
 import uuid
 from contextlib import closing
 
@@ -34,6 +36,7 @@ from ..domain.units import FAMILY_UNITS
 from .nomenclature import resource_rows
 
 BULK_THRESHOLD = 500
+CHUNK = 5000  # rows checked before they are handed to the writer
 PREVIEW_ROWS = 20
 
 
@@ -758,6 +761,14 @@ class CompanyImport:
 
     # -- the run --
     def run(self, feedback=None, translate=_identity):
+        """Check every row, then write the companies in one transaction; returns an ImportResult.
+
+        Rows are checked in chunks while a writer thread inserts the chunks already checked into
+        the open transaction (SQLite works without Python's lock, so the two overlap); nothing
+        is committed before the last row was checked, and any failure or cancel rolls it all back.
+        With LEGAL_UNITS the names are only known once every row was read: the rows are then
+        written at the end.
+        """
         feedback = feedback or _Quiet()
         if self.source is None:
             self.open()
@@ -768,38 +779,66 @@ class CompanyImport:
         index = {t: source.columns.index(c) for t, c in mapping.items()}
         total = source.count() or 0
         label = source_label(self.source_value, self.today)
+        existing = self._existing(facts)
+        bounds = facts.bounds()
+        seen = {"sirets": {}, "keys": {}}
+        updates = []
+        writer = _CompanyWriter(self, facts, label, bulk=total >= BULK_THRESHOLD)
+        writer.start()
 
-        # 1. read and check every row
-        records = []
-        sirets_in_file = {}
-        keys_in_file = {}
-        for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
-            if position % 2000 == 0:
-                if feedback.isCanceled():
-                    raise ImportCanceledError()
-                if total:
-                    feedback.setProgress(min(40.0, 40.0 * position / total))
-            record, problem, outcome = self._check_row(values, index, x, y, geometry_problem, facts)
-            if problem is not None:
-                result.reject(number, values, problem, outcome)
-                continue
-            record["_row"], record["_values"] = number, values
-            siret = record["siret"]
-            if siret:
-                if siret in sirets_in_file:
-                    result.reject(number, values, Message(QT_TRANSLATE_NOOP(
-                        "Validation", "SIRET {siret} is already on row {row} of this file."),
-                        siret=siret, row=sirets_in_file[siret]))
+        def flush(records):
+            records = self._names_and_duplicates(records, seen, result)
+            records = self._place(records, facts, geometry_srs, user_srs, result, bounds)
+            inserts, updating = self._match(records, existing, result)
+            updates.extend(updating)
+            writer.put(inserts)
+
+        try:
+            pending = []
+            for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
+                if position % 2000 == 0:
+                    if feedback.isCanceled():
+                        raise ImportCanceledError()
+                    if total:
+                        feedback.setProgress(min(90.0, 90.0 * position / total))
+                record, problem, outcome = self._check_row(values, index, x, y, geometry_problem, facts)
+                if problem is not None:
+                    result.reject(number, values, problem, outcome)
                     continue
-                sirets_in_file[siret] = number
-            records.append(record)
+                record["_row"], record["_values"] = number, values
+                siret = record["siret"]
+                if siret:
+                    if siret in seen["sirets"]:
+                        result.reject(number, values, Message(QT_TRANSLATE_NOOP(
+                            "Validation", "SIRET {siret} is already on row {row} of this file."),
+                            siret=siret, row=seen["sirets"][siret]))
+                        continue
+                    seen["sirets"][siret] = number
+                pending.append(record)
+                if not self.legal_units and len(pending) >= CHUNK:
+                    flush(pending)
+                    pending = []
+            if self.legal_units:
+                # the names the establishment file lacks, from SIRENE's legal units file
+                names = self._legal_names({r["siret"][:9] for r in pending if r["siret"]}, feedback)
+                for record in pending:
+                    if not record["name"] and record["siret"]:
+                        record["name"] = names.get(record["siret"][:9])
+            flush(pending)
+            if feedback.isCanceled():
+                raise ImportCanceledError()
+            feedback.setProgress(90)
+            writer.finish(updates)
+        except BaseException:
+            writer.abort()
+            raise
+        result.imported = writer.inserted
+        result.updated = len(updates)
+        feedback.setProgress(100)
+        return result
 
-        # 2. legal names from the legal units file (SIRENE's establishment file has none)
-        if self.legal_units:
-            names = self._legal_names({r["siret"][:9] for r in records if r["siret"]}, feedback)
-            for record in records:
-                if not record["name"] and record["siret"]:
-                    record["name"] = names.get(record["siret"][:9])
+    def _names_and_duplicates(self, records, seen, result):
+        """The name (legal, else trade name) and probable duplicates inside the file."""
         kept = []
         for record in records:
             if not record["name"]:
@@ -812,33 +851,15 @@ class CompanyImport:
             if not record["siret"]:
                 key = rules.duplicate_key(record["name"], record["commune_code"] or record["commune"])
                 record["_key"] = key
-                if key in keys_in_file:
+                if key in seen["keys"]:
                     result.reject(record["_row"], record["_values"], Message(QT_TRANSLATE_NOOP(
                         "Validation", "Probable duplicate of row {row} of this file (same name and "
-                                      "commune, no SIRET): not imported."), row=keys_in_file[key]),
+                                      "commune, no SIRET): not imported."), row=seen["keys"][key]),
                         DUPLICATE)
                     continue
-                keys_in_file[key] = record["_row"]
+                seen["keys"][key] = record["_row"]
             kept.append(record)
-        records = kept
-        if feedback.isCanceled():
-            raise ImportCanceledError()
-
-        # 3. coordinates into the workspace CRS, and far away points
-        records = self._place(records, facts, geometry_srs, user_srs, result)
-        feedback.setProgress(45)
-
-        # 4. duplicates of companies already in the workspace
-        inserts, updates = self._match(records, facts, result)
-        if feedback.isCanceled():
-            raise ImportCanceledError()
-
-        # 5. one transaction
-        self._write(facts, inserts, updates, label, feedback)
-        result.imported = len(inserts)
-        result.updated = len(updates)
-        feedback.setProgress(100)
-        return result
+        return kept
 
     def _check_row(self, values, index, x, y, geometry_problem, facts):
         """(record, None, None) or (None, problem, outcome)."""
@@ -952,7 +973,7 @@ class CompanyImport:
         record["_x"], record["_y"], record["_crs"] = x, y, crs
         return record, None, None
 
-    def _place(self, records, facts, geometry_srs, user_srs, result):
+    def _place(self, records, facts, geometry_srs, user_srs, result, bounds):
         from osgeo import osr
 
         groups = {}
@@ -979,7 +1000,6 @@ class CompanyImport:
             for record, point in zip(group, points):
                 record["_x"], record["_y"] = point[0], point[1]
                 placed.append(record)
-        bounds = facts.bounds()
         kept = []
         for record in sorted(placed, key=lambda r: r["_row"]):
             x, y = record["_x"], record["_y"]
@@ -992,13 +1012,18 @@ class CompanyImport:
             kept.append(record)
         return kept
 
-    def _match(self, records, facts, result):
-        existing = facts.companies(("uid", "siret", "name", "commune", "commune_code") + COMPANY_COLUMNS[2:])
-        by_siret = {c["siret"]: c for c in existing if c["siret"]}
+    @staticmethod
+    def _existing(facts):
+        companies = facts.companies(("uid", "siret", "name", "commune", "commune_code") + COMPANY_COLUMNS[2:])
+        by_siret = {c["siret"]: c for c in companies if c["siret"]}
         by_key = {}
-        for company in existing:
+        for company in companies:
             by_key.setdefault(rules.duplicate_key(company["name"], company["commune_code"] or company["commune"]),
                               company)
+        return by_siret, by_key
+
+    def _match(self, records, existing, result):
+        by_siret, by_key = existing
         inserts, updates = [], []
         for record in records:
             if record["siret"] and record["siret"] in by_siret:
@@ -1020,43 +1045,6 @@ class CompanyImport:
             inserts.append(record)
         return inserts, updates
 
-    def _write(self, facts, inserts, updates, label, feedback):
-        blob = _gpkg_blob(facts.srs_id)
-        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        columns = ("uid", "geom") + COMPANY_COLUMNS + ("source", "status", "created_at", "updated_at",
-                                                       "updated_by")
-        rows = []
-        for record in inserts:
-            rows.append((str(uuid.uuid4()), blob(record["_x"], record["_y"]))
-                        + tuple(record[c] for c in COMPANY_COLUMNS)
-                        + (label, record["status"], now, now, self.user))
-        with closing(connect(facts.path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                start = connection.execute("SELECT coalesce(max(fid), 0) FROM companies").fetchone()[0]
-                suspended = _suspend_bulk_triggers(connection) if len(rows) >= BULK_THRESHOLD else []
-                statement = "INSERT INTO companies ({}) VALUES ({})".format(
-                    ", ".join('"{}"'.format(c) for c in columns), ", ".join("?" * len(columns)))
-                step = 2000
-                for offset in range(0, len(rows), step):
-                    if feedback.isCanceled():
-                        raise ImportCanceledError()
-                    connection.executemany(statement, rows[offset:offset + step])
-                    feedback.setProgress(50 + 45.0 * (offset + step) / max(len(rows), 1))
-                if suspended:
-                    _restore_bulk_triggers(connection, suspended, start, {
-                        row[0]: (record["_x"], record["_y"]) for row, record in zip(rows, inserts)})
-                for company, record in updates:
-                    if feedback.isCanceled():
-                        raise ImportCanceledError()
-                    self._update(connection, company, record, blob, label, now)
-                if feedback.isCanceled():
-                    raise ImportCanceledError()
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-
     def _update(self, connection, company, record, blob, label, now):
         changes = {}
         for column in COMPANY_COLUMNS:
@@ -1072,6 +1060,113 @@ class CompanyImport:
             changes["status"] = "archived"
         connection.execute("UPDATE companies SET {} WHERE fid = ?".format(
             ", ".join('"{}" = ?'.format(c) for c in changes)), list(changes.values()) + [company["fid"]])
+
+
+class _Stop:
+    def __init__(self, updates=None, abort=False):
+        self.updates = updates or []
+        self.abort = abort
+
+
+class _CompanyWriter(threading.Thread):
+    """Inserts checked companies into one open transaction; commits only at :meth:`finish`."""
+
+    COLUMNS = ("uid", "geom") + COMPANY_COLUMNS + ("source", "status", "created_at", "updated_at",
+                                                   "updated_by")
+
+    def __init__(self, job, facts, label, bulk):
+        super().__init__(name="TerritorialFluxImportWriter", daemon=True)
+        self.job, self.facts, self.label, self.bulk = job, facts, label, bulk
+        self.queue = queue.Queue(maxsize=4)
+        self.error = None
+        self.inserted = 0
+        self.blob = _gpkg_blob(facts.srs_id)
+        self.now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    # -- called by the reading thread --
+    def put(self, records):
+        self._raise_if_failed()
+        if not records:
+            return
+        while True:
+            try:
+                self.queue.put(records, timeout=0.2)
+                return
+            except queue.Full:
+                self._raise_if_failed()
+
+    def finish(self, updates):
+        self.put_stop(_Stop(updates))
+        self.join()
+        self._raise_if_failed()
+
+    def abort(self):
+        if self.is_alive():
+            self.put_stop(_Stop(abort=True))
+            self.join()
+
+    def put_stop(self, stop):
+        while self.is_alive():
+            try:
+                self.queue.put(stop, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def _raise_if_failed(self):
+        if self.error is not None:
+            raise self.error
+
+    # -- the writer thread --
+    def run(self):
+        connection = None
+        try:
+            item = self.queue.get()
+            if isinstance(item, _Stop) and (item.abort or not item.updates):
+                return  # nothing to write: the file is not even opened for writing
+            connection = connect(self.facts.path)
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                self._write(connection, item)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        except BaseException as error:  # noqa: BLE001 - handed to the reading thread
+            self.error = error
+            while True:  # let a blocked put() return
+                try:
+                    self.queue.get_nowait()
+                except queue.Empty:
+                    break
+        finally:
+            if connection is not None:
+                connection.close()
+
+    def _write(self, connection, item):
+        start = connection.execute("SELECT coalesce(max(fid), 0) FROM companies").fetchone()[0]
+        suspended = _suspend_bulk_triggers(connection) if self.bulk else []
+        statement = "INSERT INTO companies ({}) VALUES ({})".format(
+            ", ".join('"{}"'.format(c) for c in self.COLUMNS), ", ".join("?" * len(self.COLUMNS)))
+        points = {}
+        blob, label, now, user = self.blob, self.label, self.now, self.job.user
+        while not isinstance(item, _Stop):
+            rows = []
+            for record in item:
+                uid = str(uuid.uuid4())
+                points[uid] = (record["_x"], record["_y"])
+                rows.append((uid, blob(record["_x"], record["_y"]))
+                            + tuple(record[c] for c in COMPANY_COLUMNS)
+                            + (label, record["status"], now, now, user))
+            connection.executemany(statement, rows)
+            self.inserted += len(rows)
+            item = self.queue.get()
+        if item.abort:
+            raise ImportCanceledError()
+        if suspended:
+            _restore_bulk_triggers(connection, suspended, start, points)
+        for company, record in item.updates:
+            self.job._update(connection, company, record, blob, label, now)
 
 
 _CHECK_TRIGGER = re.compile(
