@@ -8,9 +8,18 @@ from .__about__ import __title__
 LOG_TAG = __title__
 
 
-def tr(text, context="TerritorialFlux"):
-    """Translate ``text`` (a literal marked for pylupdate5) in ``context``."""
-    return QCoreApplication.translate(context, text)
+def tr(text, context=None):
+    """Translate ``text``, a literal of a module-level ``tr("...")`` call.
+
+    pylupdate5 files such calls under the ``@default`` context; strings marked with
+    ``QT_TRANSLATE_NOOP("TerritorialFlux", ...)`` are found under that context.
+    """
+    if context:
+        return QCoreApplication.translate(context, text)
+    translated = QCoreApplication.translate("@default", text)
+    if translated == text:
+        translated = QCoreApplication.translate("TerritorialFlux", text)
+    return translated
 
 
 def translate_message(message):

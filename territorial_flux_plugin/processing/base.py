@@ -16,6 +16,14 @@ class TerritorialFluxAlgorithm(QgsProcessingAlgorithm):
     HELP = ""
 
     def tr(self, text):
+        """pylupdate5 files ``self.tr("...")`` under the class's name, and strings marked with
+        QT_TRANSLATE_NOOP under "Processing": look in the class and its bases, then there."""
+        for klass in type(self).__mro__:
+            if klass.__module__.startswith("qgis."):
+                break
+            translated = QCoreApplication.translate(klass.__name__, text)
+            if translated != text:
+                return translated
         return QCoreApplication.translate("Processing", text)
 
     def name(self):
