@@ -80,7 +80,11 @@ class CompanyDock(QgsDockWidget):
         self.verified_button.clicked.connect(self.mark_verified)
         self.archive_company_button = QPushButton(tr("Archive"))
         self.archive_company_button.clicked.connect(self.archive_company)
-        for button in (self.edit_company_button, self.verified_button, self.archive_company_button):
+        self.history_button = QPushButton(tr("&History…"))
+        self.history_button.setObjectName("companyHistory")
+        self.history_button.clicked.connect(self.show_history)
+        for button in (self.edit_company_button, self.verified_button, self.archive_company_button,
+                       self.history_button):
             company_row.addWidget(button)
         company_row.addStretch()
         layout.addLayout(company_row)
@@ -233,7 +237,8 @@ class CompanyDock(QgsDockWidget):
         companies = self.layers.get("companies")
         feature = editing.feature_by_uid(companies, self.company_uid) if (companies and self.company_uid) else None
         enabled = feature is not None
-        for widget in (self.edit_company_button, self.verified_button, self.archive_company_button):
+        for widget in (self.edit_company_button, self.verified_button, self.archive_company_button,
+                       self.history_button):
             widget.setEnabled(enabled)
         for direction in self.tables:
             self.findChild(QPushButton, "add_" + direction).setEnabled(enabled)
@@ -398,6 +403,52 @@ class CompanyDock(QgsDockWidget):
             name=self.company_name()))
         if answer == enum_value(QMessageBox, "StandardButton.Yes", "Yes"):
             self._run(editing.archive_company, self.company_uid)
+
+    def history_rows(self):
+        """(when, who, what, details) of every recorded change of the company, newest first."""
+        from ..workspace.history import company_history
+        from ..workspace.workspace import current_workspace
+
+        workspace = current_workspace()
+        if workspace is None or not self.company_uid:
+            return []
+        tables = {"companies": tr("company"), "flows": tr("flow"), "synergy_participants": tr("synergy participation"),
+                  "link_reviews": tr("link review")}
+        operations = {"insert": tr("{what} created"), "update": tr("{what} changed"), "delete": tr("{what} deleted")}
+        rows = []
+        for entry in company_history(workspace, self.company_uid):
+            what = operations.get(entry.operation, "{what}").format(what=tables.get(entry.table, entry.table))
+            details = "; ".join("{}: {} → {}".format(column, "" if old is None else old, "" if new is None else new)
+                                for column, (old, new) in entry.changes.items()) if entry.operation == "update" else ""
+            rows.append((entry.at[:16].replace("T", " "), entry.by or "", what, details))
+        return rows
+
+    def show_history(self):
+        from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("History of {name}").format(name=self.company_name()))
+        dialog.resize(760, 420)
+        layout = QVBoxLayout(dialog)
+        rows = self.history_rows()
+        table = QTableWidget(len(rows), 4)
+        table.setObjectName("historyTable")
+        table.setHorizontalHeaderLabels([tr("When"), tr("Who"), tr("What"), tr("Changes")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(enum_value(QAbstractItemView, "EditTrigger.NoEditTriggers", "NoEditTriggers"))
+        table.horizontalHeader().setSectionResizeMode(3, enum_value(QHeaderView, "ResizeMode.Stretch", "Stretch"))
+        for row, values in enumerate(rows):
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(str(text))
+                item.setToolTip(str(text))
+                table.setItem(row, column, item)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(enum_value(QDialogButtonBox, "StandardButton.Close", "Close"))
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        self.history_dialog = dialog
+        dialog.show()
+        return dialog
 
     def add_company_at(self, point):
         """Open QGIS's own form for a new company at ``point`` (layer CRS)."""

@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsFeedback, QgsGeometry, QgsLocatorContext, QgsPointXY, QgsProject, QgsRectangle
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
-from qgis.PyQt.QtWidgets import QLabel, QPushButton
+from qgis.PyQt.QtWidgets import QLabel, QPushButton, QTableWidget
 
 from territorial_flux_plugin.gui.locator import CompanyLocatorFilter
 from territorial_flux_plugin.gui.tools import GeometryFollower, PluginTools
@@ -390,3 +390,19 @@ def test_docks_follow_the_project(workspace, tools, tmp_path, demo_workspace, qt
     qtbot.waitUntil(lambda: synergy_dock.table.rowCount() > 0)
     assert company_dock.layers["companies"].source().startswith(other)
     assert company_dock.findChild(QPushButton, "add_offer") is not None
+
+
+def test_company_history_from_the_audit_trail(workspace, tools):
+    dock = tools.company_dock()
+    uid, _name = a_company_with_flows(workspace)
+    dock.show_company(uid)
+    editing.add_flow(workspace_layers(), uid, {"direction": "need", "resource_code": "WA0101", "quantity": "300",
+                                               "unit": "m3/yr"})
+    dock.mark_verified()
+    rows = dock.history_rows()
+    whats = [r[2] for r in rows]
+    assert "flow created" in whats and "company changed" in whats
+    assert any("last_verified" in r[3] for r in rows if r[2] == "company changed")
+    dialog = dock.show_history()
+    assert dialog.findChild(QTableWidget, "historyTable").rowCount() == len(rows)
+    dialog.close()
