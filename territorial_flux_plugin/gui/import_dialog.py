@@ -350,6 +350,8 @@ class ImportCompaniesDialog(QDialog):
             self._show_result(None, str(error), parameters["REJECTS"])
             return
         progress.close()
+        if feedback.isCanceled():
+            result = {}
         self._show_result(result, None, parameters["REJECTS"])
         reload_workspace_layers()
 

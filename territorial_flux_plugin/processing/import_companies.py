@@ -142,8 +142,10 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REJECTS, self.tr("Rows not imported (CSV)"), self.tr(REJECTS_FILTER),
             QgsProcessing.TEMPORARY_OUTPUT))
-        for name, text in (("IMPORTED", "Companies imported"), ("UPDATED", "Companies updated"),
-                           ("SKIPPED", "Rows skipped"), ("REJECTED", "Rows rejected")):
+        for name, text in (("IMPORTED", QT_TRANSLATE_NOOP("Processing", "Companies imported")),
+                           ("UPDATED", QT_TRANSLATE_NOOP("Processing", "Companies updated")),
+                           ("SKIPPED", QT_TRANSLATE_NOOP("Processing", "Rows skipped")),
+                           ("REJECTED", QT_TRANSLATE_NOOP("Processing", "Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

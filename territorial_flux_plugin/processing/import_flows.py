@@ -40,7 +40,8 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REJECTS, self.tr("Rows not imported (CSV)"), self.tr(REJECTS_FILTER),
             QgsProcessing.TEMPORARY_OUTPUT))
-        for name, text in (("IMPORTED", "Flows imported"), ("REJECTED", "Rows rejected")):
+        for name, text in (("IMPORTED", QT_TRANSLATE_NOOP("Processing", "Flows imported")),
+                           ("REJECTED", QT_TRANSLATE_NOOP("Processing", "Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
