@@ -20,6 +20,11 @@ ALGORITHMS = (CreateWorkspaceAlgorithm, CreateDemoAlgorithm, ImportCompaniesAlgo
 ALGORITHMS += (CreatePostgisWorkspaceAlgorithm, CopyWorkspaceAlgorithm, UpgradeWorkspaceAlgorithm)
 # Value-chain analysis: missing links and possible links (never creates a synergy).
 ALGORITHMS += (MissingLinksAlgorithm, PossibleLinksAlgorithm)
+# Boundaries and printed territory maps.
+from .import_areas import ImportAreasAlgorithm  # noqa: E402
+from .print_map import PrintMapAlgorithm  # noqa: E402
+
+ALGORITHMS += (ImportAreasAlgorithm, PrintMapAlgorithm)
 
 
 class TerritorialFluxProvider(QgsProcessingProvider):

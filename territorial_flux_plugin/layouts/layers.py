@@ -1,0 +1,188 @@
+"""The layers a printed map draws: read-only, filtered per confidentiality level, without
+personal data.
+
+Each is an OGR layer on the workspace's GeoPackage whose subset string is a whole SQL query
+(``path|subset=SELECT … FROM table WHERE …``). The query *is* the filter: it is stored with the
+layer in the workspace's project, so a layout reprinted from QGIS's layout designer draws exactly
+what the plugin printed, and flows or synergies above the level are absent from the layer, from
+its features and from the legend's counts. The personal columns of the schema
+(``contact_name``, ``contact_email``, ``contact_phone``) are never selected. These layers are
+not the editable workspace layers: their sources carry no ``|layername=``, so
+:func:`..workspace.workspace.workspace_layers` never mistakes them for those.
+
+``metabolism`` is computed by the query from the flows visible at the level (active flows of
+active companies, as :func:`..workspace.analysis.metabolism` counts them), since the stored
+metabolism table counts every flow the analysis saw.
+"""
+
+from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
+
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, visible_levels
+from ..toolbelt import tr
+from ..workspace import styles
+from ..workspace.schema import PERSONAL_COLUMNS, TABLES_BY_NAME
+
+THEMES = ("synergies", "missinglinks", "metabolism")
+ATLAS_KINDS = ("none", "commune", "zone")
+
+# Print theme -> [(table, how it is styled)], top layer first (as workspace/themes.py's themes).
+THEME_LAYERS = {
+    "synergies": [("synergies", None), ("companies", "background"), ("areas", None)],
+    "missinglinks": [("missing_links", None), ("possible_links", None), ("companies", "faded"), ("areas", None)],
+    "metabolism": [("metabolism", None), ("areas", None)],
+}
+
+FILTERED_TABLES = ("synergies", "missing_links", "possible_links")  # rows carry a confidentiality
+PRINT_PROPERTY = "territorial_flux_print"  # custom property of the print layers: "table|level"
+
+
+def theme_title(theme):
+    return {"synergies": tr("Synergies"), "missinglinks": tr("Missing links"),
+            "metabolism": tr("Metabolism")}[theme]
+
+
+def level_label(level):
+    from ..toolbelt import vocabulary_label
+
+    return vocabulary_label(CONFIDENTIALITY_LEVELS[level])
+
+
+def _quote(value):
+    return "'{}'".format(str(value).replace("'", "''"))
+
+
+def levels_sql(level):
+    """``('partners', 'public')``: the levels an audience cleared for ``level`` may see."""
+    if level not in CONFIDENTIALITY_LEVELS:
+        raise ValueError(level)
+    return "({})".format(", ".join(_quote(v) for v in visible_levels(level)))
+
+
+def public_columns(table):
+    """The columns of ``table`` a print may show (every column but the personal ones)."""
+    personal = set(PERSONAL_COLUMNS.get(table, ()))
+    return [c for c in TABLES_BY_NAME[table].column_names if c not in personal]
+
+
+def _select(table, where=None, alias=None):
+    prefix = (alias + ".") if alias else ""
+    columns = ", ".join('{}"{}"'.format(prefix, c) for c in ["fid", "geom"] + public_columns(table))
+    return "SELECT {} FROM \"{}\"{}{}".format(columns, table, " " + alias if alias else "",
+                                                " WHERE " + where if where else "")
+
+
+def metabolism_sql(level):
+    visible = levels_sql(level)
+    offers = "sum(f.direction = 'offer')"
+    needs = "sum(f.direction = 'need')"
+    return (
+        "SELECT c.fid AS fid, c.geom AS geom, c.uid AS company_uid, c.name AS company_name, "
+        "{offers} AS offers, {needs} AS needs, count(*) AS flows, "
+        "(SELECT f2.family FROM flows f2 WHERE f2.company_uid = c.uid AND f2.status = 'active' "
+        "AND f2.direction IN ('offer', 'need') AND f2.confidentiality IN {visible} "
+        "GROUP BY f2.family ORDER BY count(*) DESC, f2.family LIMIT 1) AS main_family, "
+        "CASE WHEN {offers} > 0 AND {needs} > 0 THEN 'both' WHEN {offers} > 0 THEN 'offers' "
+        "ELSE 'needs' END AS role "
+        "FROM companies c JOIN flows f ON f.company_uid = c.uid "
+        "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND f.status = 'active' "
+        "AND f.direction IN ('offer', 'need') AND f.confidentiality IN {visible} "
+        "GROUP BY c.fid").format(offers=offers, needs=needs, visible=visible)
+
+
+def table_sql(table, level):
+    """The query of the print layer of ``table`` at ``level``."""
+    if table == "metabolism":
+        return metabolism_sql(level)
+    if table in FILTERED_TABLES:
+        return _select(table, "\"confidentiality\" IN {}".format(levels_sql(level)))
+    if table == "companies":
+        return _select(table, "\"status\" <> 'archived'")
+    if table == "areas":
+        return _select(table)
+    raise ValueError(table)
+
+
+def atlas_sql(kind, with_areas):
+    """The atlas coverage: one feature per commune (or zone) that has companies.
+
+    With boundaries of that kind in ``areas``, those whose code or name is the commune (zone) of
+    a company, or that contain one; without, the extent of each commune's companies.
+    """
+    companies = "SELECT {} FROM companies WHERE status <> 'archived' AND {} IS NOT NULL"
+    if with_areas:
+        if kind == "commune":
+            named = ("a.code IN ({}) OR a.name IN ({})".format(
+                companies.format("commune_code", "commune_code"), companies.format("commune", "commune")))
+        else:
+            named = "a.name IN ({0}) OR a.code IN ({0})".format(companies.format("zone", "zone"))
+        inside = ("EXISTS (SELECT 1 FROM companies c JOIN rtree_companies_geom rc ON rc.id = c.fid "
+                  "JOIN rtree_areas_geom ra ON ra.id = a.fid WHERE c.status <> 'archived' "
+                  "AND rc.minx >= ra.minx AND rc.maxx <= ra.maxx AND rc.miny >= ra.miny AND rc.maxy <= ra.maxy "
+                  "AND ST_Intersects(a.geom, c.geom))")
+        return ("SELECT a.fid AS fid, a.geom AS geom, a.kind AS kind, a.code AS code, a.name AS name "
+                "FROM areas a WHERE a.kind = {} AND ({} OR {})").format(_quote(kind), named, inside)
+    key = "coalesce(c.commune_code, c.commune)" if kind == "commune" else "c.zone"
+    code = "c.commune_code" if kind == "commune" else "c.zone"
+    name = "coalesce(c.commune, c.commune_code)" if kind == "commune" else "c.zone"
+    return ("SELECT min(c.fid) AS fid, ST_Buffer(ST_Envelope(ST_Collect(c.geom)), {{margin}}) AS geom, "
+            "{kind} AS kind, max({code}) AS code, max({name}) AS name FROM companies c "
+            "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND {key} IS NOT NULL "
+            "GROUP BY {key}").format(kind=_quote(kind), code=code, name=name, key=key)
+
+
+def sql_layer(path, sql, name):
+    """A read-only OGR layer on the GeoPackage ``path`` showing the rows of ``sql``."""
+    if "|" in sql:
+        raise ValueError("a print query may not contain '|'")
+    layer = QgsVectorLayer("{}|subset={}".format(path, sql), name, "ogr")
+    return layer
+
+
+def table_titles():
+    from ..workspace.workspace import layer_title
+
+    return {table: layer_title(table) for table in TABLES_BY_NAME}
+
+
+def print_layer(workspace, table, level, style=None):
+    """The print layer of ``table`` at ``level``, styled as the theme shows it."""
+    layer = sql_layer(workspace.path, table_sql(table, level), table_titles()[table])
+    if not layer.isValid():
+        from ..domain.messages import QT_TRANSLATE_NOOP, Message
+        from ..workspace.gpkg import WorkspaceError
+
+        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.path))
+    layer.setCustomProperty(PRINT_PROPERTY, "{}|{}".format(table, level))
+    layer.setReadOnly(True)
+    styler = styles.STYLERS.get(table)
+    if styler:
+        styler(layer)
+    if style == "background":
+        styles.style_companies_background(layer)
+    elif style == "faded":
+        style_companies_print_faded(layer)
+    return layer
+
+
+def style_companies_print_faded(layer):
+    """Companies in light grey behind the missing links.
+
+    The workspace's *faded* style tells companies with flows from the others through every flow
+    of the workspace; a print may not reveal flows above its level, so all are drawn alike.
+    """
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#b4b4b4", "outline_color": "#ffffff",
+                                           "outline_width": "0.15", "size": "1.6"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabelsEnabled(False)
+
+
+def repoint(project, path):
+    """Make the print layers of ``project`` read ``path`` (the workspace may have moved)."""
+    for layer in project.mapLayers().values():
+        if layer.customProperty(PRINT_PROPERTY) is None or layer.providerType() != "ogr":
+            continue
+        source = layer.source()
+        current, _sep, rest = source.partition("|")
+        if current != path:
+            layer.setDataSource("{}|{}".format(path, rest), layer.name(), "ogr")

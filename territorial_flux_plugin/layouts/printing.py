@@ -1,0 +1,363 @@
+"""Print a territory map: what ``territorialflux:printmap`` and the *Print territory map…* dialog run.
+
+The workspace's stored project is read into a project of its own (never QGIS's current one),
+the print layers of the theme and level are (re)built under the *Printed maps* group, the
+layout is built (or loaded from a template) and exported, and both are saved in the stored
+project, so that the same layout can be reprinted from QGIS's layout designer.
+"""
+
+import datetime
+import json
+import os
+import sqlite3
+from contextlib import closing
+
+from qgis.core import QgsLayoutExporter, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..domain import links
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.vocabulary import confidentiality_rank
+from ..toolbelt import enum_value, tr
+from ..workspace import analysis
+from ..workspace.gpkg import WorkspaceError
+from . import layers as print_layers
+from . import layout as layouts
+
+TEMPLATE_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources",
+                             "layouts", "territory_map.qpt")
+GROUP_KEY = "territorial_flux_printed_maps"
+
+
+class PrintError(Exception):
+    """A print that cannot go ahead; ``args[0]`` is a :class:`Message`."""
+
+    @property
+    def message(self):
+        return self.args[0]
+
+
+def _fail(template, **values):
+    raise PrintError(Message(template, **values))
+
+
+class _Quiet:
+    def pushInfo(self, text):  # noqa: N802
+        pass
+
+    def pushWarning(self, text):  # noqa: N802
+        pass
+
+    def setProgress(self, value):  # noqa: N802
+        pass
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+
+# --- facts read from the workspace ------------------------------------------------------------
+
+def _read(workspace, sql, args=()):
+    with closing(sqlite3.connect("file:{}?mode=ro".format(workspace.path), uri=True)) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def _parse_time(text):
+    """A UTC datetime from the ISO stamps the storage and the analysis write (None if absent)."""
+    if not text:
+        return None
+    if isinstance(text, datetime.datetime):
+        return text if text.tzinfo else text.replace(tzinfo=datetime.timezone.utc)
+    value = str(text).strip().replace("Z", "+00:00").replace(" ", "T")
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = datetime.datetime.fromisoformat(value[:19])
+        except ValueError:
+            return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+def last_update(workspace):
+    """When the workspace's data last changed: its change history, else the rows' update stamps."""
+    stamps = []
+    for sql in ("SELECT max(\"at\") FROM audit_log",
+                "SELECT max(updated_at) FROM companies", "SELECT max(updated_at) FROM flows",
+                "SELECT max(updated_at) FROM synergies"):
+        try:
+            stamps.append(_parse_time(_read(workspace, sql)[0][0]))
+        except sqlite3.DatabaseError:
+            continue
+    stamps = [s for s in stamps if s is not None]
+    return max(stamps) if stamps else None
+
+
+def territory_name(workspace):
+    rows = _read(workspace, "SELECT name FROM areas WHERE kind = 'territory' AND name IS NOT NULL ORDER BY fid LIMIT 1")
+    return rows[0][0] if rows else workspace.name
+
+
+def sources(workspace, limit=4):
+    rows = _read(workspace, "SELECT source, count(*) AS n FROM (SELECT source FROM companies UNION ALL "
+                            "SELECT source FROM areas) WHERE source IS NOT NULL AND trim(source) <> '' "
+                            "GROUP BY source ORDER BY n DESC, source")
+    names = [r[0] for r in rows[:limit]]
+    if len(rows) > limit:
+        names.append(tr("and {count} more").format(count=len(rows) - limit))
+    return names
+
+
+def extent(workspace):
+    """The territory (areas of kind territory), else the companies' extent; None if empty."""
+    for sql in ("SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM rtree_areas_geom r "
+                "JOIN areas a ON a.fid = r.id WHERE a.kind = 'territory'",
+                "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_companies_geom"):
+        row = _read(workspace, sql)[0]
+        if row[0] is not None:
+            rectangle = QgsRectangle(*row)
+            if rectangle.width() == 0 and rectangle.height() == 0:
+                rectangle.grow(1000.0 if not workspace.crs.isGeographic() else 0.01)
+            rectangle.scale(1.06)
+            return rectangle
+    return None
+
+
+def has_areas(workspace, kind):
+    return bool(_read(workspace, "SELECT 1 FROM areas WHERE kind = ? LIMIT 1", (kind,)))
+
+
+# --- the analysis behind the missing-links map ------------------------------------------------
+
+def stored_settings(workspace):
+    text = workspace.info.get(analysis.SETTINGS_KEY)
+    if not text:
+        return None
+    try:
+        values = json.loads(text)
+        return links.Settings(**{k: values[k] for k in links.Settings._fields if k in values})
+    except (ValueError, TypeError):
+        return None
+
+
+def analysis_needed(workspace, level):
+    """None when the latest analysis serves a print at ``level``, else the Settings to run it with.
+
+    It is run again when there is none, when it is older than the data, and when it left out
+    flows the audience may see (it analysed a less restricted level than ``level``).
+    """
+    settings = stored_settings(workspace) or links.Settings()
+    stamp = _parse_time(analysis.analysed_at(workspace))
+    changed = last_update(workspace)
+    covers = confidentiality_rank(settings.max_confidentiality) <= confidentiality_rank(level)
+    if stamp is not None and (changed is None or stamp >= changed) and covers:
+        return None
+    if not covers:
+        settings = settings._replace(max_confidentiality=level)
+    return settings
+
+
+def ensure_analysis(workspace, level, feedback):
+    settings = analysis_needed(workspace, level)
+    if settings is None:
+        feedback.pushInfo(tr("The latest value-chain analysis ({stamp}) is up to date.").format(
+            stamp=analysis.analysed_at(workspace)))
+        return False
+    feedback.pushInfo(tr("Running the value-chain analysis first (none yet, or older than the data)."))
+    analysis.analyse(workspace, settings, translate=QCoreApplication.translate)
+    return True
+
+
+# --- printing ---------------------------------------------------------------------------------
+
+def layout_name(theme, level, atlas):
+    name = tr("Territory map — {theme} — {level}").format(
+        theme=print_layers.theme_title(theme), level=print_layers.level_label(level))
+    if atlas != "none":
+        name = tr("{name} — atlas by {kind}").format(name=name, kind={"commune": tr("commune"),
+                                                                       "zone": tr("zone")}[atlas])
+    return name
+
+
+def _printed_maps_group(project):
+    root = project.layerTreeRoot()
+    for group in root.findGroups():
+        if group.customProperty(GROUP_KEY):
+            return group
+    group = root.addGroup(tr("Printed maps (filtered per confidentiality level)"))
+    group.setCustomProperty(GROUP_KEY, True)
+    group.setItemVisibilityChecked(False)
+    group.setExpanded(False)
+    return group
+
+
+def _replace_group(project, parent, name):
+    """An empty group ``name`` under ``parent``, the layers of a previous one removed."""
+    for child in list(parent.children()):
+        if child.customProperty(GROUP_KEY + "/layout") == name:
+            project.removeMapLayers([node.layerId() for node in child.findLayers()])
+            parent.removeChildNode(child)
+    group = parent.addGroup(name)
+    group.setCustomProperty(GROUP_KEY + "/layout", name)
+    group.setItemVisibilityChecked(False)
+    group.setExpanded(False)
+    return group
+
+
+def _output_kind(path):
+    extension = os.path.splitext(path)[1].lower()
+    if extension not in (".pdf", ".png"):
+        _fail(QT_TRANSLATE_NOOP("Validation", "The output must be a .pdf or .png file, not {file}."),
+              file=os.path.basename(path) or path)
+    return extension[1:]
+
+
+def print_map(workspace, theme, output, title=None, paper="A4", orientation="landscape", level="internal",
+              atlas="none", template=None, feedback=None, save=True, project=None):
+    """Print ``theme`` of ``workspace`` to ``output`` (.pdf or .png); returns a dict:
+    ``output``, ``files`` (the PNG pages of an atlas), ``pages``, ``layout`` (its name),
+    ``analysed`` (whether the analysis ran first), ``project`` and ``layout_object``.
+
+    ``project``: where the layers and layout are built (a new project read from the workspace's
+    stored project by default); ``save``: write them into the stored project.
+    """
+    from ..workspace.workspace import Workspace, open_workspace
+
+    feedback = feedback or _Quiet()
+    if theme not in print_layers.THEMES:
+        _fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a map theme; use one of: {words}."),
+              value=theme, words=", ".join(print_layers.THEMES))
+    if getattr(workspace, "storage", "geopackage") != "geopackage" or not isinstance(workspace, Workspace):
+        _fail(QT_TRANSLATE_NOOP(
+            "Validation", "Printed maps are made from a GeoPackage workspace; copy the team workspace "
+                          "into a GeoPackage with territorialflux:copyworkspace and print from it."))
+    kind = _output_kind(output)
+    if template and not os.path.isfile(template):
+        _fail(QT_TRANSLATE_NOOP("Validation", "The template {file} does not exist."), file=template)
+    analysed = False
+    if theme == "missinglinks":
+        analysed = ensure_analysis(workspace, level, feedback)
+    frame = extent(workspace)
+    if frame is None:
+        _fail(QT_TRANSLATE_NOOP("Validation", "The workspace has no company and no territory outline: there "
+                                              "is nothing to print yet."))
+    if project is None:
+        project = QgsProject()
+        open_workspace(workspace.path, project)
+    print_layers.repoint(project, workspace.path)
+    name = layout_name(theme, level, atlas)
+    group = _replace_group(project, _printed_maps_group(project), name)
+    drawn, titles = [], {}
+    table_titles = print_layers.table_titles()
+    for table, style in print_layers.THEME_LAYERS[theme]:
+        layer = print_layers.print_layer(workspace, table, level, style)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        drawn.append(layer)
+        titles[layer.id()] = table_titles[table]
+    coverage = None
+    if atlas != "none":
+        with_areas = has_areas(workspace, atlas)
+        sql = print_layers.atlas_sql(atlas, with_areas)
+        sql = sql.replace("{margin}", "500" if not workspace.crs.isGeographic() else "0.005")
+        coverage = print_layers.sql_layer(workspace.path, sql, tr("Atlas pages"))
+        if not coverage.isValid():
+            _fail(QT_TRANSLATE_NOOP("Validation", "Cannot list the pages of the atlas in {path}."),
+                  path=workspace.path)
+        coverage.setCustomProperty(print_layers.PRINT_PROPERTY, "atlas|" + atlas)
+        if coverage.featureCount() == 0:
+            _fail(QT_TRANSLATE_NOOP("Validation", "No {kind} has companies: the atlas would have no page."),
+                  kind=atlas)
+        project.addMapLayer(coverage, False)
+        group.addLayer(coverage)
+        if not with_areas:
+            feedback.pushInfo(tr("No boundaries of this kind in the workspace: each page shows the extent of "
+                                 "the companies of one {kind}.").format(kind=atlas))
+    try:
+        layout = layouts.load_template(project, template, name) if template else \
+            layouts.build_layout(project, paper, orientation, name)
+    except (OSError, ValueError):
+        _fail(QT_TRANSLATE_NOOP("Validation", "{file} is not a QGIS layout template (.qpt)."),
+              file=os.path.basename(template or ""))
+    found = layouts.items(layout)
+    if "map" not in found:
+        _fail(QT_TRANSLATE_NOOP("Validation", "The template has no map item with the id 'map': give the map "
+                                              "that id in the layout designer's item properties."))
+    missing = [i for i in layouts.ITEM_IDS if i not in found]
+    if missing and template:
+        feedback.pushWarning(tr("The template has no item with the id {ids}: left out.").format(
+            ids=", ".join(missing)))
+    update = last_update(workspace)
+    listed = sources(workspace)
+    layouts.set_variables(layout, {
+        "title": (title or "").strip() or print_layers.theme_title(theme),
+        "territory": territory_name(workspace),
+        "theme": theme,
+        "level_key": level,
+        "level": tr("Confidentiality: {level}").format(level=print_layers.level_label(level)),
+        "confidentiality": layouts.confidentiality_mention(level),
+        "sources": tr("Sources: {sources}.").format(sources="; ".join(listed)) if listed else "",
+        "last_update": tr("Territorial Flux workspace “{name}”, last updated on {date}.").format(
+            name=workspace.name, date=update.strftime("%Y-%m-%d") if update else "?"),
+    })
+    layouts.configure(layout, drawn, frame, workspace.crs, titles, show_counts=coverage is None,
+                      coverage=coverage)
+    manager = project.layoutManager()
+    previous = manager.layoutByName(name)
+    if previous is not None:
+        manager.removeLayout(previous)
+    manager.addLayout(layout)
+    files = export(layout, output, kind, coverage is not None)
+    pages = len(files) if kind == "png" else _pdf_pages(layout, coverage)
+    if save and not project.write(workspace.project_uri):
+        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "Cannot store the project in {path}: {error}"), path=workspace.path, error=project.error()))
+    return {"output": output if kind == "pdf" or coverage is None else files[0], "files": files, "pages": pages,
+            "layout": name, "analysed": analysed, "project": project, "layout_object": layout}
+
+
+def _pdf_pages(layout, coverage):
+    if coverage is None:
+        return layout.pageCollection().pageCount()
+    return layout.atlas().count() * layout.pageCollection().pageCount()
+
+
+def _success():
+    return enum_value(QgsLayoutExporter, "ExportResult.Success", "Success")
+
+
+def export(layout, output, kind, atlas):
+    """Export to ``output``; returns the files written."""
+    folder = os.path.dirname(os.path.abspath(output))
+    os.makedirs(folder, exist_ok=True)
+    if kind == "pdf":
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = False
+        settings.exportMetadata = True
+        if atlas:
+            result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), output, settings)
+        else:
+            result, error = QgsLayoutExporter(layout).exportToPdf(output, settings), ""
+        if result != _success():
+            _fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+                  file=output, error=error or str(result))
+        return [output]
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 150
+    settings.exportMetadata = False  # GDAL cannot add metadata to a PNG file
+    if atlas:
+        base = os.path.splitext(os.path.basename(output))[0]
+        layout.atlas().setFilenameExpression(
+            "'{}_' || lpad(to_string(@atlas_featurenumber), 3, '0')".format(base.replace("'", "''")))
+        result, error = QgsLayoutExporter.exportToImage(layout.atlas(), os.path.join(folder, base), "png", settings)
+        if result != _success():
+            _fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+                  file=output, error=error or str(result))
+        count = layout.atlas().count()
+        return [os.path.join(folder, "{}_{:03d}.png".format(base, i)) for i in range(1, count + 1)]
+    result = QgsLayoutExporter(layout).exportToImage(output, settings)
+    if result != _success():
+        _fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+              file=output, error=str(result))
+    return [output]

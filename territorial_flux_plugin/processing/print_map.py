@@ -1,0 +1,91 @@
+"""territorialflux:printmap — a printed territory map (PDF or PNG), also saved as a layout in the
+workspace's project."""
+
+from qgis.core import (
+    QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+)
+
+from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
+from ..layouts import layers as print_layers
+from ..layouts.layout import ORIENTATIONS, PAPERS
+from ..layouts.printing import PrintError, print_map
+from ..workspace.gpkg import WorkspaceError
+from .base import TerritorialFluxAlgorithm
+from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
+
+OUTPUT_FILTER = QT_TRANSLATE_NOOP("Processing", "PDF (*.pdf);;PNG image (*.png)")
+TEMPLATE_FILTER = QT_TRANSLATE_NOOP("Processing", "QGIS layout template (*.qpt)")
+
+
+class PrintMapAlgorithm(TerritorialFluxAlgorithm):
+    NAME = "printmap"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("Processing", "Print territory map")
+    GROUP = QT_TRANSLATE_NOOP("Processing", "Maps")
+    GROUP_ID = "maps"
+    HELP = QT_TRANSLATE_NOOP(
+        "Processing",
+        "Prints a map of the territory to a PDF or PNG file (OUTPUT): its synergies, its missing links "
+        "or its metabolism (THEME), on A4 or A3 paper (PAPER, ORIENTATION), with a legend of what the "
+        "page shows and its counts, a scale bar, a north arrow, the title (TITLE), the territory's name "
+        "and the date, the data sources, the workspace's last update and a confidentiality mention. "
+        "Flows and synergies more restricted than MAX_CONFIDENTIALITY are left out of every layer the "
+        "map draws and of the legend's counts; contact names, e-mails and phones are never printed. "
+        "ATLAS prints one page per commune or business zone that has companies (their boundaries from "
+        "the areas layer, else the extent of their companies). TEMPLATE: a .qpt layout whose items "
+        "have the ids map, legend, title, subtitle, scalebar, north_arrow, sources and confidentiality "
+        "(start from the plugin's resources/layouts/territory_map.qpt); its page size is kept. The "
+        "missing-links map uses the workspace's latest value-chain analysis and runs it first when "
+        "there is none or it is older than the data. The layout, and its layers filtered for the "
+        "level, are saved in the workspace's project under Printed maps, to reprint or adjust from "
+        "QGIS's layout designer.")
+
+    THEME = "THEME"
+    TITLE = "TITLE"
+    PAPER = "PAPER"
+    ORIENTATION = "ORIENTATION"
+    MAX_CONFIDENTIALITY = "MAX_CONFIDENTIALITY"
+    ATLAS = "ATLAS"
+    TEMPLATE = "TEMPLATE"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(workspace_parameter())
+        self.addParameter(choice_parameter(self.THEME, self.tr("Map theme"), print_layers.THEMES, "synergies"))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
+        self.addParameter(choice_parameter(self.PAPER, self.tr("Paper size"), PAPERS, "A4"))
+        self.addParameter(choice_parameter(self.ORIENTATION, self.tr("Orientation"), ORIENTATIONS, "landscape"))
+        self.addParameter(choice_parameter(
+            self.MAX_CONFIDENTIALITY, self.tr("Most restricted confidentiality level the audience may see"),
+            list(CONFIDENTIALITY_LEVELS), "internal"))
+        self.addParameter(choice_parameter(self.ATLAS, self.tr("Atlas: one page per"), print_layers.ATLAS_KINDS,
+                                           "none"))
+        self.addParameter(QgsProcessingParameterFile(
+            self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Printed map"), self.tr(OUTPUT_FILTER)))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout saved in the workspace's project")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        workspace = parameter_as_workspace(self, parameters, context)
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
+        try:
+            result = print_map(
+                workspace, parameter_as_choice(self, parameters, self.THEME, context), output,
+                title=self.parameterAsString(parameters, self.TITLE, context),
+                paper=parameter_as_choice(self, parameters, self.PAPER, context),
+                orientation=parameter_as_choice(self, parameters, self.ORIENTATION, context),
+                level=parameter_as_choice(self, parameters, self.MAX_CONFIDENTIALITY, context),
+                atlas=parameter_as_choice(self, parameters, self.ATLAS, context),
+                template=template, feedback=feedback)
+        except (PrintError, WorkspaceError) as error:
+            self.fail(error.message)
+        for path in result["files"][1:]:
+            feedback.pushInfo(self.tr("Page written: {path}").format(path=path))
+        feedback.pushInfo(self.tr("{pages} pages written to {path}; layout “{layout}” saved in the workspace's "
+                                  "project.").format(pages=result["pages"], path=result["output"],
+                                                     layout=result["layout"]))
+        return {self.OUTPUT: result["output"], "PAGES": result["pages"], "LAYOUT": result["layout"]}
