@@ -31,9 +31,26 @@ def demo_workspace(provider, tmp_path_factory):
     """The demo territory, built once with territorialflux:createdemo."""
     import processing
 
-    path = str(tmp_path_factory.mktemp("demo") / "demo.gpkg")
-    result = processing.run("territorialflux:createdemo", {"OUTPUT": path})
-    return result["OUTPUT"]
+    folder = tmp_path_factory.mktemp("demo")
+    built = processing.run("territorialflux:createdemo", {"OUTPUT": str(folder / "built.gpkg")})["OUTPUT"]
+    # QGIS keeps its connections to the file it built (and SQLite's write-ahead log with them):
+    # hand the tests a consistent copy that no connection holds, safe to copy with shutil.
+    path = str(folder / "demo.gpkg")
+    copy_geopackage(built, path)
+    return path
+
+
+def copy_geopackage(source, target):
+    """A consistent copy of a GeoPackage, even while QGIS holds it open in WAL mode."""
+    import sqlite3
+
+    origin, copy = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        origin.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+        origin.close()
 
 
 @pytest.fixture

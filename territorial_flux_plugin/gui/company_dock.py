@@ -371,10 +371,30 @@ class CompanyDock(QgsDockWidget):
         if uid:
             self._edit_flow_uid(uid)
 
-    def _edit_flow_uid(self, uid):
+    def ask_conflict(self, error):
+        from .synergy_dock import ask_conflict
+
+        return ask_conflict(self, error)
+
+    def edit_flow_dialog(self, uid):
+        """The form for an existing flow; its save is refused if someone saved the flow meanwhile
+        (the user then reloads their version or overwrites it knowingly)."""
         values = editing.attributes(editing.feature_by_uid(self.layers["flows"], uid))
-        dialog = self.flow_dialog(values["direction"], values,
-                                  save=lambda v: editing.update_flow(self.layers, uid, v) or uid)
+        loaded = values.get("row_version")
+
+        def save(typed):
+            try:
+                editing.update_flow(self.layers, uid, typed, expected_version=loaded)
+            except editing.ConflictError as error:
+                if self.ask_conflict(error) != "overwrite":
+                    raise
+                editing.update_flow(self.layers, uid, typed)
+            return uid
+
+        return self.flow_dialog(values["direction"], values, save=save)
+
+    def _edit_flow_uid(self, uid):
+        dialog = self.edit_flow_dialog(uid)
         dialog.exec()
         self.refresh()
 

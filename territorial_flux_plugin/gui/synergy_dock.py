@@ -145,6 +145,20 @@ class FlowPickerDialog(QDialog):
         self.accept()
 
 
+def ask_conflict(parent, error):
+    """Show what the other person changed; 'overwrite' or 'reload'."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setWindowTitle(tr("Saved by someone else meanwhile"))
+    box.setText(_problem_text(error.message))
+    overwrite = box.addButton(tr("Overwrite their changes"), enum_value(QMessageBox, "ButtonRole.DestructiveRole",
+                                                                        "DestructiveRole"))
+    box.addButton(tr("Reload their version"), enum_value(QMessageBox, "ButtonRole.RejectRole", "RejectRole"))
+    box.exec()
+    return "overwrite" if box.clickedButton() is overwrite else "reload"
+
+
 def _problem_text(problem):
     if isinstance(problem, dict):
         problem = list(problem.values())
@@ -162,6 +176,7 @@ class SynergyDock(QgsDockWidget):
         self.layers = {}
         self._refresh_pending = False
         self.synergy_uid = None
+        self.loaded_version = None
         splitter = QSplitter(enum_value(Qt, "Orientation.Vertical", "Vertical"))
 
         top = QWidget()
@@ -415,6 +430,7 @@ class SynergyDock(QgsDockWidget):
             self.advance_button.setText(tr("Next step"))
             return
         status = _v(feature, "status")
+        self.loaded_version = _v(feature, "row_version") if feature.fields().indexOf("row_version") >= 0 else None
         self.title_label.setText("<b>{}</b><br>{} · {}".format(
             html.escape(str(_v(feature, "title"))), html.escape(vocabulary_label(SYNERGY_KINDS[_v(feature, "kind")])),
             html.escape(vocabulary_label(SYNERGY_STATUSES[status]))))
@@ -446,9 +462,22 @@ class SynergyDock(QgsDockWidget):
                 text += " — " + str(_v(event, "comment"))
             self.timeline.addItem(text)
 
+    def ask_conflict(self, error):
+        """Someone saved the synergy meanwhile: 'overwrite', or 'reload' (their version)."""
+        return ask_conflict(self, error)
+
     def _run(self, action, *args, **kwargs):
+        if self.synergy_uid and "expected_version" not in kwargs and action is not editing.create_substitution:
+            kwargs["expected_version"] = self.loaded_version
         try:
             result = action(self.layers, *args, **kwargs)
+        except editing.ConflictError as error:
+            if self.ask_conflict(error) == "overwrite":
+                kwargs["expected_version"] = None
+                return self._run(action, *args, **kwargs)
+            self.message.setText(_problem_text(error.message))
+            self.show_synergy(self.synergy_uid)
+            return None
         except editing.EditError as error:
             self.message.setText(_problem_text(error.message))
             return None

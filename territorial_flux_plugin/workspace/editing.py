@@ -82,13 +82,35 @@ def _is_null(value):
     return False
 
 
+class ConflictError(EditError):
+    """Someone else saved the row after it was loaded: ``args[0]`` lists their changes (Messages),
+    ``conflicts`` the :class:`~.locking.Conflict` objects. Nothing was saved."""
+
+    def __init__(self, messages, conflicts):
+        super().__init__(messages)
+        self.conflicts = conflicts
+
+
 class EditSession:
-    """``with EditSession([layers], "text"):`` — one edit command per layer, saved if QGIS was not editing."""
+    """``with EditSession([layers], "text"):`` — one edit command per layer, saved if QGIS was not editing.
+
+    ``session.expect(layer, feature, version)`` makes the save conditional on the row still being
+    at the version the user loaded (optimistic locking, see :mod:`.locking`).
+    """
 
     def __init__(self, layers, text):
         self.layers = [layer for layer in dict.fromkeys(layers) if layer is not None]
         self.text = text
         self.started = []
+        self.expected = {}
+
+    def expect(self, layer, feature, version):
+        from . import locking
+
+        if version is None or layer.fields().indexOf("row_version") < 0:
+            return
+        locking.expect_version(layer, feature.id(), int(version))
+        self.expected.setdefault(layer, {})[feature["uid"]] = int(version)
 
     def __enter__(self):
         for layer in self.layers:
@@ -110,13 +132,19 @@ class EditSession:
         for layer in self.layers:
             layer.endEditCommand()
         errors = []
-        for layer in self.started:
+        for layer in self.started:  # parents first; stop at the first refusal
             if not layer.commitChanges():
                 errors.extend(layer.commitErrors())
+                break
         if errors:
             for layer in self.started:
                 if layer.isEditable():
                     layer.rollBack()
+            from . import locking
+
+            if self.expected and locking.is_conflict(errors):
+                found = [c for layer, loaded in self.expected.items() for c in locking.layer_conflicts(layer, loaded)]
+                raise ConflictError([c.message() for c in found], found)
             raise EditError(errors)
         return False
 
@@ -236,15 +264,18 @@ def add_flow(layers, company_uid, values, author=None):
     return values["uid"]
 
 
-def update_flow(layers, uid, values, author=None):
+def update_flow(layers, uid, values, author=None, expected_version=None):
+    """Change a flow; with ``expected_version`` (its row_version when the user opened it), the
+    save is refused with a ConflictError if someone else saved it meanwhile."""
     flow = feature_by_uid(layers["flows"], uid)
     merged = normalise_flow(dict(attributes(flow), **values))
     check_flow(merged)
     changed = {k: merged[k] for k in set(values) | {"resource_code", "family", "hazardous", "quantity", "unit"}
-               if k in merged}
+               if k in merged and k != "row_version"}
     changed["last_verified"] = today_iso()
-    with EditSession([layers["flows"]], "edit flow"):
+    with EditSession([layers["flows"]], "edit flow") as session:
         _set(layers["flows"], flow, stamp(changed, author))
+        session.expect(layers["flows"], flow, expected_version)
 
 
 def duplicate_flow(layers, uid, author=None):
@@ -366,7 +397,7 @@ def create_mutualisation(layers, flow_uids, title, comment=None, author=None):
     return uid
 
 
-def change_status(layers, synergy_uid, to_status, comment=None, reason=None, author=None):
+def change_status(layers, synergy_uid, to_status, comment=None, reason=None, author=None, expected_version=None):
     """One step of the workflow (or abandon, with a reason); writes the synergy event."""
     synergy = feature_by_uid(layers["synergies"], synergy_uid)
     from_status = synergy["status"]
@@ -377,8 +408,9 @@ def change_status(layers, synergy_uid, to_status, comment=None, reason=None, aut
     values = {"status": to_status}
     if to_status == "abandoned":
         values["abandon_reason"] = reason.strip()
-    with EditSession([layers["synergies"], layers["synergy_events"]], "change synergy status"):
+    with EditSession([layers["synergies"], layers["synergy_events"]], "change synergy status") as session:
         _set(layers["synergies"], synergy, stamp(values, author))
+        session.expect(layers["synergies"], synergy, expected_version)
         _event(layers, synergy_uid, from_status, to_status,
                comment if comment else (reason.strip() if to_status == "abandoned" else None), author)
 
@@ -387,7 +419,7 @@ SYNERGY_EDITABLE = ("title", "diverted_t_per_year", "savings_eur_per_year", "co2
                     "distance_km", "next_action", "next_action_date", "notes", "quantity", "unit")
 
 
-def update_synergy(layers, synergy_uid, values, author=None):
+def update_synergy(layers, synergy_uid, values, author=None, expected_version=None):
     """Outcomes, next action and date, notes. Numbers typed as text are parsed; negatives refused."""
     synergy = feature_by_uid(layers["synergies"], synergy_uid)
     clean = {}
@@ -407,8 +439,9 @@ def update_synergy(layers, synergy_uid, values, author=None):
                 raise EditError({name: Message(QT_TRANSLATE_NOOP(
                     "Validation", "'{value}' is not a number."), value=value)})
         clean[name] = value if value != "" else None
-    with EditSession([layers["synergies"]], "edit synergy"):
+    with EditSession([layers["synergies"]], "edit synergy") as session:
         _set(layers["synergies"], synergy, stamp(clean, author))
+        session.expect(layers["synergies"], synergy, expected_version)
 
 
 def refresh_synergy_geometries(layers, company_uid=None):

@@ -29,6 +29,9 @@ def tools(workspace, qgis_iface, qgis_canvas):
     tools = PluginTools(qgis_iface)
     yield tools
     tools.unload()
+    # no map rendering may outlive the layers the workspace fixture is about to remove
+    qgis_canvas.stopRendering()
+    qgis_canvas.setLayers([])
 
 
 def query(path, sql, params=()):
@@ -54,7 +57,6 @@ def click(tool, canvas, layer, point, zoom=False):
     map_point = canvas.mapSettings().layerToMapCoordinates(layer, point)
     if zoom:
         canvas.setExtent(QgsRectangle(map_point.x() - 50, map_point.y() - 50, map_point.x() + 50, map_point.y() + 50))
-        canvas.refresh()
         map_point = canvas.mapSettings().layerToMapCoordinates(layer, point)
     pixel = canvas.getCoordinateTransform().transform(map_point)
     event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
@@ -68,7 +70,6 @@ def frame(canvas, layer):
     extent = layer.extent()
     extent.scale(1.1)
     canvas.setExtent(extent)
-    canvas.refresh()
 
 
 # --- company dock ------------------------------------------------------------------------------
@@ -406,3 +407,49 @@ def test_company_history_from_the_audit_trail(workspace, tools):
     dialog = dock.show_history()
     assert dialog.findChild(QTableWidget, "historyTable").rowCount() == len(rows)
     dialog.close()
+
+
+def _someone_else_changes(path, table, uid, column, value):
+    """Another advisor's save, straight into the file through GDAL (as their QGIS would)."""
+    from osgeo import ogr
+
+    source = ogr.Open(path, 1)
+    source.ExecuteSQL("UPDATE \"{}\" SET \"{}\" = '{}', updated_by = 'alice' WHERE uid = '{}'".format(
+        table, column, value.replace("'", "''"), uid))
+    source = None
+
+
+def test_second_save_of_a_flow_is_refused_then_reloaded_or_overwritten(workspace, tools):
+    dock = tools.company_dock()
+    uid, _name = a_company_with_flows(workspace, "offer")
+    dock.show_company(uid)
+    dock.tables["offer"].selectRow(0)
+    flow_uid = dock.selected_flow_uid(dock.tables["offer"])
+    dialog = dock.edit_flow_dialog(flow_uid)  # the user opens the flow...
+    _someone_else_changes(workspace, "flows", flow_uid, "label", "Changed by Alice")  # ...Alice saves it
+    answers = []
+    dock.ask_conflict = lambda error: answers.append(error) or "reload"
+    dialog.label_edit.setText("My label")
+    assert not dialog._save(keep_open=False)
+    assert "Changed by Alice" in dialog.message_label.text() and "alice" in dialog.message_label.text()
+    assert query(workspace, "SELECT label FROM flows WHERE uid = ?", (flow_uid,))[0][0] == "Changed by Alice"
+    assert dialog.label_edit.text() == "My label"  # nothing typed is lost
+    dock.ask_conflict = lambda error: "overwrite"
+    assert dialog._save(keep_open=False)
+    assert query(workspace, "SELECT label FROM flows WHERE uid = ?", (flow_uid,))[0][0] == "My label"
+    assert len(answers) == 1
+
+
+def test_second_status_change_of_a_synergy_is_refused(workspace, tools):
+    dock = tools.synergy_dock()
+    uid = query(workspace, "SELECT uid FROM synergies WHERE status = 'idea' LIMIT 1")[0][0]
+    dock.show_synergy(uid)
+    _someone_else_changes(workspace, "synergies", uid, "next_action", "Alice calls them")
+    dock.ask_conflict = lambda error: "reload"
+    assert dock.advance() is None
+    assert "alice" in dock.message.text()
+    assert query(workspace, "SELECT status FROM synergies WHERE uid = ?", (uid,))[0][0] == "idea"
+    assert query(workspace, "SELECT count(*) FROM synergy_events WHERE synergy_uid = ?", (uid,))[0][0] == 1
+    assert dock.advance()  # reloaded: the dock now holds Alice's version
+    assert query(workspace, "SELECT status, next_action FROM synergies WHERE uid = ?", (uid,))[0] == (
+        "contacted", "Alice calls them")
