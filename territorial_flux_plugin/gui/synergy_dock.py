@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..domain.codes import family_of_code
@@ -178,6 +178,8 @@ class SynergyDock(QgsDockWidget):
         self.synergy_uid = None
         self.loaded_version = None
         splitter = QSplitter(enum_value(Qt, "Orientation.Vertical", "Vertical"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("synergyTabs")
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -286,7 +288,13 @@ class SynergyDock(QgsDockWidget):
         self.message.setWordWrap(True)
         detail_layout.addWidget(self.message)
         splitter.addWidget(detail)
-        self.setWidget(splitter)
+        from .triage_panel import PossibleLinksPanel
+
+        self.tabs.addTab(splitter, tr("Synergies"))
+        self.triage = PossibleLinksPanel(self)
+        self.tabs.addTab(self.triage, tr("Possible links"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setWidget(self.tabs)
         QgsProject.instance().readProject.connect(self.follow_project)
         QgsProject.instance().cleared.connect(self.follow_project)
         QgsProject.instance().layersAdded.connect(self.follow_project)
@@ -326,7 +334,7 @@ class SynergyDock(QgsDockWidget):
                 layer.afterCommitChanges.disconnect(self._data_changed)
             except (TypeError, RuntimeError):
                 pass
-        for name in ("synergies", "synergy_events", "synergy_participants"):
+        for name in ("synergies", "synergy_events", "synergy_participants", "flows", "link_reviews"):
             layer = layers.get(name)
             if layer is not None:
                 layer.afterCommitChanges.connect(self._data_changed)
@@ -334,6 +342,16 @@ class SynergyDock(QgsDockWidget):
     def _data_changed(self):
         self.fill_list()
         self.show_synergy(self.synergy_uid)
+        if self.tabs.currentWidget() is self.triage:
+            self.triage.schedule_refresh()
+
+    def _tab_changed(self, _index):
+        if self.tabs.currentWidget() is self.triage:
+            self.triage.schedule_refresh()
+
+    def show_created(self, uid):
+        """A synergy was created elsewhere (the triage panel): list and show it."""
+        self._created(uid)
 
     def _fill_advisors(self):
         current = self.advisor_filter.currentData()

@@ -369,6 +369,28 @@ def create_substitution(layers, offer_uid, need_uid, title=None, comment=None, a
     return uid
 
 
+def review_link(layers, offer_uid, need_uid, decision, reason=None, author=None):
+    """Record the advisor's verdict on a possible link (``rejected`` needs a reason)."""
+    if decision == "rejected" and not (reason or "").strip():
+        raise EditError(Message(QT_TRANSLATE_NOOP(
+            "Validation", "Say why the link is rejected: the reason stays with the decision.")))
+    with EditSession([layers["link_reviews"]], "review possible link"):
+        _add(layers["link_reviews"], {"uid": new_uid(), "offer_flow_uid": offer_uid, "need_flow_uid": need_uid,
+                                      "decision": decision, "reason": (reason or "").strip() or None,
+                                      "by": author or user_name(), "at": now_iso()})
+
+
+def promote_link(layers, offer_uid, need_uid, reason, author=None):
+    """Promote a possible link: a substitution at status ``idea`` whose first event says where it
+    came from, and the review that records the decision. Returns the synergy uid."""
+    comment = Message(QT_TRANSLATE_NOOP("Validation", "Promoted from the possible links: {reason}"), reason=reason)
+    from ..toolbelt import translate_message
+
+    uid = create_substitution(layers, offer_uid, need_uid, comment=translate_message(comment), author=author)
+    review_link(layers, offer_uid, need_uid, "promoted", reason, author)
+    return uid
+
+
 def create_mutualisation(layers, flow_uids, title, comment=None, author=None):
     """A mutualisation of companies sharing a need (or an offer); one member per company."""
     flows = [attributes(feature_by_uid(layers["flows"], uid)) for uid in flow_uids]
