@@ -346,13 +346,16 @@ class ImportCompaniesDialog(QDialog):
         try:
             result = processing.run("territorialflux:importcompanies", parameters, feedback=feedback)
         except QgsProcessingException as error:
-            progress.close()
-            self._show_result(None, str(error), parameters["REJECTS"])
-            return
+            result, error_text = None, str(error)
+        else:
+            error_text = None
+        canceled = feedback.isCanceled()
+        progress.canceled.disconnect(feedback.cancel)  # closing a progress dialog emits canceled
         progress.close()
-        if feedback.isCanceled():
-            result = {}
-        self._show_result(result, None, parameters["REJECTS"])
+        if error_text is not None:
+            self._show_result(None, error_text, parameters["REJECTS"])
+            return
+        self._show_result({} if canceled else result, None, parameters["REJECTS"])
         reload_workspace_layers()
 
     def _show_result(self, result, error, rejects):

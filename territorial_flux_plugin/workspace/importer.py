@@ -728,7 +728,7 @@ class CompanyImport:
                                   "are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for "
                                   "example EPSG:2154 for Lambert-93; it is never guessed."),
                     file=source.file)
-        if xy and "epsg" not in mapping and user_srs is None:
+        if xy and "epsg" not in mapping and user_srs is None and geometry_srs is None:
             _fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file}: the x and y columns do not say in which coordinate reference "
                               "system they are. Give it as SOURCE_CRS (for example EPSG:2154 for "
@@ -984,7 +984,7 @@ class CompanyImport:
             if key == "geometry":
                 srs = geometry_srs
             elif key == "source":
-                srs = user_srs
+                srs = user_srs or geometry_srs  # x/y columns of a file whose layer says its CRS
             else:
                 srs = _srs(key)
                 if srs is None:

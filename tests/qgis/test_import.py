@@ -698,7 +698,7 @@ def test_csv_is_streamed_and_a_late_encoding_change_is_refused(run, workspace, t
     rows.append(["Coopérative", siret(30), 654000, 7100000])
     path = tmp_path / "late.csv"
     with open(path, "wb") as handle:
-        handle.write("nom;siret;x;y\n".encode())
+        handle.write(b"nom;siret;x;y\n")
         for row in rows:
             handle.write((";".join(str(v) for v in row) + "\n").encode("cp1252"))
     before = digest(workspace)
@@ -710,3 +710,15 @@ def test_csv_is_streamed_and_a_late_encoding_change_is_refused(run, workspace, t
                                         ENCODING="windows-1252")
     assert result["IMPORTED"] == 20
     assert ("Coopérative",) in query(workspace, "SELECT name FROM companies")
+
+
+def test_xy_columns_of_a_shapefile_use_its_crs_when_a_geometry_is_missing(run, workspace, tmp_path):
+    rows = [company_row(1, x="654321", y="7100123"), company_row(2, point=None, x="654500", y="7100500")]
+    source = write_shapefile(tmp_path / "xy.shp", FIELDS + ["x", "y"], rows)
+    result, _rejects = import_companies(run, workspace, source, tmp_path)
+    assert result["IMPORTED"] == 2
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(workspace + "|layername=companies", "c", "ogr")
+    points = sorted((f["siret"], f.geometry().asPoint().x()) for f in layer.getFeatures())
+    assert points == sorted([(siret(1), 654010.0), (siret(2), 654500.0)])
