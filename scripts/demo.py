@@ -1,4 +1,5 @@
-"""make demo: build the demo workspace with territorialflux:createdemo and render its map.
+"""make demo: build the demo workspace with territorialflux:createdemo, render its map and print
+its synergies and missing-links maps (demo/synergies.pdf, demo/missinglinks.pdf).
 
 Usage: python scripts/demo.py OUTPUT_FOLDER
 """
@@ -31,6 +32,10 @@ def main(folder):
     result = processing.run("territorialflux:createdemo", {"OUTPUT": gpkg, "OVERWRITE": True})
     png = render_map(result["OUTPUT"], os.path.join(folder, "territory.png"))
     print("demo workspace: {}\nmap: {}".format(result["OUTPUT"], os.path.abspath(png)))
+    for theme in ("synergies", "missinglinks"):  # printed maps (territorialflux:printmap)
+        printed = processing.run("territorialflux:printmap", {
+            "WORKSPACE": result["OUTPUT"], "THEME": theme, "OUTPUT": os.path.abspath(os.path.join(folder, theme + ".pdf"))})
+        print("printed map: {}".format(printed["OUTPUT"]))
     plugin.unload()
     app.exitQgis()
 

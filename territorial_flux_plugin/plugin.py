@@ -85,6 +85,8 @@ class TerritorialFluxPlugin:
                          lambda: self._import_gui("save_flows_template"), toolbar=False)
         self._add_action("analyse_value_chains", QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
                          tr("Analyse value chains"), self.analyse_value_chains, toolbar=False)
+        self._add_action("print_map", theme("/mActionFilePrint.svg"), tr("Print territory map…"),
+                         self.print_map, toolbar=False)
         self.menu.addSeparator()
         self._add_action("company_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "company.svg")),
                          tr("Company dock"), lambda: self._toggle(self.tools.company_dock), toolbar=True)
@@ -254,3 +256,12 @@ class TerritorialFluxPlugin:
         from .gui.value_chains import analyse_current_workspace
 
         analyse_current_workspace(self.iface)
+
+    def print_map(self):
+        """Print territory map…: the dialog, then territorialflux:printmap on the open workspace."""
+        from .gui.print_dialog import print_current_workspace
+
+        try:
+            print_current_workspace(self.iface)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged
+            self._report(error)

@@ -213,13 +213,14 @@ def _output_kind(path):
 
 
 def print_map(workspace, theme, output, title=None, paper="A4", orientation="landscape", level="internal",
-              atlas="none", template=None, feedback=None, save=True, project=None):
+              atlas="none", template=None, feedback=None, save=True, project=None, export_file=True):
     """Print ``theme`` of ``workspace`` to ``output`` (.pdf or .png); returns a dict:
     ``output``, ``files`` (the PNG pages of an atlas), ``pages``, ``layout`` (its name),
     ``analysed`` (whether the analysis ran first), ``project`` and ``layout_object``.
 
     ``project``: where the layers and layout are built (a new project read from the workspace's
-    stored project by default); ``save``: write them into the stored project.
+    stored project by default); ``save``: write them into the stored project; ``export_file``: write
+    ``output`` (False: only build the layout, as the dialog does in the open project).
     """
     from ..workspace.workspace import Workspace, open_workspace
 
@@ -307,12 +308,13 @@ def print_map(workspace, theme, output, title=None, paper="A4", orientation="lan
     if previous is not None:
         manager.removeLayout(previous)
     manager.addLayout(layout)
-    files = export(layout, output, kind, coverage is not None)
+    files = export(layout, output, kind, coverage is not None) if export_file else []
     pages = len(files) if kind == "png" else _pdf_pages(layout, coverage)
     if save and not project.write(workspace.project_uri):
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
             "Validation", "Cannot store the project in {path}: {error}"), path=workspace.path, error=project.error()))
-    return {"output": output if kind == "pdf" or coverage is None else files[0], "files": files, "pages": pages,
+    return {"output": output if kind == "pdf" or coverage is None or not files else files[0], "files": files,
+            "pages": pages,
             "layout": name, "analysed": analysed, "project": project, "layout_object": layout}
 
 

@@ -1,0 +1,194 @@
+"""Menu action *Print territory map…*: choose theme, title, paper, audience and atlas, then
+``territorialflux:printmap`` writes the PDF or PNG; the message bar announces it and can open it.
+
+When the open project is the workspace's own project, the same layout (and its filtered
+layers) is also added to it, so that saving the project keeps it and the layout designer can
+open it at once (Project ▸ Layouts).
+"""
+
+import os
+
+from qgis.core import QgsProcessingException, QgsProject, QgsSettings
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+    QVBoxLayout,
+)
+
+from ..__about__ import __title__
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
+from ..layouts import layers as print_layers
+from ..layouts.printing import TEMPLATE_PATH
+from ..toolbelt import critical_level, enum_value, log, success_level, tr, vocabulary_label, warning_level
+from .workspace_dialogs import last_folder
+
+SETTINGS = "territorial_flux/print/"
+
+
+def _combo(items, current):
+    combo = QComboBox()
+    for word, label in items:
+        combo.addItem(label, word)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+class PrintDialog(QDialog):
+    """The parameters of territorialflux:printmap for the open workspace."""
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        settings = QgsSettings()
+        self.setWindowTitle(tr("Print territory map"))
+        self.setMinimumWidth(540)
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Prints a map of {name} for a meeting. Flows and synergies more restricted than the "
+                          "audience's level are left out of the map and of the legend; contact details are "
+                          "never printed.").format(name=workspace.name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.theme = _combo([(t, print_layers.theme_title(t)) for t in print_layers.THEMES],
+                            settings.value(SETTINGS + "theme", "synergies"))
+        form.addRow(tr("Map theme"), self.theme)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(tr("Empty: the theme's name"))
+        form.addRow(tr("Title"), self.title)
+        self.paper = _combo([("A4", "A4"), ("A3", "A3")], settings.value(SETTINGS + "paper", "A4"))
+        form.addRow(tr("Paper size"), self.paper)
+        self.orientation = _combo([("landscape", tr("Landscape")), ("portrait", tr("Portrait"))],
+                                  settings.value(SETTINGS + "orientation", "landscape"))
+        form.addRow(tr("Orientation"), self.orientation)
+        self.level = _combo([(k, vocabulary_label(v)) for k, v in CONFIDENTIALITY_LEVELS.items()],
+                            settings.value(SETTINGS + "level", "internal"))
+        form.addRow(tr("Audience may see up to"), self.level)
+        self.atlas = _combo([("none", tr("No atlas: one page")), ("commune", tr("One page per commune")),
+                             ("zone", tr("One page per business zone"))], "none")
+        form.addRow(tr("Atlas"), self.atlas)
+        self.template = QgsFileWidget()
+        self.template.setStorageMode(enum_value(QgsFileWidget, "StorageMode.GetFile", "GetFile"))
+        self.template.setFilter(tr("QGIS layout template (*.qpt)"))
+        self.template.setDefaultRoot(os.path.dirname(TEMPLATE_PATH))
+        self.template.lineEdit().setPlaceholderText(tr("Empty: the plugin's layout"))
+        form.addRow(tr("Layout template"), self.template)
+        self.output = QgsFileWidget()
+        self.output.setStorageMode(enum_value(QgsFileWidget, "StorageMode.SaveFile", "SaveFile"))
+        self.output.setFilter(tr("PDF (*.pdf);;PNG image (*.png)"))
+        self.output.setDefaultRoot(last_folder())
+        self.output.setConfirmOverwrite(True)
+        form.addRow(tr("Output file"), self.output)
+        self.open_file = QCheckBox(tr("Open the file when it is written"))
+        self.open_file.setChecked(settings.value(SETTINGS + "open", True, type=bool))
+        form.addRow("", self.open_file)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            enum_value(QDialogButtonBox, "StandardButton.Ok", "Ok")
+            | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
+        buttons.button(enum_value(QDialogButtonBox, "StandardButton.Ok", "Ok")).setText(tr("Print"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def output_path(self):
+        path = self.output.filePath().strip()
+        if path and os.path.splitext(path)[1].lower() not in (".pdf", ".png"):
+            path += ".pdf"
+        return path
+
+    def parameters(self):
+        return {
+            "WORKSPACE": self.workspace.reference,
+            "THEME": self.theme.currentData(),
+            "TITLE": self.title.text().strip(),
+            "PAPER": self.paper.currentData(),
+            "ORIENTATION": self.orientation.currentData(),
+            "MAX_CONFIDENTIALITY": self.level.currentData(),
+            "ATLAS": self.atlas.currentData(),
+            "TEMPLATE": self.template.filePath().strip() or None,
+            "OUTPUT": self.output_path(),
+        }
+
+    def accept(self):
+        if not self.output_path():
+            self.error_label.setText(tr("Choose the file to write (.pdf or .png)."))
+            return
+        template = self.template.filePath().strip()
+        if template and not os.path.isfile(template):
+            self.error_label.setText(tr("The template {file} does not exist.").format(file=template))
+            return
+        settings = QgsSettings()
+        for key, combo in (("theme", self.theme), ("paper", self.paper), ("orientation", self.orientation),
+                           ("level", self.level)):
+            settings.setValue(SETTINGS + key, combo.currentData())
+        settings.setValue(SETTINGS + "open", self.open_file.isChecked())
+        super().accept()
+
+
+def open_file(path):
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def print_current_workspace(iface, dialog_factory=PrintDialog):
+    """Ask for the print's parameters, run territorialflux:printmap, announce the result."""
+    import processing
+
+    from ..workspace.workspace import current_workspace
+
+    bar = iface.messageBar()
+    workspace = current_workspace()
+    if workspace is None:
+        bar.pushMessage(__title__, tr("Open a workspace first: the map is printed from the open workspace."),
+                        level=warning_level(), duration=8)
+        return None
+    dialog = dialog_factory(workspace, iface.mainWindow())
+    if not dialog.exec():
+        return None
+    parameters = dialog.parameters()
+    QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
+    try:
+        result = processing.run("territorialflux:printmap", parameters)
+        _add_to_open_project(workspace, parameters)
+    except QgsProcessingException as error:
+        QApplication.restoreOverrideCursor()
+        log(str(error), critical_level())
+        bar.pushMessage(__title__, str(error), level=critical_level(), duration=0)
+        return None
+    QApplication.restoreOverrideCursor()
+    path = result["OUTPUT"]
+    text = tr("Map printed: {path} ({pages} pages). The layout “{layout}” is saved in the workspace's "
+              "project.").format(path=path, pages=int(result["PAGES"]), layout=result["LAYOUT"])
+    log(text)
+    widget = bar.createMessage(__title__, text)
+    button = QPushButton(tr("Open"), widget)
+    button.clicked.connect(lambda: open_file(path))
+    widget.layout().addWidget(button)
+    bar.pushWidget(widget, success_level(), 15)
+    if dialog.open_file.isChecked():
+        open_file(path)
+    return result
+
+
+def _add_to_open_project(workspace, parameters):
+    """The same layout in the open project when it is the workspace's (saving it keeps the layout)."""
+    from ..layouts.printing import print_map
+    from ..workspace.workspace import current_workspace
+
+    project = QgsProject.instance()
+    current = current_workspace(project)
+    if current is None or getattr(current, "path", None) != getattr(workspace, "path", None):
+        return
+    try:
+        print_map(workspace, parameters["THEME"], parameters["OUTPUT"], title=parameters["TITLE"],
+                  paper=parameters["PAPER"], orientation=parameters["ORIENTATION"],
+                  level=parameters["MAX_CONFIDENTIALITY"], atlas=parameters["ATLAS"],
+                  template=parameters["TEMPLATE"], project=project, save=False, export_file=False)
+    except Exception as error:  # noqa: BLE001 - the print itself succeeded; say why the layout is not here
+        log(tr("The layout could not be added to the open project: {error}").format(error=error), warning_level())
