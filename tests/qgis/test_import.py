@@ -722,3 +722,60 @@ def test_xy_columns_of_a_shapefile_use_its_crs_when_a_geometry_is_missing(run, w
     layer = QgsVectorLayer(workspace + "|layername=companies", "c", "ogr")
     points = sorted((f["siret"], f.geometry().asPoint().x()) for f in layer.getFeatures())
     assert points == sorted([(siret(1), 654010.0), (siret(2), 654500.0)])
+
+
+@pytest.mark.parametrize("driver, extension", [("XLSX", "xlsx"), ("ODS", "ods")])
+def test_import_flows_from_a_filled_spreadsheet(run, demo, tmp_path, driver, extension):
+    from osgeo import ogr
+
+    (s1, _n1), = query(demo, "SELECT siret, name FROM companies WHERE siret IS NOT NULL ORDER BY fid LIMIT 1")
+    path = str(tmp_path / "atelier.{}".format(extension))
+    data = ogr.GetDriverByName(driver).CreateDataSource(path)
+    layer = data.CreateLayer("flux", None, ogr.wkbNone)
+    headers = ["ENTREPRISE", "Siret", "Sens (offre/besoin)", "Ressource (code ou mots)", "QUANTITÉ", "unite",
+               "Confidentialite", "Commentaire"]
+    for header in headers:
+        layer.CreateField(ogr.FieldDefn(header, ogr.OFTString))
+    for values in ([None, s1, "offre", "15 01 03", "1 200", "t/an", "partenaires", "palettes"],
+                   [None, s1, "besoin", "EN 01 05", "40", "MWh/an", None, None]):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for index, value in enumerate(values):
+            if value is not None:
+                feature.SetField(index, value)
+        layer.CreateFeature(feature)
+    data = None
+    before = count(demo, "flows")
+    result = run("importflows", {"WORKSPACE": demo, "INPUT": path, "REJECTS": str(tmp_path / "r.csv")})
+    assert (result["IMPORTED"], result["REJECTED"]) == (2, 0)
+    assert count(demo, "flows") == before + 2
+    assert ("15 01 03", 1200.0, "t/yr", "partners", "palettes") in query(
+        demo, "SELECT resource_code, quantity, unit, confidentiality, notes FROM flows")
+
+
+def test_geopackage_layer_and_geojson_sources(run, workspace, tmp_path):
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    path = str(tmp_path / "partner.gpkg")
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    data.CreateLayer("other", srs, ogr.wkbPoint)
+    layer = data.CreateLayer("sites", srs, ogr.wkbPoint)
+    for name in ("nom", "siret"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("nom", "Coopérative du Port")
+    feature.SetField("siret", siret(1))
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (2.3768 51.0344)"))
+    layer.CreateFeature(feature)
+    data = None
+    result, _rejects = import_companies(run, workspace, path + "|layername=sites", tmp_path)
+    assert result["IMPORTED"] == 1
+    geojson = tmp_path / "partner.geojson"
+    geojson.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                       '{"raison sociale": "Pâtisserie Lille", "siret": "%s"}, "geometry": {"type": "Point", '
+                       '"coordinates": [3.0573, 50.6292]}}]}' % siret(2), encoding="utf-8")
+    result, _rejects = import_companies(run, workspace, str(geojson), tmp_path)
+    assert result["IMPORTED"] == 1
+    assert sorted(r[0] for r in query(workspace, "SELECT name FROM companies")) == [
+        "Coopérative du Port", "Pâtisserie Lille"]
