@@ -1,5 +1,7 @@
 """territorialflux:importcompanies — companies from a partner's file or the SIRENE register."""
 
+import sqlite3
+
 from qgis.core import (
     QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
@@ -35,6 +37,16 @@ def run_import(algorithm, job, rejects_path, feedback):
             return None
         except QgsProcessingException:
             raise
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                result = _failed(job, str(error))
+                raise QgsProcessingException(algorithm.tr(
+                    "The import failed and nothing was written to the workspace: {error}").format(error=error))
+            message = algorithm.tr(
+                "The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or "
+                "discard those edits and import again; nothing was written.")
+            result = _failed(job, message)
+            raise QgsProcessingException(message)
         except Exception as error:  # noqa: BLE001 - the workspace is untouched (rolled back)
             result = _failed(job, str(error))
             raise QgsProcessingException(algorithm.tr(

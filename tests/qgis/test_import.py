@@ -779,3 +779,31 @@ def test_geopackage_layer_and_geojson_sources(run, workspace, tmp_path):
     assert result["IMPORTED"] == 1
     assert sorted(r[0] for r in query(workspace, "SELECT name FROM companies")) == [
         "Coopérative du Port", "Pâtisserie Lille"]
+
+
+def test_a_workspace_locked_by_another_writer_is_reported_and_untouched(run, workspace, tmp_path, monkeypatch):
+    from qgis.core import QgsProcessingException
+
+    from territorial_flux_plugin.workspace import importer
+
+    source = write_shapefile(tmp_path / "a.shp", FIELDS, [company_row(1)])
+    original = importer.connect
+
+    def impatient(path):
+        connection = original(path)
+        connection.execute("PRAGMA busy_timeout = 100")
+        return connection
+
+    monkeypatch.setattr(importer, "connect", impatient)
+    other = sqlite3.connect(workspace, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # someone saving edits
+    try:
+        with pytest.raises(QgsProcessingException) as error:
+            import_companies(run, workspace, source, tmp_path)
+        assert "busy" in str(error.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert count(workspace) == 0
+    result, _rejects = import_companies(run, workspace, source, tmp_path)
+    assert result["IMPORTED"] == 1
