@@ -163,7 +163,7 @@ def print_current_workspace(iface, dialog_factory=PrintDialog):
         return None
     QApplication.restoreOverrideCursor()
     path = result["OUTPUT"]
-    text = tr("Map printed: {path} ({pages} pages). The layout “{layout}” is saved in the workspace's "
+    text = tr("Map printed: {path} (pages: {pages}). The layout “{layout}” is saved in the workspace's "
               "project.").format(path=path, pages=int(result["PAGES"]), layout=result["LAYOUT"])
     log(text)
     widget = bar.createMessage(__title__, text)

@@ -85,7 +85,7 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
             self.fail(error.message)
         for path in result["files"][1:]:
             feedback.pushInfo(self.tr("Page written: {path}").format(path=path))
-        feedback.pushInfo(self.tr("{pages} pages written to {path}; layout “{layout}” saved in the workspace's "
+        feedback.pushInfo(self.tr("Map written to {path} (pages: {pages}); layout “{layout}” saved in the workspace's "
                                   "project.").format(pages=result["pages"], path=result["output"],
                                                      layout=result["layout"]))
         return {self.OUTPUT: result["output"], "PAGES": result["pages"], "LAYOUT": result["layout"]}
