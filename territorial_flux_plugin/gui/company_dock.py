@@ -109,6 +109,10 @@ class CompanyDock(QgsDockWidget):
             table.setSelectionMode(enum_value(QAbstractItemView, "SelectionMode.SingleSelection", "SingleSelection"))
             table.setEditTriggers(enum_value(QAbstractItemView, "EditTrigger.NoEditTriggers", "NoEditTriggers"))
             table.horizontalHeader().setSectionResizeMode(0, enum_value(QHeaderView, "ResizeMode.Stretch", "Stretch"))
+            for column in (1, 2, 3):
+                table.horizontalHeader().setSectionResizeMode(
+                    column, enum_value(QHeaderView, "ResizeMode.ResizeToContents", "ResizeToContents"))
+            table.setWordWrap(False)
             table.doubleClicked.connect(lambda _index, t=table: self.edit_flow(t))
             table.setMinimumHeight(90)
             layout.addWidget(table)

@@ -11,15 +11,29 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..domain.vocabulary import SYNERGY_STATUSES
 from ..toolbelt import enum_value, tr, vocabulary_label
 
-# The role of a company, from its active flows (evaluated through the flows_company relation).
-COMPANY_ROLE_EXPRESSION = (
-    "CASE WHEN \"status\" = 'archived' THEN 'archived' ELSE "
-    "with_variable('directions', coalesce(relation_aggregate('flows_company', 'concatenate_unique', "
-    "if(\"status\" = 'active', \"direction\", NULL), concatenator:=','), ''), "
-    "CASE WHEN @directions LIKE '%offer%' AND @directions LIKE '%need%' THEN 'both' "
-    "WHEN @directions LIKE '%offer%' THEN 'offers' "
-    "WHEN @directions LIKE '%need%' THEN 'needs' ELSE 'none' END) END"
-)
+def company_role_expression(flows_layer_name=None):
+    """The role of a company (offers, needs, both, none, archived) from its active flows.
+
+    Each list of companies with an active offer (or need) is computed once per drawing by
+    ``aggregate()`` on the flows layer and cached, so the map stays fast on large territories;
+    the flows layer is found by its name in the project (``Flows`` in the interface's language).
+    """
+    name = (flows_layer_name or flows_layer_title()).replace("'", "''")
+    side = ("array_contains(aggregate(layer:='{name}', aggregate:='array_agg', expression:=\"company_uid\", "
+            "filter:=\"direction\" = '{direction}' AND \"status\" = 'active'), \"uid\")")
+    return ("CASE WHEN \"status\" = 'archived' THEN 'archived' ELSE "
+            "with_variable('offers', {offers}, with_variable('needs', {needs}, "
+            "CASE WHEN @offers AND @needs THEN 'both' WHEN @offers THEN 'offers' "
+            "WHEN @needs THEN 'needs' ELSE 'none' END)) END").format(
+        offers=side.format(name=name, direction="offer"), needs=side.format(name=name, direction="need"))
+
+
+def flows_layer_title():
+    from ..toolbelt import schema_label
+    from .schema import TABLES_BY_NAME
+
+    return schema_label(TABLES_BY_NAME["flows"].label)
+
 
 COMPANY_ROLE_COLOURS = {
     "both": "#7b3294",
@@ -100,7 +114,7 @@ def style_companies(layer):
             "name": "circle", "color": colour, "outline_color": "#ffffff" if role != "archived" else "#9e9e9e",
             "outline_width": "0.3", "size": "3.2" if role in ("both", "offers", "needs") else "2.2"})
         categories.append(QgsRendererCategory(role, symbol, labels[role]))
-    layer.setRenderer(QgsCategorizedSymbolRenderer(COMPANY_ROLE_EXPRESSION, categories))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(company_role_expression(), categories))
     layer.setLabeling(_labeling('"name"', 7.5, 120000))
     layer.setLabelsEnabled(True)
 
@@ -282,7 +296,7 @@ def style_companies_faded(layer):
     symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#bdbdbd", "outline_color": "#ffffff",
                                            "outline_width": "0.15", "size": "1.6"})
     _data_defined(symbol.symbolLayer(0), "FillColor",
-                  "if(" + COMPANY_ROLE_EXPRESSION + " IN ('none', 'archived'), '#eeeeee', '#a0a0a0')")
+                  "if(" + company_role_expression() + " IN ('none', 'archived'), '#eeeeee', '#a0a0a0')")
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.setLabelsEnabled(False)
 

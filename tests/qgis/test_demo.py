@@ -78,3 +78,35 @@ def test_same_seed_same_territory(provider, run, tmp_path, demo_workspace):
         strip = lambda rows: [r[1:] for r in rows]  # noqa: E731 - fid aside
         assert strip(query(again, sql)) == strip(query(demo_workspace, sql)), table
     assert query(other, "SELECT uid FROM companies ORDER BY uid") != query(demo_workspace, "SELECT uid FROM companies ORDER BY uid")
+
+
+def test_company_roles_drawn_from_their_flows(demo_workspace):
+    """The companies' style tells offers only, needs only, both, none and archived, as the flows say."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
+
+    from territorial_flux_plugin.workspace.workspace import open_workspace, workspace_layers
+
+    open_workspace(demo_workspace)
+    try:
+        companies = workspace_layers()["companies"]
+        expression = QgsExpression(companies.renderer().classAttribute())
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(companies))
+        drawn = {}
+        for feature in companies.getFeatures():
+            context.setFeature(feature)
+            drawn[feature["uid"]] = expression.evaluate(context)
+        assert not expression.hasEvalError(), expression.evalErrorString()
+    finally:
+        QgsProject.instance().clear()
+    expected = {}
+    for uid, status, offers, needs in query(demo_workspace, """
+            SELECT c.uid, c.status,
+                   sum(f.direction = 'offer' AND f.status = 'active'), sum(f.direction = 'need' AND f.status = 'active')
+            FROM companies c LEFT JOIN flows f ON f.company_uid = c.uid GROUP BY c.uid"""):
+        if status == "archived":
+            expected[uid] = "archived"
+        else:
+            expected[uid] = {(True, True): "both", (True, False): "offers", (False, True): "needs",
+                             (False, False): "none"}[(bool(offers), bool(needs))]
+    assert drawn == expected
+    assert set(drawn.values()) == {"both", "offers", "needs", "none", "archived"}

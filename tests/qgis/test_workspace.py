@@ -76,7 +76,7 @@ def test_styles_stored_as_default_styles(workspace):
     # Plain QGIS, layer alone: the default style comes from the GeoPackage.
     companies = QgsVectorLayer(workspace.uri("companies"), "companies", "ogr")
     assert companies.renderer().type() == "categorizedSymbol"
-    assert "relation_aggregate" in companies.renderer().classAttribute()
+    assert "array_contains(aggregate(" in companies.renderer().classAttribute()
     synergies = QgsVectorLayer(workspace.uri("synergies"), "synergies", "ogr")
     renderer = synergies.renderer()
     categories = renderer.categories()
