@@ -490,14 +490,50 @@ class LinkTable:
         return result
 
     def _format_reasons(self, translate):
+        import string
+
         templates = [_REASONS[key] for key in REASON_KINDS]
         if translate is not None:
             templates = [translate(TRANSLATION_CONTEXT, t) for t in templates]
+        count = len(self)
+        if not count:
+            return []
         offers, needs = self.offers, self.needs
-        return [templates[kind].format(**_reason_values(offers[o], needs[n], d, percent))
-                for o, n, d, kind, percent in zip(
-                    self.offer_index.tolist(), self.need_index.tolist(), self.distance_km.tolist(),
-                    self.kind.tolist(), self.percent.tolist())]
+        o, n = self.offer_index, self.need_index
+
+        def per_pair(flows, index, value):
+            return np.array([value(f) for f in flows] or [""], dtype=object)[index]
+
+        offer_code = per_pair(offers, o, lambda f: f.resource_code)
+        values = {
+            "code": offer_code, "offer_code": offer_code,
+            "subchapter": per_pair(offers, o, lambda f: subchapter_of(f.resource_code)),
+            "need_code": per_pair(needs, n, lambda f: f.resource_code),
+            "offer_unit": per_pair(offers, o, lambda f: f.unit or "?"),
+            "need_unit": per_pair(needs, n, lambda f: f.unit or "?"),
+            "distance": np.array(["{:.1f}".format(d) for d in self.distance_km.tolist()], dtype=object),
+            "percent": np.array([str(p) for p in range(101)], dtype=object)[np.clip(self.percent, 0, 100)],
+        }
+        result = np.empty(count, dtype=object)
+        for kind, template in enumerate(templates):
+            mask = self.kind == kind
+            if not mask.any():
+                continue
+            parts = list(string.Formatter().parse(template))
+            plain = all(not spec and not conversion and (name is None or name in values)
+                        for _literal, name, spec, conversion in parts)
+            if not plain:  # a translation with format specifications: one row at a time
+                index = np.nonzero(mask)[0]
+                result[index] = [template.format(**{k: v[i] for k, v in values.items()}) for i in index.tolist()]
+                continue
+            text = np.full(int(mask.sum()), "", dtype=object)
+            for literal, name, _spec, _conversion in parts:
+                if literal:
+                    text = text + literal
+                if name is not None:
+                    text = text + values[name][mask]
+            result[mask] = text
+        return result.tolist()
 
 
 REASON_KINDS = tuple(_REASONS)

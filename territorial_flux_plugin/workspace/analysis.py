@@ -173,11 +173,6 @@ def _point_blob(srs_id, x, y):
     return struct.pack("<2sBBi", b"GP", 0, 1, srs_id) + struct.pack("<BIdd", 1, 1, x, y)
 
 
-def _line_blob(srs_id, x1, y1, x2, y2):
-    header = struct.pack("<2sBBi4d", b"GP", 0, 3, srs_id, min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2))
-    return header + struct.pack("<BIIBII4d", 1, 5, 1, 1, 2, 2, x1, y1, x2, y2)
-
-
 def _point_wkb(x, y):
     return struct.pack("<BIdd", 1, 1, x, y)
 
@@ -198,16 +193,18 @@ def _columns(table):
     return TABLES_BY_NAME[table].column_names
 
 
-def _replace_sqlite(database, table, rows, envelopes):
+def _replace_sqlite(database, table, rows, envelopes, count=None):
     """Replace every row of ``table`` (rows start with the geometry blob when it has one).
 
     GDAL's spatial index triggers call functions only GDAL's SQLite has, and firing them row by
-    row would be slow: they are set aside, the index is filled in one statement, and put back.
+    row would be slow: they are set aside, the index is filled in one statement, and put back
+    (all in the caller's transaction).
     """
     connection = database.connection
     columns = _columns(table)
     geometric = envelopes is not None
     names = (["geom"] if geometric else []) + columns
+    connection.execute("PRAGMA cache_size = -262144")  # a big transaction: no spill to the file midway
     triggers = connection.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE ?",
         (table, "rtree_{}_%".format(table))).fetchall()
@@ -220,12 +217,15 @@ def _replace_sqlite(database, table, rows, envelopes):
     if has_rtree:
         connection.execute('DELETE FROM "{}"'.format(rtree))
     connection.execute("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+    rows = list(rows)
+    count = len(rows) if count is None else count
+    fids = range(1, count + 1)
     connection.executemany('INSERT INTO "{}" (fid, {}) VALUES (?, {})'.format(
         table, ", ".join('"{}"'.format(n) for n in names), ", ".join("?" * len(names))),
-        ((fid,) + tuple(row) for fid, row in enumerate(rows, 1)))
+        ((fid,) + row for fid, row in zip(fids, rows)))
     if has_rtree:
         connection.executemany('INSERT INTO "{}" (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)'.format(rtree),
-                               ((fid,) + tuple(env) for fid, env in enumerate(envelopes, 1)))
+                               ((fid,) + tuple(env) for fid, env in zip(fids, envelopes)))
     for _name, sql in triggers:
         connection.execute(sql)
     if geometric:
@@ -239,8 +239,7 @@ def _replace_sqlite(database, table, rows, envelopes):
         connection.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?", (_now(), table))
     if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
         connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
-                           (len(envelopes) if geometric else connection.execute(
-                               'SELECT count(*) FROM "{}"'.format(table)).fetchone()[0], table))
+                           (count, table))
 
 
 def _replace_postgres(database, table, rows, srid, geometric):
@@ -315,32 +314,67 @@ def write_outputs(workspace, settings, inputs, table=None, missing=None, balance
             return _record(database, settings, written)
 
 
-def _replace(database, postgres, srid, table, rows, envelopes):
+def _replace(database, postgres, srid, table, rows, envelopes, count=None):
     if postgres:
         _replace_postgres(database, table, rows, srid, envelopes is not None)
     else:
-        _replace_sqlite(database, table, rows, envelopes)
+        _replace_sqlite(database, table, rows, envelopes, count)
+
+
+def _line_blobs(srs_id, x1, y1, x2, y2):
+    """GeoPackage blobs (with envelope) of two-point multilinestrings, built by numpy."""
+    import numpy as np
+
+    dtype = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("envelope", "<f8", 4),
+                      ("order", "u1"), ("type", "<u4"), ("parts", "<u4"), ("order2", "u1"), ("type2", "<u4"),
+                      ("points", "<u4"), ("coordinates", "<f8", 4)])
+    count = len(x1)
+    data = np.zeros(count, dtype=dtype)
+    data["magic"], data["version"], data["flags"], data["srs"] = b"GP", 0, 3, srs_id
+    data["envelope"] = np.stack([np.minimum(x1, x2), np.maximum(x1, x2), np.minimum(y1, y2), np.maximum(y1, y2)], 1)
+    data["order"], data["type"], data["parts"] = 1, 5, 1
+    data["order2"], data["type2"], data["points"] = 1, 2, 2
+    data["coordinates"] = np.stack([x1, y1, x2, y2], 1)
+    raw = data.tobytes()
+    size = dtype.itemsize
+    return [raw[i:i + size] for i in range(0, count * size, size)]
 
 
 def _write_possible(database, postgres, srid, table, positions, translate):
-    srs = None if postgres else _srs_id(database, "possible_links")
+    import numpy as np
+
     reasons = table.reasons(translate)
-    rank = {level: i for i, level in enumerate(links.CONFIDENTIALITY_LEVELS)}
-    rows, envelopes = [], []
     offers, needs = table.offers, table.needs
-    for o, n, distance, share, reason in zip(table.offer_index.tolist(), table.need_index.tolist(),
-                                             table.distance_km.tolist(), table.covered_share.tolist(), reasons):
-        offer, need = offers[o], needs[n]
-        x1, y1 = positions[offer.company_uid]
-        x2, y2 = positions[need.company_uid]
-        geometry = _line_wkb(x1, y1, x2, y2) if postgres else _line_blob(srs, x1, y1, x2, y2)
-        level = offer.confidentiality if rank[offer.confidentiality] <= rank[need.confidentiality] \
-            else need.confidentiality
-        rows.append((geometry, offer.uid, need.uid, offer.company_uid, need.company_uid, offer.resource_code,
-                     need.resource_code, offer.family, distance, None if share != share else share,
-                     offer.quantity, offer.unit, need.quantity, need.unit, reason, level))
-        envelopes.append((min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)))
-    _replace(database, postgres, srid, "possible_links", rows, envelopes)
+    o, n = table.offer_index, table.need_index
+
+    def column(flows, index, value):
+        return np.array([value(f) for f in flows] or [None], dtype=object)[index].tolist()
+
+    def coordinates(flows, index):
+        xy = np.array([positions[f.company_uid] for f in flows] or [(0.0, 0.0)], dtype=np.float64)
+        return xy[index, 0], xy[index, 1]
+
+    x1, y1 = coordinates(offers, o)
+    x2, y2 = coordinates(needs, n)
+    if postgres:
+        geometries = [_line_wkb(*c) for c in zip(x1.tolist(), y1.tolist(), x2.tolist(), y2.tolist())]
+    else:
+        geometries = _line_blobs(_srs_id(database, "possible_links"), x1, y1, x2, y2)
+    levels = {level: i for i, level in enumerate(links.CONFIDENTIALITY_LEVELS)}
+    rank = np.array([levels[f.confidentiality] for f in offers] or [0])[o]
+    other = np.array([levels[f.confidentiality] for f in needs] or [0])[n]
+    levels = np.array(list(links.CONFIDENTIALITY_LEVELS), dtype=object)[np.minimum(rank, other)].tolist()
+    share = table.covered_share
+    shares = np.where(np.isnan(share), None, share).tolist() if len(share) else []
+    rows = zip(geometries, column(offers, o, lambda f: f.uid), column(needs, n, lambda f: f.uid),
+               column(offers, o, lambda f: f.company_uid), column(needs, n, lambda f: f.company_uid),
+               column(offers, o, lambda f: f.resource_code), column(needs, n, lambda f: f.resource_code),
+               column(offers, o, lambda f: f.family), table.distance_km.tolist(), shares,
+               column(offers, o, lambda f: f.quantity), column(offers, o, lambda f: f.unit),
+               column(needs, n, lambda f: f.quantity), column(needs, n, lambda f: f.unit), reasons, levels)
+    envelopes = zip(np.minimum(x1, x2).tolist(), np.maximum(x1, x2).tolist(), np.minimum(y1, y2).tolist(),
+                    np.maximum(y1, y2).tolist())
+    _replace(database, postgres, srid, "possible_links", rows, envelopes, len(table))
 
 
 def analysed_at(workspace):
