@@ -50,6 +50,15 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
     TEMPLATE = "TEMPLATE"
     OUTPUT = "OUTPUT"
 
+    def flags(self):
+        # layouts are rendered on the main thread, as QGIS's own layout export algorithms do
+        from qgis.core import Qgis, QgsProcessingAlgorithm
+
+        no_threading = getattr(getattr(Qgis, "ProcessingAlgorithmFlag", None), "NoThreading", None)
+        if no_threading is None:
+            no_threading = QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | no_threading
+
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(workspace_parameter())
         self.addParameter(choice_parameter(self.THEME, self.tr("Map theme"), print_layers.THEMES, "synergies"))

@@ -116,6 +116,13 @@ def legend_entries(layout):
     return entries
 
 
+def algorithm(name):
+    """The registered algorithm (through the registry: another test may have reloaded the provider)."""
+    from qgis.core import QgsApplication
+
+    return QgsApplication.processingRegistry().algorithmById("territorialflux:" + name)
+
+
 def layer_of(layout, table):
     layers = layout.itemById("map").layers()
     return next(layer for layer in layers if layer.customProperty("territorial_flux_print").startswith(table + "|"))
@@ -123,14 +130,15 @@ def layer_of(layout, table):
 
 # --- the parameters -----------------------------------------------------------------------------
 
-def test_algorithms_have_the_issue_parameter_names(provider):
-    printmap = provider.algorithm("printmap")
+def test_algorithms_have_the_issue_parameter_names(provider):  # noqa: ARG001 - registers the provider
+    printmap = algorithm("printmap")
     assert [p.name() for p in printmap.parameterDefinitions()] == [
         "WORKSPACE", "THEME", "TITLE", "PAPER", "ORIENTATION", "MAX_CONFIDENTIALITY", "ATLAS", "TEMPLATE", "OUTPUT"]
     assert printmap.parameterDefinition("MAX_CONFIDENTIALITY").defaultValue() == "internal"
     assert printmap.parameterDefinition("ATLAS").defaultValue() == "none"
     assert printmap.parameterDefinition("TEMPLATE").flags() & printmap.parameterDefinition("TEMPLATE").FlagOptional
-    names = [p.name() for p in provider.algorithm("importareas").parameterDefinitions()]
+    assert printmap.flags() & printmap.FlagNoThreading  # layouts render on the main thread
+    names = [p.name() for p in algorithm("importareas").parameterDefinitions()]
     assert names[:5] == ["WORKSPACE", "INPUT", "KIND", "NAME_FIELD", "CODE_FIELD"]
 
 
@@ -479,10 +487,9 @@ def test_importareas_is_all_or_nothing(run, provider, demo, tmp_path, monkeypatc
             if value >= 90:
                 self.cancel()
 
-    algorithm = provider.algorithm("importareas").create()
-    algorithm.run({"WORKSPACE": demo, "INPUT": source, "KIND": "commune", "NAME_FIELD": "NOM",
-                   "CODE_FIELD": "INSEE_COM", "REJECTS": str(tmp_path / "r2.csv")},
-                  QgsProcessingContext(), CancelWhileWriting())
+    parameters = {"WORKSPACE": demo, "INPUT": source, "KIND": "commune", "NAME_FIELD": "NOM",
+                  "CODE_FIELD": "INSEE_COM", "REJECTS": str(tmp_path / "r2.csv")}
+    algorithm("importareas").create().run(parameters, QgsProcessingContext(), CancelWhileWriting())
     assert digest(demo) == before
     assert query(demo, "SELECT count(*) FROM areas WHERE kind = 'commune'")[0][0] == 0
 
