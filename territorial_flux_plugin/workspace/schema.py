@@ -438,7 +438,7 @@ POSSIBLE_LINKS = Table("possible_links", _label("Possible links"), [
     Column("need_company_uid", "text", _label("Receiver")),
     Column("resource_code", "text", _label("Resource"), required=True),
     Column("need_resource_code", "text", _label("Resource needed")),
-    Column("family", "text", _label("Resource family"), vocabulary=FAMILIES),
+    Column("family", "text", _label("Resource family")),
     Column("distance_km", "real", _label("Distance (km)")),
     Column("covered_share", "real", _label("Share of the need covered")),
     Column("offer_quantity", "real", _label("Quantity offered")),
@@ -446,7 +446,8 @@ POSSIBLE_LINKS = Table("possible_links", _label("Possible links"), [
     Column("need_quantity", "real", _label("Quantity needed")),
     Column("need_unit", "text", _label("Unit needed")),
     Column("reason", "text", _label("Reason")),
-    Column("confidentiality", "text", _label("Confidentiality"), vocabulary=CONFIDENTIALITY_LEVELS),
+    # No CHECK on these two: hundreds of thousands of rows are written at once.
+    Column("confidentiality", "text", _label("Confidentiality")),
 ], geometry="MULTILINESTRING", display_expression='"reason"')
 
 RESOURCE_BALANCE = Table("resource_balance", _label("Resource balance"), [
