@@ -315,6 +315,21 @@ def security_statements(schema):
                 t, editor, visible, visible),
             "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING ({})".format(t, editor, visible),
         ]
+    # Analysis results derived from advisor-level flows stay with administrators (those tables
+    # have no advisor column to tell whose they are); editors replace them whole.
+    for table in analysis_tables():
+        t = "{}.{}".format(s, q(table))
+        statements.append("ALTER TABLE {} ENABLE ROW LEVEL SECURITY".format(t))
+        if "confidentiality" in TABLES_BY_NAME[table].column_names:
+            statements.append("CREATE POLICY \"read\" ON {} FOR SELECT TO {} USING "
+                              "(confidentiality IS DISTINCT FROM 'advisor')".format(t, reader))
+        else:
+            statements.append("CREATE POLICY \"read\" ON {} FOR SELECT TO {} USING (true)".format(t, reader))
+        statements += [
+            "CREATE POLICY \"insert\" ON {} FOR INSERT TO {} WITH CHECK (true)".format(t, editor),
+            "CREATE POLICY \"update\" ON {} FOR UPDATE TO {} USING (true) WITH CHECK (true)".format(t, editor),
+            "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING (true)".format(t, editor),
+        ]
     # The audit trail is read like the rows it records: an advisor-level flow's history only by its
     # advisor (and administrators). Nobody but the triggers writes it.
     hidden = ("'advisor' IN (coalesce(old_values::jsonb ->> 'confidentiality', ''), "

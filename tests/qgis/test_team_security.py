@@ -171,3 +171,26 @@ def test_second_save_of_the_same_flow_is_refused_with_what_changed(team):
     assert locking.conflicts(bob_ws, "flows", {flow: 2}) == []
     # overwriting knowingly
     assert locking.save(bob_ws, "flows", [locking.Edit(flow, 1, {"quantity": 99.0})], overwrite=True).saved == {flow: 3}
+
+
+def test_analysis_results_from_advisor_level_flows_stay_with_administrators(team, postgis_server):
+    from territorial_flux_plugin.workspace import postgis
+    from territorial_flux_plugin.workspace.schema import TABLES_BY_NAME
+
+    tables = [t for t in postgis.analysis_tables() if "confidentiality" in TABLES_BY_NAME[t].column_names]
+    if not tables:  # the analysis tables are not part of this schema version
+        return
+    table = TABLES_BY_NAME[tables[0]]
+    required = {c.name: c for c in table.columns if c.required}
+    values = {}
+    for name, column in required.items():
+        values[name] = list(column.vocabulary)[0] if column.vocabulary else "x"
+    bob, rita, adam = (connect(postgis_server, u) for u in ("bob", "rita", "adam"))
+    for level in ("advisor", "internal"):
+        values["confidentiality"] = level
+        one(bob, "INSERT INTO {} ({}) VALUES ({})".format(
+            table.name, ", ".join(values), ", ".join(["%s"] * len(values))), list(values.values()))
+    count = "SELECT confidentiality FROM {} ORDER BY 1".format(table.name)
+    assert one(rita, count) == [("internal",)]
+    assert one(adam, count) == [("advisor",), ("internal",)]
+    assert one(bob, "DELETE FROM {}".format(table.name)) == 2  # an editor replaces the results whole
