@@ -93,7 +93,8 @@ def postgis_connection(postgis_server, provider):
     from tests import pgserver
     from qgis.core import QgsSettings
 
-    name = "Territorial Flux tests"
+    # One name per test session: concurrent sessions share QGIS's settings file.
+    name = "Territorial Flux tests {}".format(os.getpid())
     base = "PostgreSQL/connections/{}/".format(name)
     settings = QgsSettings()
     for key, value in {"service": pgserver.SERVICE, "host": "", "port": "", "database": "",
