@@ -561,7 +561,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="373" />
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed with their reason in {path}</source>
-        <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées sont listées avec leur motif dans {path}</translation>
+        <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent avec leur motif dans {path}</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="405" />
@@ -764,67 +764,67 @@
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="295" />
+        <location filename="../../gui/synergy_dock.py" line="298" />
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="360" />
+        <location filename="../../gui/synergy_dock.py" line="363" />
         <source>All advisors</source>
         <translation>Tous les conseillers</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="422" />
+        <location filename="../../gui/synergy_dock.py" line="425" />
         <source>Overdue: the next action was due on {date}.</source>
         <translation>En retard : la prochaine action était prévue le {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="446" />
+        <location filename="../../gui/synergy_dock.py" line="449" />
         <source>Choose a synergy in the list, or create one.</source>
         <translation>Choisissez une synergie dans la liste, ou créez-en une.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="446" />
+        <location filename="../../gui/synergy_dock.py" line="449" />
         <source>No workspace is open.</source>
         <translation>Aucun espace de travail n'est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="456" />
+        <location filename="../../gui/synergy_dock.py" line="459" />
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="456" />
+        <location filename="../../gui/synergy_dock.py" line="459" />
         <source>Move to “{status}”</source>
         <translation>Passer au statut « {status} »</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="467" />
+        <location filename="../../gui/synergy_dock.py" line="470" />
         <source>supplier</source>
         <translation>fournisseur</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="467" />
+        <location filename="../../gui/synergy_dock.py" line="470" />
         <source>receiver</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="467" />
+        <location filename="../../gui/synergy_dock.py" line="470" />
         <source>member</source>
         <translation>membre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="516" />
+        <location filename="../../gui/synergy_dock.py" line="519" />
         <source>Abandon the synergy</source>
         <translation>Abandonner la synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="516" />
+        <location filename="../../gui/synergy_dock.py" line="519" />
         <source>Why is this synergy abandoned? (required)</source>
         <translation>Pourquoi cette synergie est-elle abandonnée ? (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="558" />
+        <location filename="../../gui/synergy_dock.py" line="561" />
         <source>Click the supplier on the map, then the receiver.</source>
         <translation>Cliquez sur le fournisseur sur la carte, puis sur le destinataire.</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../layouts/layout.py" line="332" />
+        <location filename="../../layouts/layout.py" line="380" />
         <source>Territory map</source>
         <translation>Carte du territoire</translation>
     </message>
@@ -2007,7 +2007,7 @@
     <message>
         <location filename="../../processing/import_areas.py" line="24" />
         <source>Loads boundaries into the workspace's areas layer: commune boundaries (such as IGN's ADMIN EXPRESS shapefile), business-zone perimeters or the territory's outline (KIND). NAME_FIELD is the column holding each area's name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace's CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
-        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
+        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
     <message>
         <location filename="../../processing/import_companies.py" line="19" />
@@ -2027,7 +2027,7 @@
     <message>
         <location filename="../../processing/import_companies.py" line="109" />
         <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE's establishment file. Columns are recognised from SIRENE's official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by ';' (fields: {fields}). Points are reprojected into the workspace's CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE's StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
-        <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec son motif dans REJECTS.</translation>
+        <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS.</translation>
     </message>
     <message>
         <location filename="../../processing/import_companies.py" line="157" />
@@ -2062,7 +2062,7 @@
     <message>
         <location filename="../../processing/import_flows.py" line="23" />
         <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…). Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
-        <translation>Importe des offres et des besoins depuis un CSV ou un classeur, comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…). Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont retrouvées par leur SIRET, sinon par leur nom. Toutes les lignes sont écrites en une seule transaction ; les lignes non importées sont listées avec leur motif dans REJECTS.</translation>
+        <translation>Importe des offres et des besoins depuis un CSV ou un classeur, comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…). Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont retrouvées par leur SIRET, sinon par leur nom. Toutes les lignes sont écrites en une seule transaction ; les lignes non importées figurent avec leur motif dans REJECTS.</translation>
     </message>
     <message>
         <location filename="../../processing/import_flows.py" line="43" />
@@ -2459,7 +2459,7 @@
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="363" />
+        <location filename="../../layouts/printing.py" line="365" />
         <source>The map could not be written to {file} ({error}).</source>
         <translation>La carte n'a pas pu être écrite dans {file} ({error}).</translation>
     </message>
@@ -3335,7 +3335,7 @@
     <message>
         <location filename="../../processing/import_companies.py" line="61" />
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
-        <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées sont listées dans {path}</translation>
+        <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
     </message>
     <message>
         <location filename="../../processing/import_companies.py" line="88" />
