@@ -145,7 +145,7 @@ def build_layout(project, paper="A4", orientation="landscape", name=None):
         map_rect = (margin, top, width - 2 * margin - legend_width - 5 * scale, bottom - top)
         legend_rect = (margin + map_rect[2] + 5 * scale, top, legend_width, bottom - top)
     else:
-        legend_height = 62 * scale
+        legend_height = 78 * scale
         map_rect = (margin, top, width - 2 * margin, bottom - top - legend_height - 4 * scale)
         legend_rect = (margin, top + map_rect[3] + 4 * scale, width - 2 * margin, legend_height)
     map_item = QgsLayoutItemMap(layout)
@@ -241,11 +241,14 @@ def set_variables(layout, values):
         QgsExpressionContextUtils.setLayoutVariable(layout, VARIABLE_PREFIX + key, value)
 
 
-def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=None, page_name=None):
+def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=None, page_name=None,
+              counted=None, fit_legend=False):
     """Fill the layout's items: map layers and extent, legend, atlas.
 
     ``layers``: the print layers, top first; ``titles``: layer id -> legend title; ``coverage``:
-    the atlas coverage layer (None: no atlas). Returns the map item.
+    the atlas coverage layer (None: no atlas); ``counted``: the ids of the layers whose legend shows
+    feature counts (default: all); ``fit_legend``: choose the legend's columns (and if need be a
+    smaller text) so that every entry fits the legend's frame. Returns the map item.
     """
     found = items(layout)
     map_item = found["map"]
@@ -265,7 +268,7 @@ def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=No
         root.removeAllChildren()
         for layer in layers:
             node = root.addLayer(layer)
-            node.setCustomProperty("showFeatureCount", bool(show_counts))
+            node.setCustomProperty("showFeatureCount", bool(show_counts) and (counted is None or layer.id() in counted))
             node.setCustomProperty("legend/title-label", titles.get(layer.id(), layer.name()))
         if show_counts:
             count_features(layers)
@@ -274,6 +277,8 @@ def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=No
         for node in root.findLayers():
             legend.model().refreshLayerLegend(node)
         legend.updateLegend()
+        if fit_legend:
+            fit(legend)
     atlas = layout.atlas()
     if coverage is not None:
         atlas.setCoverageLayer(coverage)
@@ -308,6 +313,60 @@ def fitted(extent, map_item):
     centre = extent.center()
     return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2,
                         centre.y() + height / 2)
+
+
+def fit(legend):
+    """Columns (one to four) and, if need be, a smaller text (twice at most, 7 pt -> 5.4 pt on A4)
+    so that every entry of ``legend`` fits its frame; when nothing fits, the least overflowing."""
+    size = legend.sizeWithUnits()
+    width, height = size.width(), size.height()
+    legend.updateFilterByMap(False)
+    legend.setSplitLayer(True)
+    best = None
+    step = 0
+    for step in range(3):
+        if step:
+            _scale_legend_text(legend, TEXT_STEP)
+        for columns in range(1, 5):
+            legend.setColumnCount(columns)
+            needed = needed_size(legend)
+            overflow = max(needed.width() / width, needed.height() / height)
+            if best is None or (overflow <= 1.0 and best[0] > 1.0) or (best[0] > 1.0 and overflow < best[0]):
+                best = (overflow, step, columns)
+            if overflow <= 1.0:
+                break
+        if best[0] <= 1.0:
+            break
+    _, chosen_step, columns = best
+    if chosen_step != step:
+        _scale_legend_text(legend, TEXT_STEP ** (chosen_step - step))
+    legend.setColumnCount(columns)
+    legend.refresh()
+    return columns
+
+
+TEXT_STEP = 0.88
+
+
+def needed_size(legend):
+    """The size (mm) the legend's entries take, as the legend renderer lays them out."""
+    from qgis.core import QgsLayoutUtils, QgsLegendRenderer
+
+    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
+    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+
+
+def _scale_legend_text(legend, factor):
+    for name in ("Title", "Group", "Subgroup", "SymbolLabel"):
+        style = legend.rstyle(enum_value(QgsLegendStyle, "Style." + name, name))
+        if hasattr(style, "textFormat"):
+            text_format = style.textFormat()
+            text_format.setSize(text_format.size() * factor)
+            style.setTextFormat(text_format)
+        else:
+            font = style.font()
+            font.setPointSizeF(font.pointSizeF() * factor)
+            style.setFont(font)
 
 
 def count_features(layers):

@@ -301,8 +301,10 @@ def print_map(workspace, theme, output, title=None, paper="A4", orientation="lan
         "last_update": tr("Territorial Flux workspace “{name}”, last updated on {date}.").format(
             name=workspace.name, date=update.strftime("%Y-%m-%d") if update else "?"),
     })
+    counted = {layer.id() for layer in drawn if layer.customProperty(print_layers.PRINT_PROPERTY).split("|")[0]
+               != "areas"}  # boundaries outside the frame would be counted: no count for them
     layouts.configure(layout, drawn, frame, workspace.crs, titles, show_counts=coverage is None,
-                      coverage=coverage)
+                      coverage=coverage, counted=counted, fit_legend=not template)
     manager = project.layoutManager()
     previous = manager.layoutByName(name)
     if previous is not None:

@@ -195,7 +195,20 @@ def test_legend_lists_what_the_page_shows_with_honest_counts(demo):
     assert texts == expected  # statuses absent from the page are not listed
     companies = query(demo, "SELECT count(*) FROM companies WHERE status <> 'archived'")[0][0]
     assert entries["Companies"][0] == "Companies [{}]".format(companies)
-    assert entries["Areas"][1] == ["Territory [1]"]  # no commune or zone on the page: not listed
+    # no commune or zone on the page: not listed; boundaries are not counted (some may lie off the page)
+    assert entries["Areas"] == ("Areas", ["Territory"])
+
+
+def test_a_long_legend_fits_its_frame_on_a4_portrait(demo, tmp_path):
+    from territorial_flux_plugin.layouts.layout import needed_size
+
+    result = print_map(demo, "missinglinks", orientation="portrait", output=str(tmp_path / "p.pdf"))
+    legend = result["layout_object"].itemById("legend")
+    needed, frame = needed_size(legend), legend.sizeWithUnits()
+    assert needed.width() <= frame.width() and needed.height() <= frame.height()
+    shown = legend_entries(result["layout_object"])["Missing links"][1]
+    assert len(shown) == query(demo, "SELECT count(DISTINCT kind || family) FROM missing_links "
+                                     "WHERE confidentiality IN ('internal', 'partners', 'public')")[0][0]
 
 
 def test_no_personal_data_in_the_print_layers_or_on_the_page(demo, tmp_path):
