@@ -104,3 +104,4 @@ def postgis_connection(postgis_server, provider):
     settings.sync()
     yield name
     settings.remove("PostgreSQL/connections/" + name)
+

@@ -288,6 +288,9 @@ class SynergyDock(QgsDockWidget):
         self.message.setWordWrap(True)
         detail_layout.addWidget(self.message)
         splitter.addWidget(detail)
+        self.table.setMinimumHeight(170)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         from .triage_panel import PossibleLinksPanel
 
         self.tabs.addTab(splitter, tr("Synergies"))

@@ -58,7 +58,6 @@ class PossibleLinksPanel(QWidget):
         self.table.setEditTriggers(enum_value(QAbstractItemView, "EditTrigger.NoEditTriggers", "NoEditTriggers"))
         self.table.horizontalHeader().setSectionResizeMode(0, enum_value(QHeaderView, "ResizeMode.Stretch", "Stretch"))
         self.table.itemSelectionChanged.connect(self._selected)
-        layout.addWidget(self.table)
         self.reason_label = QLabel()
         self.reason_label.setObjectName("linkReason")
         self.reason_label.setWordWrap(True)
@@ -82,6 +81,7 @@ class PossibleLinksPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         layout.addWidget(self.message)
+        layout.addWidget(self.table)  # the decision above the list, always in sight
         for widget in (self.distance_spin, self.level_combo):
             (widget.valueChanged if widget is self.distance_spin else widget.currentIndexChanged).connect(
                 self.schedule_refresh)
@@ -173,6 +173,8 @@ class PossibleLinksPanel(QWidget):
         points = [editing.company_point(self.dock.layers, uid) for uid in (link.offer.company_uid, link.need.company_uid)]
         if None in points:
             return
+        pair = [editing.feature_by_uid(companies, uid) for uid in (link.offer.company_uid, link.need.company_uid)]
+        companies.selectByIds([f.id() for f in pair if f is not None])  # the pair stands out on the map
         canvas = iface.mapCanvas()
         settings = canvas.mapSettings()
         a, b = (settings.layerToMapCoordinates(companies, p) for p in points)

@@ -9,6 +9,7 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QTableWidget
 
+from tests.qgis_helpers import settle_qgis
 from territorial_flux_plugin.gui.locator import CompanyLocatorFilter
 from territorial_flux_plugin.gui.tools import GeometryFollower, PluginTools
 from territorial_flux_plugin.workspace import editing
@@ -21,17 +22,16 @@ def workspace(demo_workspace, tmp_path, qgis_iface):
     shutil.copy(demo_workspace, path)
     open_workspace(path)
     yield path
+    settle_qgis()
     QgsProject.instance().clear()
 
 
 @pytest.fixture
-def tools(workspace, qgis_iface, qgis_canvas):
+def tools(workspace, qgis_iface, qgis_canvas, qtbot):
     tools = PluginTools(qgis_iface)
     yield tools
     tools.unload()
-    # no map rendering may outlive the layers the workspace fixture is about to remove
-    qgis_canvas.stopRendering()
-    qgis_canvas.setLayers([])
+    settle_qgis(qgis_canvas)
 
 
 def query(path, sql, params=()):
@@ -228,6 +228,7 @@ def test_edits_go_through_the_edit_buffer(workspace, tools):
     layers = workspace_layers()
     uid, _name = a_company_with_flows(workspace)
     before = query(workspace, "SELECT count(*) FROM flows")[0][0]
+    tools.company_dock().show_company(uid)  # the advisor has the company in front of them
     flows = layers["flows"]
     flows.startEditing()  # the user is editing: the change stays in QGIS's buffer
     editing.add_flow(layers, uid, {"direction": "offer", "resource_code": "150101", "quantity": "3", "unit": "t/yr"})

@@ -6,13 +6,14 @@ import sqlite3
 import pytest
 from qgis.core import QgsPointXY, QgsProject
 
+from tests.qgis_helpers import settle_qgis
 from territorial_flux_plugin.gui.tools import PluginTools
 from territorial_flux_plugin.workspace import editing
 from territorial_flux_plugin.workspace.workspace import open_workspace, workspace_layers
 
 
 @pytest.fixture
-def panel(demo_workspace, tmp_path, qgis_iface, qgis_canvas):
+def panel(demo_workspace, tmp_path, qgis_iface, qgis_canvas, qtbot):
     path = str(tmp_path / "territory.gpkg")
     shutil.copy(demo_workspace, path)
     open_workspace(path)
@@ -22,8 +23,7 @@ def panel(demo_workspace, tmp_path, qgis_iface, qgis_canvas):
     dock.triage.refresh()
     yield dock.triage, path
     tools.unload()
-    qgis_canvas.stopRendering()
-    qgis_canvas.setLayers([])
+    settle_qgis(qgis_canvas)
     QgsProject.instance().clear()
 
 
