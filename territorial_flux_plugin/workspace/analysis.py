@@ -214,8 +214,10 @@ def _replace_sqlite(database, table, rows, envelopes, count=None):
     rtree = "rtree_{}_geom".format(table)
     has_rtree = geometric and connection.execute(
         "SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone() is not None
-    if has_rtree:
-        connection.execute('DELETE FROM "{}"'.format(rtree))
+    if has_rtree:  # dropped and made again: deleting an R-tree's rows one by one is slow
+        create = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()[0]
+        connection.execute('DROP TABLE "{}"'.format(rtree))
+        connection.execute(create)
     connection.execute("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
     rows = list(rows)
     count = len(rows) if count is None else count
