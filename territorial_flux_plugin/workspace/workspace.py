@@ -18,8 +18,10 @@ PROJECT_NAME = "territory"
 # Layer tree groups of the workspace project: (title, tables, visible).
 def layer_groups():
     return [
+        (tr("Value-chain analysis"), ["missing_links", "possible_links", "metabolism"], True),
         (tr("Territory"), ["synergies", "companies", "areas"], True),
-        (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews"], True),
+        (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews",
+                        "resource_balance"], True),
         (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "workspace_info",
                                 "audit_log"], False),
     ]
@@ -153,9 +155,14 @@ def build_project(workspace, project=None):
             node.setItemVisibilityChecked(visible)
             node.setExpanded(False)
         group.setExpanded(visible)
+    for table in ("missing_links", "possible_links", "metabolism"):  # shown by the map themes
+        root.findLayer(layers[table].id()).setItemVisibilityChecked(False)
     relations = forms.build_relations(project, layers)
     with forms.relations_known_to_forms(project, relations):
         _configure_layers(workspace, layers, relations, lang)
+        from . import themes
+
+        themes.add_map_themes(project, layers)
         project.setCrs(workspace.crs)
         project.setTitle(workspace.name)
         if not project.write(workspace.project_uri):
