@@ -384,8 +384,10 @@ class ImportCompaniesDialog(QDialog):
 
 def open_import_companies(iface):
     dialog = ImportCompaniesDialog(iface.mainWindow())
-    dialog.exec()
-    return dialog
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()  # not kept by the main window until QGIS closes
 
 
 def open_import_flows(iface):

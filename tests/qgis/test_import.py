@@ -18,6 +18,17 @@ from territorial_flux_plugin.domain.siret import complete_siret
 # --- helpers ----------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def collect_gdal_objects():
+    """Collect the GDAL objects a test leaves in reference cycles (kept alive by the tracebacks of
+    expected errors) while QGIS still runs: collected after QGIS's exit, they crash the process."""
+    yield
+    import gc
+
+    gc.collect()
+
+
+
 def siret(n):
     siren = complete_siret("{:08d}".format(31400000 + n))
     return complete_siret(siren + "{:04d}".format(n % 10000))
@@ -654,13 +665,26 @@ def test_on_duplicate_refuses_unknown_words(run, workspace, tmp_path):
 
 # --- the dialog -------------------------------------------------------------------------------
 
-def test_import_dialog_shows_mapping_and_preview_then_imports(provider, workspace, tmp_path, qgis_app):
+@pytest.fixture
+def dialogs():
+    """Dialogs made by a test, deleted while QGIS still runs (not at interpreter exit)."""
+    from qgis.PyQt import sip
+
+    made = []
+    yield made
+    for dialog in made:
+        dialog.close()
+        sip.delete(dialog)
+
+
+def test_import_dialog_shows_mapping_and_preview_then_imports(provider, workspace, tmp_path, qgis_app, dialogs):
     from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
 
     source = write_shapefile(tmp_path / "partenaires.shp", FIELDS,
                              [company_row(i, name="Coopérative {}".format(i)) for i in range(1, 30)],
                              encoding="CP1252", cpg=False)
     dialog = ImportCompaniesDialog(None, workspace)
+    dialogs.append(dialog)
     dialog.input_widget.setFilePath(source)
     assert dialog.mapping()["name"] == "raison_soc" and dialog.mapping()["siret"] == "siret"
     assert dialog.preview_table.rowCount() == 20  # a preview, before anything is written
@@ -677,12 +701,13 @@ def test_import_dialog_shows_mapping_and_preview_then_imports(provider, workspac
     assert "29 imported" in dialog.result_label.text()
 
 
-def test_import_dialog_reports_a_broken_file(provider, workspace, tmp_path, qgis_app):
+def test_import_dialog_reports_a_broken_file(provider, workspace, tmp_path, qgis_app, dialogs):
     from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
 
     broken = write_shapefile(tmp_path / "broken.shp", FIELDS, [company_row(1)])
     os.remove(broken.replace(".shp", ".shx"))
     dialog = ImportCompaniesDialog(None, workspace)
+    dialogs.append(dialog)
     dialog.input_widget.setFilePath(broken)
     assert ".shx" in dialog.info_label.text()
     assert not dialog.import_button.isEnabled()
