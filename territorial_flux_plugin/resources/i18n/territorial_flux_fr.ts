@@ -564,17 +564,17 @@
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent avec leur motif dans {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="405" />
+        <location filename="../../gui/import_dialog.py" line="407" />
         <source>Save the flows template as</source>
         <translation>Enregistrer le modèle de flux sous</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="405" />
+        <location filename="../../gui/import_dialog.py" line="407" />
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="421" />
+        <location filename="../../gui/import_dialog.py" line="423" />
         <source>Flows template saved: {path}</source>
         <translation>Modèle de flux enregistré : {path}</translation>
     </message>
@@ -884,17 +884,17 @@
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="67" />
+        <location filename="../../gui/triage_panel.py" line="66" />
         <source>&amp;Promote to a synergy</source>
         <translation>&amp;Promouvoir en synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="70" />
+        <location filename="../../gui/triage_panel.py" line="69" />
         <source>&amp;Reject…</source>
         <translation>&amp;Rejeter…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="73" />
+        <location filename="../../gui/triage_panel.py" line="72" />
         <source>S&amp;kip</source>
         <translation>P&amp;asser</translation>
     </message>
@@ -904,12 +904,12 @@
         <translation>Plus aucun lien possible avec ces réglages.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="215" />
+        <location filename="../../gui/triage_panel.py" line="217" />
         <source>Reject this possible link</source>
         <translation>Rejeter ce lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="215" />
+        <location filename="../../gui/triage_panel.py" line="217" />
         <source>Why does this link not work? (required; it will not be proposed again)</source>
         <translation>Pourquoi ce lien ne fonctionne-t-il pas ? (obligatoire ; il ne sera plus proposé)</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../layouts/layout.py" line="380" />
+        <location filename="../../layouts/layout.py" line="391" />
         <source>Territory map</source>
         <translation>Carte du territoire</translation>
     </message>
