@@ -105,3 +105,26 @@ def postgis_connection(postgis_server, provider):
     yield name
     settings.remove("PostgreSQL/connections/" + name)
 
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quiet_exit(qgis_app):
+    """Before pytest-qgis ends QGIS: drop the project, delete what waits for deletion and collect
+    Python's leftovers, so that no QGIS object outlives the application (a crash at exit)."""
+    yield
+    import gc
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    from tests.qgis_helpers import settle_qgis
+
+    settle_qgis()
+    QgsProject.instance().clear()
+    gc.collect()
+    for leftover in [o for o in gc.get_objects() if isinstance(o, QgsProject)]:
+        leftover.clear()  # a project still referenced somewhere: its layers go while GDAL is alive
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    gc.collect()
