@@ -219,10 +219,19 @@ def load_template(project, path, name=None):
     layout = QgsPrintLayout(project)
     _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:
+        discard(layout)
         raise ValueError(path)
     if name:
         layout.setName(name)
     return layout
+
+
+def discard(layout):
+    """Delete a layout no project manages (a traceback keeping it alive past its project crashes QGIS)."""
+    from qgis.PyQt import sip
+
+    if not sip.isdeleted(layout):
+        sip.delete(layout)
 
 
 def items(layout):

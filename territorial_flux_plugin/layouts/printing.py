@@ -212,8 +212,24 @@ def _output_kind(path):
     return extension[1:]
 
 
-def print_map(workspace, theme, output, title=None, paper="A4", orientation="landscape", level="internal",
-              atlas="none", template=None, feedback=None, save=True, project=None, export_file=True):
+def print_map(workspace, theme, output, **options):
+    """Print ``theme`` of ``workspace`` to ``output``: see :func:`_print_map` for the options.
+
+    A failure raises a PrintError whose traceback holds none of the projects, layers and layouts
+    made on the way: kept alive by a traceback until after QGIS exits, they would crash it.
+    """
+    failure = None
+    try:
+        return _print_map(workspace, theme, output, **options)
+    except (PrintError, WorkspaceError) as error:
+        failure = error.message
+    except Exception as error:  # noqa: BLE001 - said in a sentence, the same way
+        failure = Message(QT_TRANSLATE_NOOP("Validation", "The map could not be printed: {error}"), error=str(error))
+    raise PrintError(failure)
+
+
+def _print_map(workspace, theme, output, title=None, paper="A4", orientation="landscape", level="internal",
+               atlas="none", template=None, feedback=None, save=True, project=None, export_file=True):
     """Print ``theme`` of ``workspace`` to ``output`` (.pdf or .png); returns a dict:
     ``output``, ``files`` (the PNG pages of an atlas), ``pages``, ``layout`` (its name),
     ``analysed`` (whether the analysis ran first), ``project`` and ``layout_object``.
@@ -282,6 +298,7 @@ def print_map(workspace, theme, output, title=None, paper="A4", orientation="lan
               file=os.path.basename(template or ""))
     found = layouts.items(layout)
     if "map" not in found:
+        layouts.discard(layout)  # not the project's: deleted now, before the project that it refers to
         _fail(QT_TRANSLATE_NOOP("Validation", "The template has no map item with the id 'map': give the map "
                                               "that id in the layout designer's item properties."))
     missing = [i for i in layouts.ITEM_IDS if i not in found]
