@@ -32,33 +32,33 @@ def run_import(algorithm, job, rejects_path, feedback):
             result = _failed(job, failure.message)
             raise QgsProcessingException(translate_message(failure.message))
         except ImportCanceledError:
-            result = _failed(job, algorithm.tr("Canceled: nothing was written to the workspace."))
-            feedback.reportError(algorithm.tr("Canceled: nothing was written to the workspace."))
+            result = _failed(job, QCoreApplication.translate("Processing", "Canceled: nothing was written to the workspace."))
+            feedback.reportError(QCoreApplication.translate("Processing", "Canceled: nothing was written to the workspace."))
             return None
         except QgsProcessingException:
             raise
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) and "busy" not in str(error):
                 result = _failed(job, str(error))
-                raise QgsProcessingException(algorithm.tr(
+                raise QgsProcessingException(QCoreApplication.translate("Processing",
                     "The import failed and nothing was written to the workspace: {error}").format(error=error))
-            message = algorithm.tr(
+            message = QCoreApplication.translate("Processing",
                 "The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or "
                 "discard those edits and import again; nothing was written.")
             result = _failed(job, message)
             raise QgsProcessingException(message)
         except Exception as error:  # noqa: BLE001 - the workspace is untouched (rolled back)
             result = _failed(job, str(error))
-            raise QgsProcessingException(algorithm.tr(
+            raise QgsProcessingException(QCoreApplication.translate("Processing",
                 "The import failed and nothing was written to the workspace: {error}").format(error=error))
     finally:
         write_rejects(rejects_path, result, QCoreApplication.translate)
     for _row, _outcome, message, _values in result.not_imported[:50]:
         feedback.pushInfo(translate_message(message))
     if len(result.not_imported) > 50:
-        feedback.pushInfo(algorithm.tr("… and {count} more rows: see the rejects file.").format(
+        feedback.pushInfo(QCoreApplication.translate("Processing", "… and {count} more rows: see the rejects file.").format(
             count=len(result.not_imported) - 50))
-    feedback.pushInfo(algorithm.tr(
+    feedback.pushInfo(QCoreApplication.translate("Processing",
         "{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not "
         "imported are listed in {path}").format(path=rejects_path, **result.counts()))
     return result
@@ -85,7 +85,7 @@ def _geopackage_workspace(algorithm, parameters, context):
 
     workspace = parameter_as_workspace(algorithm, parameters, context)
     if not isinstance(workspace, Workspace):
-        raise QgsProcessingException(algorithm.tr(
+        raise QgsProcessingException(QCoreApplication.translate("Processing",
             "Imports go into a GeoPackage workspace; importing straight into a team workspace "
             "(PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with "
             "territorialflux:copyworkspace."))
