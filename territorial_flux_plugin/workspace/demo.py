@@ -307,6 +307,12 @@ def create_demo(path, seed=DEFAULT_SEED, overwrite=False):
     try:
         builder = DemoBuilder(seed, workspace.crs).build()
         write_rows(workspace.path, builder.tables())
+        # the value-chain analysis too, so that every map theme has something to show at once
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        from .analysis import analyse
+
+        analyse(workspace, translate=QCoreApplication.translate)
     except Exception:
         os.remove(workspace.path)
         raise
