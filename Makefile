@@ -37,7 +37,7 @@ uninstall:
 	rm -f "$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
 
 lint: setup
-	$(VENV)/bin/ruff check $(PLUGIN) tests scripts
+	$(VENV)/bin/ruff check $(PLUGIN) tests scripts benchmarks
 
 translations: setup
 	bash scripts/translations.sh
