@@ -1044,7 +1044,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../layouts/layout.py" line="391" />
+        <location filename="../../layouts/layout.py" line="400" />
         <source>Territory map</source>
         <translation>Carte du territoire</translation>
     </message>
@@ -1089,32 +1089,32 @@
         <translation>Cartes imprimées (filtrées par niveau de confidentialité)</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="264" />
+        <location filename="../../layouts/printing.py" line="280" />
         <source>Atlas pages</source>
         <translation>Pages de l'atlas</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="275" />
+        <location filename="../../layouts/printing.py" line="291" />
         <source>No boundaries of this kind in the workspace: each page shows the extent of the companies of one {kind}.</source>
         <translation>Aucune limite de ce type dans l'espace de travail : chaque page montre l'emprise des entreprises d'une même {kind}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="289" />
+        <location filename="../../layouts/printing.py" line="306" />
         <source>The template has no item with the id {ids}: left out.</source>
         <translation>Le modèle ne contient aucun élément d'identifiant {ids} : élément omis.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="293" />
+        <location filename="../../layouts/printing.py" line="310" />
         <source>Confidentiality: {level}</source>
         <translation>Confidentialité : {level}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="293" />
+        <location filename="../../layouts/printing.py" line="310" />
         <source>Sources: {sources}.</source>
         <translation>Sources : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="293" />
+        <location filename="../../layouts/printing.py" line="310" />
         <source>Territorial Flux workspace “{name}”, last updated on {date}.</source>
         <translation>Espace de travail Territorial Flux « {name} », dernière mise à jour le {date}.</translation>
     </message>
@@ -2129,6 +2129,36 @@
         <source>Proposes links for the advisor to triage: an offer and a need of compatible resources (MATCH_LEVEL code: same code; subchapter: same sub-chapter) of two different companies within MAX_DISTANCE km. Each need keeps its MAX_PER_FLOW nearest offers and each offer its nearest needs; the output is the union of both lists, ties at equal distance going to the smaller flow uid. Each line, from the offering company to the company in need, carries the distance, the share of the need the offer covers (when units convert) and the reason in a sentence. Pairs already linked by a live synergy or rejected in link_reviews are never proposed again. No synergy is created. The workspace's possible_links table is replaced.</source>
         <translation>Propose des liens que le conseiller trie : une offre et un besoin de ressources compatibles (MATCH_LEVEL code : même code ; subchapter : même sous-chapitre) de deux entreprises différentes à moins de MAX_DISTANCE km. Chaque besoin garde ses MAX_PER_FLOW offres les plus proches et chaque offre ses besoins les plus proches ; la sortie est l'union des deux listes, les égalités de distance étant départagées en faveur du plus petit uid de flux. Chaque ligne, de l'entreprise qui offre à celle qui a le besoin, porte la distance, la part du besoin couverte par l'offre (lorsque les unités se convertissent) et la raison en une phrase. Les paires déjà reliées par une synergie en cours ou rejetées dans link_reviews ne sont plus jamais proposées. Aucune synergie n'est créée. La table possible_links de l'espace de travail est remplacée.</translation>
     </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="36" />
+        <source>Canceled: nothing was written to the workspace.</source>
+        <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="52" />
+        <source>The import failed and nothing was written to the workspace: {error}</source>
+        <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="45" />
+        <source>The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or discard those edits and import again; nothing was written.</source>
+        <translation>L'espace de travail est occupé : quelqu'un y enregistre des modifications (des couches en mode édition ?). Enregistrez ou abandonnez ces modifications, puis relancez l'import ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="59" />
+        <source>… and {count} more rows: see the rejects file.</source>
+        <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="61" />
+        <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
+        <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="88" />
+        <source>Imports go into a GeoPackage workspace; importing straight into a team workspace (PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with territorialflux:copyworkspace.</source>
+        <translation>Les imports se font dans un espace de travail GeoPackage ; l'import direct dans un espace de travail d'équipe (PostgreSQL) n'est pas encore possible. Importez dans un GeoPackage, puis copiez-le avec territorialflux:copyworkspace.</translation>
+    </message>
 </context>
 <context>
     <name>TerritorialFlux</name>
@@ -2414,42 +2444,42 @@
         <translation>La sortie doit être un fichier .pdf ou .png, et non {file}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="229" />
+        <location filename="../../layouts/printing.py" line="245" />
         <source>'{value}' is not a map theme; use one of: {words}.</source>
         <translation>« {value} » n'est pas un thème de carte ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="232" />
+        <location filename="../../layouts/printing.py" line="248" />
         <source>Printed maps are made from a GeoPackage workspace; copy the team workspace into a GeoPackage with territorialflux:copyworkspace and print from it.</source>
         <translation>Les cartes s'impriment à partir d'un espace de travail GeoPackage ; copiez l'espace de travail d'équipe dans un GeoPackage avec territorialflux:copyworkspace et imprimez depuis celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="237" />
+        <location filename="../../layouts/printing.py" line="253" />
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="243" />
+        <location filename="../../layouts/printing.py" line="259" />
         <source>The workspace has no company and no territory outline: there is nothing to print yet.</source>
         <translation>L'espace de travail ne contient ni entreprise ni contour de territoire : il n'y a encore rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="266" />
+        <location filename="../../layouts/printing.py" line="282" />
         <source>Cannot list the pages of the atlas in {path}.</source>
         <translation>Impossible d'établir la liste des pages de l'atlas dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="270" />
+        <location filename="../../layouts/printing.py" line="286" />
         <source>No {kind} has companies: the atlas would have no page.</source>
         <translation>Aucune {kind} ne compte d'entreprise : l'atlas n'aurait aucune page.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="281" />
+        <location filename="../../layouts/printing.py" line="297" />
         <source>{file} is not a QGIS layout template (.qpt).</source>
         <translation>{file} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="285" />
+        <location filename="../../layouts/printing.py" line="302" />
         <source>The template has no map item with the id 'map': give the map that id in the layout designer's item properties.</source>
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
@@ -2459,7 +2489,7 @@
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="365" />
+        <location filename="../../layouts/printing.py" line="382" />
         <source>The map could not be written to {file} ({error}).</source>
         <translation>La carte n'a pas pu être écrite dans {file} ({error}).</translation>
     </message>
@@ -3008,6 +3038,11 @@
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
     </message>
+    <message>
+        <location filename="../../layouts/printing.py" line="227" />
+        <source>The map could not be printed: {error}</source>
+        <translation>La carte n'a pas pu être imprimée : {error}</translation>
+    </message>
 </context>
 <context>
     <name>Vocabulary</name>
@@ -3313,39 +3348,6 @@
         <location filename="../../processing/value_chains.py" line="117" />
         <source>Analysis tables of the workspace replaced ({stamp}).</source>
         <translation>Tables d'analyse de l'espace de travail remplacées ({stamp}).</translation>
-    </message>
-</context>
-<context>
-    <name>algorithm</name>
-    <message>
-        <location filename="../../processing/import_companies.py" line="36" />
-        <source>Canceled: nothing was written to the workspace.</source>
-        <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="52" />
-        <source>The import failed and nothing was written to the workspace: {error}</source>
-        <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="59" />
-        <source>… and {count} more rows: see the rejects file.</source>
-        <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="61" />
-        <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
-        <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="88" />
-        <source>Imports go into a GeoPackage workspace; importing straight into a team workspace (PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with territorialflux:copyworkspace.</source>
-        <translation>Les imports se font dans un espace de travail GeoPackage ; l'import direct dans un espace de travail d'équipe (PostgreSQL) n'est pas encore possible. Importez dans un GeoPackage, puis copiez-le avec territorialflux:copyworkspace.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="45" />
-        <source>The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or discard those edits and import again; nothing was written.</source>
-        <translation>L'espace de travail est occupé : quelqu'un y enregistre des modifications (des couches en mode édition ?). Enregistrez ou abandonnez ces modifications, puis relancez l'import ; rien n'a été écrit.</translation>
     </message>
 </context>
 </TS>
