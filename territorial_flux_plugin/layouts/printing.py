@@ -224,7 +224,8 @@ def print_map(workspace, theme, output, **options):
     except (PrintError, WorkspaceError) as error:
         failure = error.message
     except Exception as error:  # noqa: BLE001 - said in a sentence, the same way
-        failure = Message(QT_TRANSLATE_NOOP("Validation", "The map could not be printed: {error}"), error=str(error))
+        failure = Message(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+                          file=output, error=str(error))
     raise PrintError(failure)
 
 
