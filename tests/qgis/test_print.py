@@ -291,6 +291,8 @@ def demo_workspace_object(path):
 def test_missing_links_use_the_latest_analysis_and_rerun_it_when_older_than_the_data(demo, tmp_path):
     from territorial_flux_plugin.workspace import analysis
 
+    execute(demo, "DELETE FROM workspace_info WHERE key LIKE 'analys%'")  # no analysis yet
+    assert analysis.analysed_at(demo_workspace_object(demo)) is None
     first = print_map(demo, "missinglinks", output=str(tmp_path / "1.pdf"))
     stamp = analysis.analysed_at(demo_workspace_object(demo))
     assert first["analysed"] and stamp
