@@ -1089,32 +1089,32 @@
         <translation>Cartes imprimées (filtrées par niveau de confidentialité)</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="280" />
+        <location filename="../../layouts/printing.py" line="281" />
         <source>Atlas pages</source>
         <translation>Pages de l'atlas</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="291" />
+        <location filename="../../layouts/printing.py" line="292" />
         <source>No boundaries of this kind in the workspace: each page shows the extent of the companies of one {kind}.</source>
         <translation>Aucune limite de ce type dans l'espace de travail : chaque page montre l'emprise des entreprises d'une même {kind}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="306" />
+        <location filename="../../layouts/printing.py" line="307" />
         <source>The template has no item with the id {ids}: left out.</source>
         <translation>Le modèle ne contient aucun élément d'identifiant {ids} : élément omis.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="310" />
+        <location filename="../../layouts/printing.py" line="311" />
         <source>Confidentiality: {level}</source>
         <translation>Confidentialité : {level}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="310" />
+        <location filename="../../layouts/printing.py" line="311" />
         <source>Sources: {sources}.</source>
         <translation>Sources : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="310" />
+        <location filename="../../layouts/printing.py" line="311" />
         <source>Territorial Flux workspace “{name}”, last updated on {date}.</source>
         <translation>Espace de travail Territorial Flux « {name} », dernière mise à jour le {date}.</translation>
     </message>
@@ -2444,42 +2444,42 @@
         <translation>La sortie doit être un fichier .pdf ou .png, et non {file}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="245" />
+        <location filename="../../layouts/printing.py" line="246" />
         <source>'{value}' is not a map theme; use one of: {words}.</source>
         <translation>« {value} » n'est pas un thème de carte ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="248" />
+        <location filename="../../layouts/printing.py" line="249" />
         <source>Printed maps are made from a GeoPackage workspace; copy the team workspace into a GeoPackage with territorialflux:copyworkspace and print from it.</source>
         <translation>Les cartes s'impriment à partir d'un espace de travail GeoPackage ; copiez l'espace de travail d'équipe dans un GeoPackage avec territorialflux:copyworkspace et imprimez depuis celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="253" />
+        <location filename="../../layouts/printing.py" line="254" />
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="259" />
+        <location filename="../../layouts/printing.py" line="260" />
         <source>The workspace has no company and no territory outline: there is nothing to print yet.</source>
         <translation>L'espace de travail ne contient ni entreprise ni contour de territoire : il n'y a encore rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="282" />
+        <location filename="../../layouts/printing.py" line="283" />
         <source>Cannot list the pages of the atlas in {path}.</source>
         <translation>Impossible d'établir la liste des pages de l'atlas dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="286" />
+        <location filename="../../layouts/printing.py" line="287" />
         <source>No {kind} has companies: the atlas would have no page.</source>
         <translation>Aucune {kind} ne compte d'entreprise : l'atlas n'aurait aucune page.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="297" />
+        <location filename="../../layouts/printing.py" line="298" />
         <source>{file} is not a QGIS layout template (.qpt).</source>
         <translation>{file} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="302" />
+        <location filename="../../layouts/printing.py" line="303" />
         <source>The template has no map item with the id 'map': give the map that id in the layout designer's item properties.</source>
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
@@ -2489,7 +2489,7 @@
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="382" />
+        <location filename="../../layouts/printing.py" line="383" />
         <source>The map could not be written to {file} ({error}).</source>
         <translation>La carte n'a pas pu être écrite dans {file} ({error}).</translation>
     </message>
@@ -3037,11 +3037,6 @@
         <location filename="../../workspace/workspace.py" line="185" />
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../layouts/printing.py" line="227" />
-        <source>The map could not be printed: {error}</source>
-        <translation>La carte n'a pas pu être imprimée : {error}</translation>
     </message>
 </context>
 <context>
