@@ -212,3 +212,53 @@ def integrity_problems(path):
         problems += ["{}: row {} references a missing {}".format(*row[:3])
                      for row in connection.execute("PRAGMA foreign_key_check")]
     return problems
+
+
+def follow_renamed_file(path, project_name="territory"):
+    """Make the project stored in the GeoPackage name this file again after a rename or a copy.
+
+    QGIS stores the layers' paths relative to the file (``./old_name.gpkg|layername=...``): a
+    workspace renamed or copied under another name would open with every layer unavailable.
+    The stored project is rewritten (one transaction) when it names another file; returns True
+    when it did.
+    """
+    import io
+    import re
+    import zipfile
+
+    name = os.path.basename(path)
+    with closing(sqlite3.connect(path)) as connection:
+        try:
+            row = connection.execute("SELECT content FROM qgis_projects WHERE name = ?", (project_name,)).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        if row is None:
+            return False
+        blob = row[0]
+        hexed = isinstance(blob, str)
+        data = bytes.fromhex(blob) if hexed else bytes(blob)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+        changed = False
+        for entry, content in entries.items():
+            if not entry.endswith(".qgs"):
+                continue
+            text = content.decode("utf-8")
+            others = {m for m in re.findall(r"\./([^/|\"<>]+\.gpkg)(?=[|\"<])", text) if m != name}
+            for other in others:
+                text = text.replace("./{}|".format(other), "./{}|".format(name))
+                text = text.replace("./{}\"".format(other), "./{}\"".format(name))
+                text = text.replace("./{}<".format(other), "./{}<".format(name))
+            if others:
+                entries[entry] = text.encode("utf-8")
+                changed = True
+        if not changed:
+            return False
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as rewritten:
+            for entry, content in entries.items():
+                rewritten.writestr(entry, content)
+        content = buffer.getvalue().hex() if hexed else buffer.getvalue()
+        with connection:
+            connection.execute("UPDATE qgis_projects SET content = ? WHERE name = ?", (content, project_name))
+    return True

@@ -200,6 +200,7 @@ def open_workspace(path, project=None):
 
         return open_team_workspace(workspace, project)
     backup = gpkg.migrate(workspace.path)
+    gpkg.follow_renamed_file(workspace.path)
     if not project.read(workspace.project_uri):
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
             "Validation", "Cannot read the project stored in {path}: {error}"),

@@ -187,3 +187,20 @@ def test_refuses_a_file_that_is_not_a_workspace(provider, tmp_path):
     ogr.GetDriverByName("GPKG").CreateDataSource(path)
     with pytest.raises(gpkg.WorkspaceError, match="not a Territorial Flux workspace"):
         open_workspace(path, QgsProject())
+
+
+def test_a_renamed_workspace_opens_without_unavailable_layers(workspace, tmp_path):
+    renamed = str(tmp_path / "territoire_v2.gpkg")
+    os.rename(workspace.path, renamed)
+    plain = QgsProject()  # as plain QGIS reads it: the stored project names the old file
+    plain.read("geopackage:{}?projectName=territory".format(renamed))
+    assert not all(layer.isValid() for layer in plain.mapLayers().values())
+    plain.clear()
+    project = QgsProject()
+    open_workspace(renamed, project)
+    assert all(layer.isValid() for layer in project.mapLayers().values())
+    project.clear()
+    again = QgsProject()  # the stored project now names the file as it is called
+    again.read("geopackage:{}?projectName=territory".format(renamed))
+    assert again.mapLayers() and all(layer.isValid() for layer in again.mapLayers().values())
+    again.clear()
