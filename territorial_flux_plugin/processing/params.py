@@ -12,6 +12,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..domain.messages import QT_TRANSLATE_NOOP
 from ..toolbelt import translate_message
 from ..workspace import gpkg
 from ..workspace.workspace import Workspace
@@ -20,12 +21,14 @@ WORKSPACE = "WORKSPACE"
 
 
 def _tr(text):
+    """Translate a string marked with ``QT_TRANSLATE_NOOP("Processing", ...)``."""
     return QCoreApplication.translate("Processing", text)
 
 
 def workspace_parameter(name=WORKSPACE, description=None):
     return QgsProcessingParameterString(
-        name, description or _tr("Workspace (path of the workspace GeoPackage, or postgres:connection=NAME;schema=SCHEMA)"))
+        name, description or _tr(QT_TRANSLATE_NOOP(
+            "Processing", "Workspace (path of the workspace GeoPackage, or postgres:connection=NAME;schema=SCHEMA)")))
 
 
 def parameter_as_workspace(algorithm, parameters, context, name=WORKSPACE):
@@ -35,7 +38,7 @@ def parameter_as_workspace(algorithm, parameters, context, name=WORKSPACE):
     """
     path = algorithm.parameterAsString(parameters, name, context).strip()
     if not path:
-        raise QgsProcessingException(_tr("Give the workspace: the path of its GeoPackage."))
+        raise QgsProcessingException(_tr(QT_TRANSLATE_NOOP("Processing", "Give the workspace: the path of its GeoPackage.")))
     if path.lower().startswith("postgres:"):
         # A team workspace (postgres:connection=NAME;schema=SCHEMA or postgres:service=NAME;schema=SCHEMA)
         # is never upgraded implicitly: its administrator runs territorialflux:upgradeworkspace.
@@ -68,7 +71,7 @@ def choice_parameter(name, description, words, default=None, optional=False):
     else:
         parameter = QgsProcessingParameterString(name, description, default, False, optional)
     parameter.setMetadata({"territorial_flux_words": words})
-    parameter.setHelp(_tr("One of: {words}").format(words=", ".join(words)))
+    parameter.setHelp(_tr(QT_TRANSLATE_NOOP("Processing", "One of: {words}")).format(words=", ".join(words)))
     return parameter
 
 
@@ -88,7 +91,7 @@ def choice_problem(definition, value):
         return None
     if str(value).strip().lower() in [w.lower() for w in words]:
         return None
-    return _tr("{name}: '{value}' is not accepted; use one of: {words}.").format(
+    return _tr(QT_TRANSLATE_NOOP("Processing", "{name}: '{value}' is not accepted; use one of: {words}.")).format(
         name=definition.name(), value=value, words=", ".join(words))
 
 

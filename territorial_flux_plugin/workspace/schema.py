@@ -18,10 +18,6 @@ SCHEMA_VERSION = 1
 CONTEXT = "Schema"
 
 
-def _label(text):
-    return QT_TRANSLATE_NOOP("Schema", text)
-
-
 # --- checks, each written for SQLite (GeoPackage) and as a QGIS expression -----------------
 
 _SAME = object()
@@ -64,15 +60,15 @@ def _literal(value):
 def one_of(values):
     listed = ", ".join(_literal(v) for v in values)
     return Check("{c} IN (%s)" % listed, "{c} IN (%s)" % listed,
-                 _label("Choose one of the listed values."))
+                 QT_TRANSLATE_NOOP("Schema", "Choose one of the listed values."))
 
 
 def non_negative():
-    return Check("{c} >= 0", "{c} >= 0", _label("Must be a number, zero or more."))
+    return Check("{c} >= 0", "{c} >= 0", QT_TRANSLATE_NOOP("Schema", "Must be a number, zero or more."))
 
 
 def not_blank():
-    return Check("trim({c}) <> ''", "trim({c}) <> ''", _label("Must not be empty."))
+    return Check("trim({c}) <> ''", "trim({c}) <> ''", QT_TRANSLATE_NOOP("Schema", "Must not be empty."))
 
 
 def _digits_glob(count):
@@ -82,26 +78,26 @@ def _digits_glob(count):
 _UUID_GLOB = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))
 UUID = Check("{c} GLOB '%s'" % _UUID_GLOB,
              "regexp_match({c}, '^[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}$')",
-             _label("Must be a lowercase UUID without braces."), postgres=None)
+             QT_TRANSLATE_NOOP("Schema", "Must be a lowercase UUID without braces."), postgres=None)
 
 NAF_CODE = Check("{c} GLOB '[0-9][0-9].[0-9][0-9][A-Z]'",
                  "regexp_match({c}, '^[0-9]{{2}}\\\\.[0-9]{{2}}[A-Z]$')",
-                 _label("A NAF code is written like 10.71C."),
+                 QT_TRANSLATE_NOOP("Schema", "A NAF code is written like 10.71C."),
                  postgres="{c} ~ '^[0-9]{{2}}\\.[0-9]{{2}}[A-Z]$'")
 
 COMMUNE_CODE = Check("({c} GLOB '%s' OR {c} GLOB '2[AB][0-9][0-9][0-9]')" % _digits_glob(5),
                      "regexp_match({c}, '^([0-9]{{2}}|2A|2B)[0-9]{{3}}$')",
-                     _label("An INSEE commune code has 5 characters, like 59183 or 2A004."),
+                     QT_TRANSLATE_NOOP("Schema", "An INSEE commune code has 5 characters, like 59183 or 2A004."),
                      postgres="{c} ~ '^([0-9]{{2}}|2A|2B)[0-9]{{3}}$'")
 
 POSTCODE = Check("{c} GLOB '%s'" % _digits_glob(5), "regexp_match({c}, '^[0-9]{{5}}$')",
-                 _label("A postcode has 5 digits."), postgres="{c} ~ '^[0-9]{{5}}$'")
+                 QT_TRANSLATE_NOOP("Schema", "A postcode has 5 digits."), postgres="{c} ~ '^[0-9]{{5}}$'")
 
 EMAIL = Check("{c} LIKE '%_@_%._%'", "regexp_match({c}, '^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$')",
-              _label("Enter an e-mail address like name@example.fr."))
+              QT_TRANSLATE_NOOP("Schema", "Enter an e-mail address like name@example.fr."))
 
 DATE = Check("{c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'", "true",
-             _label("Enter a date."), postgres=None)
+             QT_TRANSLATE_NOOP("Schema", "Enter a date."), postgres=None)
 
 
 def _siret_check():
@@ -131,7 +127,7 @@ def _siret_check():
     postgres = ("CASE WHEN {{c}} IS NULL THEN NULL WHEN {{c}} ~ '^[0-9]{{{{14}}}}$' THEN "
                 "((({luhn}) % 10 = 0) OR (substr({{c}}, 1, 9) = '356000000' AND ({plain}) % 5 = 0)) "
                 "ELSE false END").format(luhn=terms(pg_digit, "/"), plain=plain(pg_digit))
-    return Check(sqlite, qgis, _label("A SIRET has 14 digits and a valid check digit."), postgres=postgres)
+    return Check(sqlite, qgis, QT_TRANSLATE_NOOP("Schema", "A SIRET has 14 digits and a valid check digit."), postgres=postgres)
 
 
 SIRET = _siret_check()
@@ -215,26 +211,26 @@ USER_EXPRESSION = "@user_account_name"
 
 
 def uid_column():
-    return Column("uid", "uuid", _label("Identifier"), required=True, unique=True,
+    return Column("uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Identifier"), required=True, unique=True,
                   default_sql=UUID_SQL, default_expression=UUID_EXPRESSION)
 
 
 def stamp_columns(author=True):
     columns = [
-        Column("created_at", "datetime", _label("Created at"), default_sql=NOW_SQL,
+        Column("created_at", "datetime", QT_TRANSLATE_NOOP("Schema", "Created at"), default_sql=NOW_SQL,
                default_expression="now()"),
-        Column("updated_at", "datetime", _label("Updated at"), default_sql=NOW_SQL,
+        Column("updated_at", "datetime", QT_TRANSLATE_NOOP("Schema", "Updated at"), default_sql=NOW_SQL,
                default_expression="now()", update_expression="now()"),
     ]
     if author:
-        columns.append(Column("updated_by", "text", _label("Updated by"),
+        columns.append(Column("updated_by", "text", QT_TRANSLATE_NOOP("Schema", "Updated by"),
                               default_expression=USER_EXPRESSION, update_expression=USER_EXPRESSION))
     return columns
 
 
 def row_version_column():
     """Optimistic locking: incremented by the storage itself on every update (see sql, postgis)."""
-    return Column("row_version", "integer", _label("Row version"), required=True, default_sql="1",
+    return Column("row_version", "integer", QT_TRANSLATE_NOOP("Schema", "Row version"), required=True, default_sql="1",
                   default_expression="1")
 
 
@@ -245,234 +241,234 @@ def _unit_fits_family():
             _literal(family), ", ".join(_literal(u) for u in fitting)))
     rule = "\"unit\" IS NULL OR " + " OR ".join(clauses)
     return TableCheck("unit_fits_family", rule, rule,
-                      _label("This unit does not fit the resource family."), "unit")
+                      QT_TRANSLATE_NOOP("Schema", "This unit does not fit the resource family."), "unit")
 
 
 def _abandon_needs_reason():
     rule = "\"status\" <> 'abandoned' OR trim(coalesce(\"abandon_reason\", '')) <> ''"
     return TableCheck("abandon_reason", rule, rule,
-                      _label("An abandoned synergy needs a reason."), "abandon_reason")
+                      QT_TRANSLATE_NOOP("Schema", "An abandoned synergy needs a reason."), "abandon_reason")
 
 
-QUANTITY_LABEL = _label("Quantity")
+QUANTITY_LABEL = QT_TRANSLATE_NOOP("Schema", "Quantity")
 
-WORKSPACE_INFO = Table("workspace_info", _label("Workspace information"), [
-    Column("key", "text", _label("Key"), required=True, unique=True),
-    Column("value", "text", _label("Value")),
+WORKSPACE_INFO = Table("workspace_info", QT_TRANSLATE_NOOP("Schema", "Workspace information"), [
+    Column("key", "text", QT_TRANSLATE_NOOP("Schema", "Key"), required=True, unique=True),
+    Column("value", "text", QT_TRANSLATE_NOOP("Schema", "Value")),
 ])
 
-RESOURCE_NOMENCLATURE = Table("resource_nomenclature", _label("Resource nomenclature"), [
-    Column("code", "text", _label("Code"), required=True, unique=True),
-    Column("parent_code", "text", _label("Parent code"), references="resource_nomenclature.code"),
-    Column("level", "text", _label("Level"), required=True,
+RESOURCE_NOMENCLATURE = Table("resource_nomenclature", QT_TRANSLATE_NOOP("Schema", "Resource nomenclature"), [
+    Column("code", "text", QT_TRANSLATE_NOOP("Schema", "Code"), required=True, unique=True),
+    Column("parent_code", "text", QT_TRANSLATE_NOOP("Schema", "Parent code"), references="resource_nomenclature.code"),
+    Column("level", "text", QT_TRANSLATE_NOOP("Schema", "Level"), required=True,
            vocabulary=["chapter", "subchapter", "entry"]),
-    Column("family", "text", _label("Family"), required=True, vocabulary=FAMILIES),
-    Column("hazardous", "boolean", _label("Hazardous"), required=True, default_sql="0"),
-    Column("label_en", "text", _label("Label (English)"), required=True),
-    Column("label_fr", "text", _label("Label (French)"), required=True),
-    Column("display_en", "text", _label("Code and label (English)")),
-    Column("display_fr", "text", _label("Code and label (French)")),
+    Column("family", "text", QT_TRANSLATE_NOOP("Schema", "Family"), required=True, vocabulary=FAMILIES),
+    Column("hazardous", "boolean", QT_TRANSLATE_NOOP("Schema", "Hazardous"), required=True, default_sql="0"),
+    Column("label_en", "text", QT_TRANSLATE_NOOP("Schema", "Label (English)"), required=True),
+    Column("label_fr", "text", QT_TRANSLATE_NOOP("Schema", "Label (French)"), required=True),
+    Column("display_en", "text", QT_TRANSLATE_NOOP("Schema", "Code and label (English)")),
+    Column("display_fr", "text", QT_TRANSLATE_NOOP("Schema", "Code and label (French)")),
 ], display_expression='"code"')
 
-NAF_NOMENCLATURE = Table("naf_nomenclature", _label("NAF activities"), [
-    Column("code", "text", _label("Code"), required=True, unique=True, checks=[NAF_CODE]),
-    Column("label_fr", "text", _label("Label (French)"), required=True),
-    Column("label_en", "text", _label("Label (English)")),
-    Column("display_en", "text", _label("Code and label (English)")),
-    Column("display_fr", "text", _label("Code and label (French)")),
+NAF_NOMENCLATURE = Table("naf_nomenclature", QT_TRANSLATE_NOOP("Schema", "NAF activities"), [
+    Column("code", "text", QT_TRANSLATE_NOOP("Schema", "Code"), required=True, unique=True, checks=[NAF_CODE]),
+    Column("label_fr", "text", QT_TRANSLATE_NOOP("Schema", "Label (French)"), required=True),
+    Column("label_en", "text", QT_TRANSLATE_NOOP("Schema", "Label (English)")),
+    Column("display_en", "text", QT_TRANSLATE_NOOP("Schema", "Code and label (English)")),
+    Column("display_fr", "text", QT_TRANSLATE_NOOP("Schema", "Code and label (French)")),
 ], display_expression='"code"')
 
-COMPANIES = Table("companies", _label("Companies"), [
+COMPANIES = Table("companies", QT_TRANSLATE_NOOP("Schema", "Companies"), [
     uid_column(),
-    Column("siret", "text", _label("SIRET"), unique=True, checks=[SIRET]),
-    Column("name", "text", _label("Name"), required=True, checks=[not_blank()]),
-    Column("naf_code", "text", _label("Activity (NAF)"), checks=[NAF_CODE],
+    Column("siret", "text", QT_TRANSLATE_NOOP("Schema", "SIRET"), unique=True, checks=[SIRET]),
+    Column("name", "text", QT_TRANSLATE_NOOP("Schema", "Name"), required=True, checks=[not_blank()]),
+    Column("naf_code", "text", QT_TRANSLATE_NOOP("Schema", "Activity (NAF)"), checks=[NAF_CODE],
            references="naf_nomenclature.code"),
-    Column("headcount_band", "text", _label("Headcount"), vocabulary=HEADCOUNT_BANDS),
-    Column("address", "text", _label("Address")),
-    Column("postcode", "text", _label("Postcode"), checks=[POSTCODE]),
-    Column("commune", "text", _label("Commune")),
-    Column("commune_code", "text", _label("Commune code (INSEE)"), checks=[COMMUNE_CODE]),
-    Column("zone", "text", _label("Business zone")),
-    Column("contact_name", "text", _label("Contact name"), personal=True),
-    Column("contact_email", "text", _label("Contact e-mail"), personal=True, checks=[EMAIL]),
-    Column("contact_phone", "text", _label("Contact phone"), personal=True),
-    Column("advisor", "text", _label("Advisor"), default_expression=USER_EXPRESSION),
-    Column("notes", "text", _label("Notes")),
-    Column("source", "text", _label("Source")),
-    Column("status", "text", _label("Status"), required=True, vocabulary=FLOW_STATUSES,
+    Column("headcount_band", "text", QT_TRANSLATE_NOOP("Schema", "Headcount"), vocabulary=HEADCOUNT_BANDS),
+    Column("address", "text", QT_TRANSLATE_NOOP("Schema", "Address")),
+    Column("postcode", "text", QT_TRANSLATE_NOOP("Schema", "Postcode"), checks=[POSTCODE]),
+    Column("commune", "text", QT_TRANSLATE_NOOP("Schema", "Commune")),
+    Column("commune_code", "text", QT_TRANSLATE_NOOP("Schema", "Commune code (INSEE)"), checks=[COMMUNE_CODE]),
+    Column("zone", "text", QT_TRANSLATE_NOOP("Schema", "Business zone")),
+    Column("contact_name", "text", QT_TRANSLATE_NOOP("Schema", "Contact name"), personal=True),
+    Column("contact_email", "text", QT_TRANSLATE_NOOP("Schema", "Contact e-mail"), personal=True, checks=[EMAIL]),
+    Column("contact_phone", "text", QT_TRANSLATE_NOOP("Schema", "Contact phone"), personal=True),
+    Column("advisor", "text", QT_TRANSLATE_NOOP("Schema", "Advisor"), default_expression=USER_EXPRESSION),
+    Column("notes", "text", QT_TRANSLATE_NOOP("Schema", "Notes")),
+    Column("source", "text", QT_TRANSLATE_NOOP("Schema", "Source")),
+    Column("status", "text", QT_TRANSLATE_NOOP("Schema", "Status"), required=True, vocabulary=FLOW_STATUSES,
            default_sql="'active'", default_expression="'active'"),
-    Column("last_verified", "date", _label("Last verified"), default_expression="now()"),
+    Column("last_verified", "date", QT_TRANSLATE_NOOP("Schema", "Last verified"), default_expression="now()"),
 ] + stamp_columns() + [row_version_column()], geometry="POINT", display_expression='"name"')
 
-FLOWS = Table("flows", _label("Flows"), [
+FLOWS = Table("flows", QT_TRANSLATE_NOOP("Schema", "Flows"), [
     uid_column(),
-    Column("company_uid", "uuid", _label("Company"), required=True, references="companies.uid"),
-    Column("direction", "text", _label("Offer or need"), required=True, vocabulary=DIRECTIONS),
-    Column("family", "text", _label("Resource family"), required=True, vocabulary=FAMILIES),
-    Column("resource_code", "text", _label("Resource"), required=True,
+    Column("company_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Company"), required=True, references="companies.uid"),
+    Column("direction", "text", QT_TRANSLATE_NOOP("Schema", "Offer or need"), required=True, vocabulary=DIRECTIONS),
+    Column("family", "text", QT_TRANSLATE_NOOP("Schema", "Resource family"), required=True, vocabulary=FAMILIES),
+    Column("resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), required=True,
            references="resource_nomenclature.code"),
-    Column("label", "text", _label("Description")),
+    Column("label", "text", QT_TRANSLATE_NOOP("Schema", "Description")),
     Column("quantity", "real", QUANTITY_LABEL, checks=[non_negative()]),
-    Column("unit", "text", _label("Unit"), vocabulary=units.UNITS),
-    Column("availability", "text", _label("Availability")),
-    Column("hazardous", "boolean", _label("Hazardous"), required=True, default_sql="0"),
-    Column("current_route", "text", _label("Current route")),
-    Column("current_cost_eur", "real", _label("Current cost (EUR/yr)"), checks=[non_negative()]),
-    Column("priority", "text", _label("Priority"), vocabulary=PRIORITIES,
+    Column("unit", "text", QT_TRANSLATE_NOOP("Schema", "Unit"), vocabulary=units.UNITS),
+    Column("availability", "text", QT_TRANSLATE_NOOP("Schema", "Availability")),
+    Column("hazardous", "boolean", QT_TRANSLATE_NOOP("Schema", "Hazardous"), required=True, default_sql="0"),
+    Column("current_route", "text", QT_TRANSLATE_NOOP("Schema", "Current route")),
+    Column("current_cost_eur", "real", QT_TRANSLATE_NOOP("Schema", "Current cost (EUR/yr)"), checks=[non_negative()]),
+    Column("priority", "text", QT_TRANSLATE_NOOP("Schema", "Priority"), vocabulary=PRIORITIES,
            default_expression="'medium'"),
-    Column("confidentiality", "text", _label("Confidentiality"), required=True,
+    Column("confidentiality", "text", QT_TRANSLATE_NOOP("Schema", "Confidentiality"), required=True,
            vocabulary=CONFIDENTIALITY_LEVELS, default_sql="'internal'",
            default_expression="'internal'"),
-    Column("advisor", "text", _label("Advisor"), default_expression=USER_EXPRESSION),
-    Column("status", "text", _label("Status"), required=True, vocabulary=FLOW_STATUSES,
+    Column("advisor", "text", QT_TRANSLATE_NOOP("Schema", "Advisor"), default_expression=USER_EXPRESSION),
+    Column("status", "text", QT_TRANSLATE_NOOP("Schema", "Status"), required=True, vocabulary=FLOW_STATUSES,
            default_sql="'active'", default_expression="'active'"),
-    Column("notes", "text", _label("Notes")),
-    Column("last_verified", "date", _label("Last verified"), default_expression="now()"),
+    Column("notes", "text", QT_TRANSLATE_NOOP("Schema", "Notes")),
+    Column("last_verified", "date", QT_TRANSLATE_NOOP("Schema", "Last verified"), default_expression="now()"),
 ] + stamp_columns() + [row_version_column()], checks=[_unit_fits_family()],
     display_expression="\"resource_code\" || ' — ' || coalesce(\"label\", '')")
 
-SYNERGIES = Table("synergies", _label("Synergies"), [
+SYNERGIES = Table("synergies", QT_TRANSLATE_NOOP("Schema", "Synergies"), [
     uid_column(),
-    Column("kind", "text", _label("Kind"), required=True, vocabulary=SYNERGY_KINDS),
-    Column("title", "text", _label("Title"), required=True, checks=[not_blank()]),
-    Column("resource_code", "text", _label("Resource"), references="resource_nomenclature.code"),
-    Column("status", "text", _label("Status"), required=True, vocabulary=SYNERGY_STATUSES,
+    Column("kind", "text", QT_TRANSLATE_NOOP("Schema", "Kind"), required=True, vocabulary=SYNERGY_KINDS),
+    Column("title", "text", QT_TRANSLATE_NOOP("Schema", "Title"), required=True, checks=[not_blank()]),
+    Column("resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), references="resource_nomenclature.code"),
+    Column("status", "text", QT_TRANSLATE_NOOP("Schema", "Status"), required=True, vocabulary=SYNERGY_STATUSES,
            default_sql="'idea'", default_expression="'idea'"),
-    Column("abandon_reason", "text", _label("Reason for abandoning")),
+    Column("abandon_reason", "text", QT_TRANSLATE_NOOP("Schema", "Reason for abandoning")),
     Column("quantity", "real", QUANTITY_LABEL, checks=[non_negative()]),
-    Column("unit", "text", _label("Unit"), vocabulary=units.UNITS),
-    Column("diverted_t_per_year", "real", _label("Diverted (t/yr)"), checks=[non_negative()]),
-    Column("savings_eur_per_year", "real", _label("Savings (EUR/yr)")),
-    Column("co2e_avoided_t_per_year", "real", _label("Avoided emissions (t CO2e/yr)")),
-    Column("distance_km", "real", _label("Distance (km)"), checks=[non_negative()]),
-    Column("next_action", "text", _label("Next action")),
-    Column("next_action_date", "date", _label("Next action date")),
-    Column("advisor", "text", _label("Advisor"), default_expression=USER_EXPRESSION),
-    Column("confidentiality", "text", _label("Confidentiality"), required=True,
+    Column("unit", "text", QT_TRANSLATE_NOOP("Schema", "Unit"), vocabulary=units.UNITS),
+    Column("diverted_t_per_year", "real", QT_TRANSLATE_NOOP("Schema", "Diverted (t/yr)"), checks=[non_negative()]),
+    Column("savings_eur_per_year", "real", QT_TRANSLATE_NOOP("Schema", "Savings (EUR/yr)")),
+    Column("co2e_avoided_t_per_year", "real", QT_TRANSLATE_NOOP("Schema", "Avoided emissions (t CO2e/yr)")),
+    Column("distance_km", "real", QT_TRANSLATE_NOOP("Schema", "Distance (km)"), checks=[non_negative()]),
+    Column("next_action", "text", QT_TRANSLATE_NOOP("Schema", "Next action")),
+    Column("next_action_date", "date", QT_TRANSLATE_NOOP("Schema", "Next action date")),
+    Column("advisor", "text", QT_TRANSLATE_NOOP("Schema", "Advisor"), default_expression=USER_EXPRESSION),
+    Column("confidentiality", "text", QT_TRANSLATE_NOOP("Schema", "Confidentiality"), required=True,
            vocabulary=CONFIDENTIALITY_LEVELS, default_sql="'internal'",
            default_expression="'internal'"),
-    Column("notes", "text", _label("Notes")),
+    Column("notes", "text", QT_TRANSLATE_NOOP("Schema", "Notes")),
 ] + stamp_columns() + [row_version_column()], geometry="MULTILINESTRING",
     checks=[_abandon_needs_reason()],
     display_expression='"title"')
 
-SYNERGY_PARTICIPANTS = Table("synergy_participants", _label("Synergy participants"), [
+SYNERGY_PARTICIPANTS = Table("synergy_participants", QT_TRANSLATE_NOOP("Schema", "Synergy participants"), [
     uid_column(),
-    Column("synergy_uid", "uuid", _label("Synergy"), required=True, references="synergies.uid",
+    Column("synergy_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Synergy"), required=True, references="synergies.uid",
            on_delete="cascade"),
-    Column("company_uid", "uuid", _label("Company"), required=True, references="companies.uid"),
-    Column("flow_uid", "uuid", _label("Flow"), references="flows.uid"),
-    Column("role", "text", _label("Role"), required=True, vocabulary=PARTICIPANT_ROLES),
+    Column("company_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Company"), required=True, references="companies.uid"),
+    Column("flow_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Flow"), references="flows.uid"),
+    Column("role", "text", QT_TRANSLATE_NOOP("Schema", "Role"), required=True, vocabulary=PARTICIPANT_ROLES),
 ], unique_together=[("synergy_uid", "company_uid", "flow_uid")])
 
-SYNERGY_EVENTS = Table("synergy_events", _label("Synergy history"), [
+SYNERGY_EVENTS = Table("synergy_events", QT_TRANSLATE_NOOP("Schema", "Synergy history"), [
     uid_column(),
-    Column("synergy_uid", "uuid", _label("Synergy"), required=True, references="synergies.uid",
+    Column("synergy_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Synergy"), required=True, references="synergies.uid",
            on_delete="cascade"),
-    Column("at", "datetime", _label("When"), required=True, default_sql=NOW_SQL,
+    Column("at", "datetime", QT_TRANSLATE_NOOP("Schema", "When"), required=True, default_sql=NOW_SQL,
            default_expression="now()"),
-    Column("by", "text", _label("Who"), default_expression=USER_EXPRESSION),
-    Column("from_status", "text", _label("From status"), vocabulary=SYNERGY_STATUSES),
-    Column("to_status", "text", _label("To status"), required=True, vocabulary=SYNERGY_STATUSES),
-    Column("comment", "text", _label("Comment")),
+    Column("by", "text", QT_TRANSLATE_NOOP("Schema", "Who"), default_expression=USER_EXPRESSION),
+    Column("from_status", "text", QT_TRANSLATE_NOOP("Schema", "From status"), vocabulary=SYNERGY_STATUSES),
+    Column("to_status", "text", QT_TRANSLATE_NOOP("Schema", "To status"), required=True, vocabulary=SYNERGY_STATUSES),
+    Column("comment", "text", QT_TRANSLATE_NOOP("Schema", "Comment")),
 ], display_expression="format_date(\"at\", 'yyyy-MM-dd') || ' ' || \"to_status\"")
 
-LINK_REVIEWS = Table("link_reviews", _label("Link reviews"), [
+LINK_REVIEWS = Table("link_reviews", QT_TRANSLATE_NOOP("Schema", "Link reviews"), [
     uid_column(),
-    Column("offer_flow_uid", "uuid", _label("Offer"), required=True, references="flows.uid"),
-    Column("need_flow_uid", "uuid", _label("Need"), required=True, references="flows.uid"),
-    Column("decision", "text", _label("Decision"), required=True, vocabulary=REVIEW_DECISIONS),
-    Column("reason", "text", _label("Reason")),
-    Column("by", "text", _label("Who"), default_expression=USER_EXPRESSION),
-    Column("at", "datetime", _label("When"), required=True, default_sql=NOW_SQL,
+    Column("offer_flow_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Offer"), required=True, references="flows.uid"),
+    Column("need_flow_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Need"), required=True, references="flows.uid"),
+    Column("decision", "text", QT_TRANSLATE_NOOP("Schema", "Decision"), required=True, vocabulary=REVIEW_DECISIONS),
+    Column("reason", "text", QT_TRANSLATE_NOOP("Schema", "Reason")),
+    Column("by", "text", QT_TRANSLATE_NOOP("Schema", "Who"), default_expression=USER_EXPRESSION),
+    Column("at", "datetime", QT_TRANSLATE_NOOP("Schema", "When"), required=True, default_sql=NOW_SQL,
            default_expression="now()"),
 ], unique_together=[("offer_flow_uid", "need_flow_uid")])
 
-AREAS = Table("areas", _label("Areas"), [
+AREAS = Table("areas", QT_TRANSLATE_NOOP("Schema", "Areas"), [
     uid_column(),
-    Column("kind", "text", _label("Kind"), required=True, vocabulary=AREA_KINDS),
-    Column("code", "text", _label("Code")),
-    Column("name", "text", _label("Name"), required=True, checks=[not_blank()]),
-    Column("source", "text", _label("Source")),
+    Column("kind", "text", QT_TRANSLATE_NOOP("Schema", "Kind"), required=True, vocabulary=AREA_KINDS),
+    Column("code", "text", QT_TRANSLATE_NOOP("Schema", "Code")),
+    Column("name", "text", QT_TRANSLATE_NOOP("Schema", "Name"), required=True, checks=[not_blank()]),
+    Column("source", "text", QT_TRANSLATE_NOOP("Schema", "Source")),
 ], geometry="MULTIPOLYGON", display_expression='"name"')
 
 # Written by the storage itself (triggers), never by the plugin: every insert, update and delete
 # of the AUDITED tables, with the old and new values as JSON objects (geometry left out).
-AUDIT_LOG = Table("audit_log", _label("Change history"), [
+AUDIT_LOG = Table("audit_log", QT_TRANSLATE_NOOP("Schema", "Change history"), [
     uid_column(),
-    Column("at", "datetime", _label("When"), required=True, default_sql=NOW_SQL),
-    Column("by", "text", _label("Who")),
-    Column("table_name", "text", _label("Table"), required=True),
-    Column("row_uid", "uuid", _label("Row"), required=True),
-    Column("operation", "text", _label("Change"), required=True,
+    Column("at", "datetime", QT_TRANSLATE_NOOP("Schema", "When"), required=True, default_sql=NOW_SQL),
+    Column("by", "text", QT_TRANSLATE_NOOP("Schema", "Who")),
+    Column("table_name", "text", QT_TRANSLATE_NOOP("Schema", "Table"), required=True),
+    Column("row_uid", "uuid", QT_TRANSLATE_NOOP("Schema", "Row"), required=True),
+    Column("operation", "text", QT_TRANSLATE_NOOP("Schema", "Change"), required=True,
            vocabulary=["insert", "update", "delete"]),
-    Column("row_version", "integer", _label("Row version")),
-    Column("old_values", "text", _label("Old values")),
-    Column("new_values", "text", _label("New values")),
+    Column("row_version", "integer", QT_TRANSLATE_NOOP("Schema", "Row version")),
+    Column("old_values", "text", QT_TRANSLATE_NOOP("Schema", "Old values")),
+    Column("new_values", "text", QT_TRANSLATE_NOOP("Schema", "New values")),
 ], display_expression="\"table_name\" || ' ' || \"operation\"")
 AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "link_reviews"]
 VERSIONED_TABLES = ["companies", "flows", "synergies"]
 
 # --- value-chain analysis: derived tables, replaced whole by each run (see workspace/analysis.py).
 # No foreign keys: they copy uids so that flows stay free to change or go.
-MISSING_LINKS = Table("missing_links", _label("Missing links"), [
-    Column("kind", "text", _label("Kind"), required=True, vocabulary=MISSING_KINDS),
-    Column("flow_uid", "text", _label("Flow"), required=True),
-    Column("company_uid", "text", _label("Company"), required=True),
-    Column("company_name", "text", _label("Company name")),
-    Column("resource_code", "text", _label("Resource"), required=True),
-    Column("family", "text", _label("Resource family"), required=True, vocabulary=FAMILIES),
-    Column("label", "text", _label("Description")),
+MISSING_LINKS = Table("missing_links", QT_TRANSLATE_NOOP("Schema", "Missing links"), [
+    Column("kind", "text", QT_TRANSLATE_NOOP("Schema", "Kind"), required=True, vocabulary=MISSING_KINDS),
+    Column("flow_uid", "text", QT_TRANSLATE_NOOP("Schema", "Flow"), required=True),
+    Column("company_uid", "text", QT_TRANSLATE_NOOP("Schema", "Company"), required=True),
+    Column("company_name", "text", QT_TRANSLATE_NOOP("Schema", "Company name")),
+    Column("resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), required=True),
+    Column("family", "text", QT_TRANSLATE_NOOP("Schema", "Resource family"), required=True, vocabulary=FAMILIES),
+    Column("label", "text", QT_TRANSLATE_NOOP("Schema", "Description")),
     Column("quantity", "real", QUANTITY_LABEL),
-    Column("unit", "text", _label("Unit")),
-    Column("nearest_km", "real", _label("Nearest counterpart beyond the distance (km)")),
-    Column("confidentiality", "text", _label("Confidentiality"), required=True,
+    Column("unit", "text", QT_TRANSLATE_NOOP("Schema", "Unit")),
+    Column("nearest_km", "real", QT_TRANSLATE_NOOP("Schema", "Nearest counterpart beyond the distance (km)")),
+    Column("confidentiality", "text", QT_TRANSLATE_NOOP("Schema", "Confidentiality"), required=True,
            vocabulary=CONFIDENTIALITY_LEVELS),
 ], geometry="POINT", display_expression="\"resource_code\" || ' — ' || coalesce(\"label\", '')")
 
-POSSIBLE_LINKS = Table("possible_links", _label("Possible links"), [
-    Column("offer_flow_uid", "text", _label("Offer"), required=True),
-    Column("need_flow_uid", "text", _label("Need"), required=True),
-    Column("offer_company_uid", "text", _label("Supplier")),
-    Column("need_company_uid", "text", _label("Receiver")),
-    Column("resource_code", "text", _label("Resource"), required=True),
-    Column("need_resource_code", "text", _label("Resource needed")),
-    Column("family", "text", _label("Resource family")),
-    Column("distance_km", "real", _label("Distance (km)")),
-    Column("covered_share", "real", _label("Share of the need covered")),
-    Column("offer_quantity", "real", _label("Quantity offered")),
-    Column("offer_unit", "text", _label("Unit offered")),
-    Column("need_quantity", "real", _label("Quantity needed")),
-    Column("need_unit", "text", _label("Unit needed")),
-    Column("reason", "text", _label("Reason")),
+POSSIBLE_LINKS = Table("possible_links", QT_TRANSLATE_NOOP("Schema", "Possible links"), [
+    Column("offer_flow_uid", "text", QT_TRANSLATE_NOOP("Schema", "Offer"), required=True),
+    Column("need_flow_uid", "text", QT_TRANSLATE_NOOP("Schema", "Need"), required=True),
+    Column("offer_company_uid", "text", QT_TRANSLATE_NOOP("Schema", "Supplier")),
+    Column("need_company_uid", "text", QT_TRANSLATE_NOOP("Schema", "Receiver")),
+    Column("resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), required=True),
+    Column("need_resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource needed")),
+    Column("family", "text", QT_TRANSLATE_NOOP("Schema", "Resource family")),
+    Column("distance_km", "real", QT_TRANSLATE_NOOP("Schema", "Distance (km)")),
+    Column("covered_share", "real", QT_TRANSLATE_NOOP("Schema", "Share of the need covered")),
+    Column("offer_quantity", "real", QT_TRANSLATE_NOOP("Schema", "Quantity offered")),
+    Column("offer_unit", "text", QT_TRANSLATE_NOOP("Schema", "Unit offered")),
+    Column("need_quantity", "real", QT_TRANSLATE_NOOP("Schema", "Quantity needed")),
+    Column("need_unit", "text", QT_TRANSLATE_NOOP("Schema", "Unit needed")),
+    Column("reason", "text", QT_TRANSLATE_NOOP("Schema", "Reason")),
     # No CHECK on these two: hundreds of thousands of rows are written at once.
-    Column("confidentiality", "text", _label("Confidentiality")),
+    Column("confidentiality", "text", QT_TRANSLATE_NOOP("Schema", "Confidentiality")),
 ], geometry="MULTILINESTRING", display_expression='"reason"')
 
-RESOURCE_BALANCE = Table("resource_balance", _label("Resource balance"), [
-    Column("resource_code", "text", _label("Resource"), required=True),
-    Column("family", "text", _label("Resource family"), vocabulary=FAMILIES),
-    Column("unit", "text", _label("Unit")),
-    Column("offered", "real", _label("Offered")),
-    Column("needed", "real", _label("Needed")),
-    Column("offer_companies", "integer", _label("Companies offering")),
-    Column("need_companies", "integer", _label("Companies in need")),
-    Column("offer_flows", "integer", _label("Offers")),
-    Column("need_flows", "integer", _label("Needs")),
-    Column("unconverted_flows", "integer", _label("Flows in other units (not summed)")),
-    Column("gap", "text", _label("Value-chain gap"), vocabulary=MISSING_KINDS),
+RESOURCE_BALANCE = Table("resource_balance", QT_TRANSLATE_NOOP("Schema", "Resource balance"), [
+    Column("resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), required=True),
+    Column("family", "text", QT_TRANSLATE_NOOP("Schema", "Resource family"), vocabulary=FAMILIES),
+    Column("unit", "text", QT_TRANSLATE_NOOP("Schema", "Unit")),
+    Column("offered", "real", QT_TRANSLATE_NOOP("Schema", "Offered")),
+    Column("needed", "real", QT_TRANSLATE_NOOP("Schema", "Needed")),
+    Column("offer_companies", "integer", QT_TRANSLATE_NOOP("Schema", "Companies offering")),
+    Column("need_companies", "integer", QT_TRANSLATE_NOOP("Schema", "Companies in need")),
+    Column("offer_flows", "integer", QT_TRANSLATE_NOOP("Schema", "Offers")),
+    Column("need_flows", "integer", QT_TRANSLATE_NOOP("Schema", "Needs")),
+    Column("unconverted_flows", "integer", QT_TRANSLATE_NOOP("Schema", "Flows in other units (not summed)")),
+    Column("gap", "text", QT_TRANSLATE_NOOP("Schema", "Value-chain gap"), vocabulary=MISSING_KINDS),
 ], display_expression='"resource_code"')
 
-METABOLISM = Table("metabolism", _label("Metabolism"), [
-    Column("company_uid", "text", _label("Company"), required=True),
-    Column("company_name", "text", _label("Company name")),
-    Column("offers", "integer", _label("Offers")),
-    Column("needs", "integer", _label("Needs")),
-    Column("flows", "integer", _label("Flows")),
-    Column("main_family", "text", _label("Main resource family"), vocabulary=FAMILIES),
-    Column("families", "text", _label("Resource families")),
-    Column("role", "text", _label("Role"), vocabulary=["offers", "needs", "both"]),
+METABOLISM = Table("metabolism", QT_TRANSLATE_NOOP("Schema", "Metabolism"), [
+    Column("company_uid", "text", QT_TRANSLATE_NOOP("Schema", "Company"), required=True),
+    Column("company_name", "text", QT_TRANSLATE_NOOP("Schema", "Company name")),
+    Column("offers", "integer", QT_TRANSLATE_NOOP("Schema", "Offers")),
+    Column("needs", "integer", QT_TRANSLATE_NOOP("Schema", "Needs")),
+    Column("flows", "integer", QT_TRANSLATE_NOOP("Schema", "Flows")),
+    Column("main_family", "text", QT_TRANSLATE_NOOP("Schema", "Main resource family"), vocabulary=FAMILIES),
+    Column("families", "text", QT_TRANSLATE_NOOP("Schema", "Resource families")),
+    Column("role", "text", QT_TRANSLATE_NOOP("Schema", "Role"), vocabulary=["offers", "needs", "both"]),
 ], geometry="POINT", display_expression='"company_name"')
 
 ANALYSIS_TABLES = [MISSING_LINKS, POSSIBLE_LINKS, RESOURCE_BALANCE, METABOLISM]

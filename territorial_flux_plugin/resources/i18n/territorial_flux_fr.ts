@@ -2159,6 +2159,619 @@
         <source>Imports go into a GeoPackage workspace; importing straight into a team workspace (PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with territorialflux:copyworkspace.</source>
         <translation>Les imports se font dans un espace de travail GeoPackage ; l'import direct dans un espace de travail d'équipe (PostgreSQL) n'est pas encore possible. Importez dans un GeoPackage, puis copiez-le avec territorialflux:copyworkspace.</translation>
     </message>
+    <message>
+        <location filename="../../processing/params.py" line="29"/>
+        <source>Workspace (path of the workspace GeoPackage, or postgres:connection=NAME;schema=SCHEMA)</source>
+        <translation>Espace de travail (chemin du GeoPackage de l'espace de travail, ou postgres:connection=NOM;schema=SCHÉMA)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/params.py" line="41"/>
+        <source>Give the workspace: the path of its GeoPackage.</source>
+        <translation>Indiquez l'espace de travail : le chemin de son GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/params.py" line="74"/>
+        <source>One of: {words}</source>
+        <translation>L'un de : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/params.py" line="94"/>
+        <source>{name}: &apos;{value}&apos; is not accepted; use one of: {words}.</source>
+        <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <location filename="../../workspace/schema.py" line="62"/>
+        <source>Choose one of the listed values.</source>
+        <translation>Choisissez l'une des valeurs proposées.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="67"/>
+        <source>Must be a number, zero or more.</source>
+        <translation>Doit être un nombre positif ou nul.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="71"/>
+        <source>Must not be empty.</source>
+        <translation>Ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="79"/>
+        <source>Must be a lowercase UUID without braces.</source>
+        <translation>Doit être un UUID en minuscules, sans accolades.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="83"/>
+        <source>A NAF code is written like 10.71C.</source>
+        <translation>Un code NAF s'écrit comme 10.71C.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="88"/>
+        <source>An INSEE commune code has 5 characters, like 59183 or 2A004.</source>
+        <translation>Un code commune INSEE a 5 caractères, comme 59183 ou 2A004.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="93"/>
+        <source>A postcode has 5 digits.</source>
+        <translation>Un code postal a 5 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="96"/>
+        <source>Enter an e-mail address like name@example.fr.</source>
+        <translation>Saisissez une adresse électronique comme nom@exemple.fr.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="99"/>
+        <source>Enter a date.</source>
+        <translation>Saisissez une date.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="130"/>
+        <source>A SIRET has 14 digits and a valid check digit.</source>
+        <translation>Un SIRET a 14 chiffres et une clé de contrôle valide.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="214"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="220"/>
+        <source>Created at</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="222"/>
+        <source>Updated at</source>
+        <translation>Modifié le</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="226"/>
+        <source>Updated by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Row version</source>
+        <translation>Version de la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="243"/>
+        <source>This unit does not fit the resource family.</source>
+        <translation>Cette unité ne convient pas à la famille de ressource.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="249"/>
+        <source>An abandoned synergy needs a reason.</source>
+        <translation>Une synergie abandonnée doit avoir un motif.</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="253"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="255"/>
+        <source>Workspace information</source>
+        <translation>Informations de l'espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="255"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="255"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="260"/>
+        <source>Resource nomenclature</source>
+        <translation>Nomenclature des ressources</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="388"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="260"/>
+        <source>Parent code</source>
+        <translation>Code parent</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="260"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="260"/>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Hazardous</source>
+        <translation>Dangereux</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="273"/>
+        <source>Label (English)</source>
+        <translation>Libellé (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="273"/>
+        <source>Label (French)</source>
+        <translation>Libellé (français)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="273"/>
+        <source>Code and label (English)</source>
+        <translation>Code et libellé (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="273"/>
+        <source>Code and label (French)</source>
+        <translation>Code et libellé (français)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="273"/>
+        <source>NAF activities</source>
+        <translation>Activités NAF</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="388"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Activity (NAF)</source>
+        <translation>Activité (NAF)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Headcount</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Commune code (INSEE)</source>
+        <translation>Code commune (INSEE)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Business zone</source>
+        <translation>Zone d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Contact name</source>
+        <translation>Nom du contact</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Contact e-mail</source>
+        <translation>Courriel du contact</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="281"/>
+        <source>Contact phone</source>
+        <translation>Téléphone du contact</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="388"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Last verified</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Flows</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Offer or need</source>
+        <translation>Offre ou besoin</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Resource family</source>
+        <translation>Famille de ressource</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="415"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Current route</source>
+        <translation>Filière actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Current cost (EUR/yr)</source>
+        <translation>Coût actuel (EUR/an)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="304"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Confidentiality</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Synergies</source>
+        <translation>Synergies</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="415"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Reason for abandoning</source>
+        <translation>Motif d'abandon</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Diverted (t/yr)</source>
+        <translation>Détourné (t/an)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Savings (EUR/yr)</source>
+        <translation>Économies (EUR/an)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Avoided emissions (t CO2e/yr)</source>
+        <translation>Émissions évitées (t CO2e/an)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Next action</source>
+        <translation>Prochaine action</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="331"/>
+        <source>Next action date</source>
+        <translation>Date de la prochaine action</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="356"/>
+        <source>Synergy participants</source>
+        <translation>Participants aux synergies</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="365"/>
+        <source>Synergy</source>
+        <translation>Synergie</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="415"/>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="365"/>
+        <source>Synergy history</source>
+        <translation>Historique des synergies</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="365"/>
+        <source>From status</source>
+        <translation>Statut de départ</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="365"/>
+        <source>To status</source>
+        <translation>Statut d'arrivée</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="365"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="377"/>
+        <source>Link reviews</source>
+        <translation>Avis sur les liens</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="377"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="388"/>
+        <source>Areas</source>
+        <translation>Périmètres</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Change history</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>Old values</source>
+        <translation>Anciennes valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="398"/>
+        <source>New values</source>
+        <translation>Nouvelles valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="415"/>
+        <source>Missing links</source>
+        <translation>Chaînons manquants</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Company name</source>
+        <translation>Nom de l'entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="415"/>
+        <source>Nearest counterpart beyond the distance (km)</source>
+        <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Possible links</source>
+        <translation>Liens possibles</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Receiver</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Resource needed</source>
+        <translation>Ressource recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Share of the need covered</source>
+        <translation>Part du besoin couverte</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Quantity offered</source>
+        <translation>Quantité offerte</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Unit offered</source>
+        <translation>Unité offerte</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Quantity needed</source>
+        <translation>Quantité recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="430"/>
+        <source>Unit needed</source>
+        <translation>Unité recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Resource balance</source>
+        <translation>Bilan des ressources</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Offered</source>
+        <translation>Offert</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Needed</source>
+        <translation>Recherché</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Companies offering</source>
+        <translation>Entreprises qui offrent</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Companies in need</source>
+        <translation>Entreprises qui recherchent</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Offers</source>
+        <translation>Offres</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Flows in other units (not summed)</source>
+        <translation>Flux dans d'autres unités (non additionnés)</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="449"/>
+        <source>Value-chain gap</source>
+        <translation>Manque dans la chaîne de valeur</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Metabolism</source>
+        <translation>Métabolisme</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Main resource family</source>
+        <translation>Famille de ressource principale</translation>
+    </message>
+    <message>
+        <location filename="../../workspace/schema.py" line="463"/>
+        <source>Resource families</source>
+        <translation>Familles de ressources</translation>
+    </message>
 </context>
 <context>
     <name>TerritorialFlux</name>
