@@ -3,9 +3,7 @@
 import datetime
 import html
 
-from qgis.core import QgsProject
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QStringListModel, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QStringListModel, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView, QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
@@ -15,7 +13,8 @@ from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, HEADCOUNT_BANDS, PRIORIT
 from ..toolbelt import enum_value, tr, translate_message, vocabulary_label
 from ..workspace import editing
 from ..workspace.nomenclature import naf_rows, resources_by_code
-from ..workspace.workspace import language, workspace_layers
+from ..workspace.workspace import language
+from .workspace_dock import WorkspaceDock
 from .flow_dialog import FlowDialog
 from .locator import company_index, search_companies
 
@@ -27,7 +26,9 @@ def _value(feature, name):
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
 
 
-class CompanyDock(QgsDockWidget):
+class CompanyDock(WorkspaceDock):
+    WATCHED_TABLES = ("companies", "flows")
+
     """Shows one company of the current workspace; all edits go through workspace.editing."""
 
     companyShown = pyqtSignal(str)
@@ -38,8 +39,6 @@ class CompanyDock(QgsDockWidget):
         self.iface = iface
         self.tools = tools  # the plugin's map tools, created on first use
         self.company_uid = None
-        self.layers = {}
-        self._refresh_pending = False
         self._index = []
         self._naf = {r["code"]: r for r in naf_rows()}
         widget = QWidget()
@@ -132,10 +131,7 @@ class CompanyDock(QgsDockWidget):
         layout.addWidget(self.message)
         layout.addStretch()
         self.setWidget(widget)
-        QgsProject.instance().readProject.connect(self.follow_project)
-        QgsProject.instance().cleared.connect(self.follow_project)
-        QgsProject.instance().layersAdded.connect(self.follow_project)
-        self._follow_now()
+        self.follow_workspace()
 
     def _tool_button(self, icon, tip, slot):
         from qgis.core import QgsApplication
@@ -147,45 +143,10 @@ class CompanyDock(QgsDockWidget):
         button.clicked.connect(slot)
         return button
 
-    def disconnect_project(self):
-        for signal in (QgsProject.instance().readProject, QgsProject.instance().cleared,
-                       QgsProject.instance().layersAdded):
-            try:
-                signal.disconnect(self.follow_project)
-            except TypeError:
-                pass
-        self._watch(None)
+    def workspace_changed(self):
+        self.company_uid = None
 
-    # --- workspace ----------------------------------------------------------------------------
-    def follow_project(self, *_args):
-        # Layers read from a project return their features once the reading is over: refresh
-        # from the event loop, once however many signals came.
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._follow_now)
-
-    def _follow_now(self):
-        self._refresh_pending = False
-        layers = workspace_layers()
-        if set(layers.values()) != set(self.layers.values()):
-            self._watch(layers)
-            self.layers = layers
-            self.company_uid = None
-        self.refresh_index()
-        self.refresh()
-
-    def _watch(self, layers):
-        for layer in (self.layers or {}).values():
-            try:
-                layer.afterCommitChanges.disconnect(self._data_changed)
-            except (TypeError, RuntimeError):
-                pass
-        for name in ("companies", "flows"):
-            layer = (layers or {}).get(name)
-            if layer is not None:
-                layer.afterCommitChanges.connect(self._data_changed)
-
-    def _data_changed(self):
+    def refresh_all(self):
         self.refresh_index()
         self.refresh()
 

@@ -3,9 +3,7 @@
 import datetime
 import html
 
-from qgis.core import QgsProject
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QDate, Qt, QTimer
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
@@ -19,7 +17,8 @@ from ..domain.vocabulary import FAMILIES, SYNERGY_KINDS, SYNERGY_STATUSES
 from ..toolbelt import enum_value, tr, translate_message, vocabulary_label
 from ..workspace import editing
 from ..workspace.nomenclature import resources_by_code
-from ..workspace.workspace import language, workspace_layers
+from ..workspace.workspace import language
+from .workspace_dock import WorkspaceDock
 
 USER_ROLE = None
 
@@ -167,14 +166,14 @@ def _problem_text(problem):
     return "\n".join(translate_message(p) for p in problem)
 
 
-class SynergyDock(QgsDockWidget):
+class SynergyDock(WorkspaceDock):
+    WATCHED_TABLES = ("synergies", "synergy_events", "synergy_participants", "flows", "link_reviews")
+
     def __init__(self, iface, tools, parent=None):
         super().__init__(tr("Territorial Flux — Synergies"), parent)
         self.setObjectName("TerritorialFluxSynergyDock")
         self.iface = iface
         self.tools = tools
-        self.layers = {}
-        self._refresh_pending = False
         self.synergy_uid = None
         self.loaded_version = None
         splitter = QSplitter(enum_value(Qt, "Orientation.Vertical", "Vertical"))
@@ -298,51 +297,17 @@ class SynergyDock(QgsDockWidget):
         self.tabs.addTab(self.triage, tr("Possible links"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setWidget(self.tabs)
-        QgsProject.instance().readProject.connect(self.follow_project)
-        QgsProject.instance().cleared.connect(self.follow_project)
-        QgsProject.instance().layersAdded.connect(self.follow_project)
-        self._follow_now()
+        self.follow_workspace()
 
-    def disconnect_project(self):
-        for signal in (QgsProject.instance().readProject, QgsProject.instance().cleared,
-                       QgsProject.instance().layersAdded):
-            try:
-                signal.disconnect(self.follow_project)
-            except TypeError:
-                pass
-        self._watch({})
+    def workspace_changed(self):
+        self.synergy_uid = None
 
-    # --- workspace ----------------------------------------------------------------------------
-    def follow_project(self, *_args):
-        # Layers read from a project return their features once the reading is over: refresh
-        # from the event loop, once however many signals came.
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._follow_now)
-
-    def _follow_now(self):
-        self._refresh_pending = False
-        layers = workspace_layers()
-        if set(layers.values()) != set(self.layers.values()):
-            self._watch(layers)
-            self.layers = layers
-            self.synergy_uid = None
+    def refresh_all(self):
         self._fill_advisors()
         self.fill_list()
         self.show_synergy(self.synergy_uid)
 
-    def _watch(self, layers):
-        for layer in (self.layers or {}).values():
-            try:
-                layer.afterCommitChanges.disconnect(self._data_changed)
-            except (TypeError, RuntimeError):
-                pass
-        for name in ("synergies", "synergy_events", "synergy_participants", "flows", "link_reviews"):
-            layer = layers.get(name)
-            if layer is not None:
-                layer.afterCommitChanges.connect(self._data_changed)
-
-    def _data_changed(self):
+    def data_changed(self):
         self.fill_list()
         self.show_synergy(self.synergy_uid)
         if self.tabs.currentWidget() is self.triage:

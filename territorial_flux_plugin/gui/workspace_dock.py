@@ -1,0 +1,77 @@
+"""What the plugin's docks share: following the workspace of QGIS's current project."""
+
+from qgis.core import QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QTimer
+
+from ..workspace.workspace import workspace_layers
+
+
+class WorkspaceDock(QgsDockWidget):
+    """A dock showing the workspace of the current project.
+
+    Subclasses list the tables whose saves they show (``WATCHED_TABLES``) and implement
+    ``workspace_changed()`` (another workspace: forget the selection), ``refresh_all()`` and
+    ``data_changed()`` (a watched layer was saved). They call ``follow_workspace()`` once their
+    widgets exist, and ``disconnect_project()`` before they are deleted.
+    """
+
+    WATCHED_TABLES = ()
+
+    def __init__(self, title, parent=None):
+        super().__init__(title, parent)
+        self.layers = {}
+        self._refresh_pending = False
+
+    def _project_signals(self):
+        project = QgsProject.instance()
+        return project.readProject, project.cleared, project.layersAdded
+
+    def follow_workspace(self):
+        for signal in self._project_signals():
+            signal.connect(self.follow_project)
+        self._follow_now()
+
+    def disconnect_project(self):
+        for signal in self._project_signals():
+            try:
+                signal.disconnect(self.follow_project)
+            except TypeError:
+                pass
+        self._watch({})
+
+    def follow_project(self, *_args):
+        # Layers read from a project return their features once the reading is over: refresh
+        # from the event loop, once however many signals came.
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._follow_now)
+
+    def _follow_now(self):
+        self._refresh_pending = False
+        layers = workspace_layers()
+        if set(layers.values()) != set(self.layers.values()):
+            self._watch(layers)
+            self.layers = layers
+            self.workspace_changed()
+        self.refresh_all()
+
+    def _watch(self, layers):
+        for layer in self.layers.values():
+            try:
+                layer.afterCommitChanges.disconnect(self.data_changed)
+            except (TypeError, RuntimeError):
+                pass
+        for name in self.WATCHED_TABLES:
+            layer = layers.get(name)
+            if layer is not None:
+                layer.afterCommitChanges.connect(self.data_changed)
+
+    def workspace_changed(self):
+        pass
+
+    def refresh_all(self):
+        pass
+
+    def data_changed(self):
+        self.refresh_all()
