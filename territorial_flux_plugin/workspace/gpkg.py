@@ -36,6 +36,22 @@ class WorkspaceError(Exception):
 MIGRATIONS = {}
 
 
+def _upgrade_team_to_2(database):
+    from . import postgis
+
+    for statement in postgis.upgrade_to_2_statements(database.schema):
+        database.execute(statement)
+
+
+# 2: synergy events are audited (and, in a team workspace, the rows naming advisor-level flows
+# and synergies are as visible as those). Idempotent, like every step should be.
+MIGRATIONS[2] = {
+    "sqlite": ['DROP TRIGGER IF EXISTS "audit_synergy_events_{}"'.format(event)
+               for event in ("insert", "update", "delete")] + sql.audit_triggers(["synergy_events"]),
+    "postgres": _upgrade_team_to_2,
+}
+
+
 def _srs_row(crs):
     """(srs_name, srs_id, organization, organization_coordsys_id, definition, description)."""
     authid = crs["authid"]

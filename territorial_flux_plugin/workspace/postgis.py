@@ -12,7 +12,9 @@ their grants and row-level security:
   reader and editor roles.
 
 Flows and synergies at ``advisor`` level are visible only to their advisor (the ``advisor``
-column holds the database user name) and to administrators.
+column holds the database user name) and to administrators; so are the rows that name them
+(synergy participants and events, link reviews) and their entries in the audit trail (see
+:func:`visibility_functions`).
 """
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
@@ -243,8 +245,12 @@ def audit_triggers(schema):
   RETURN NULL;"""
     statements = [_function(schema, "audit", body, declare="  old_values jsonb;\n  new_values jsonb;")]
     for table in AUDITED_TABLES:
-        statements.append(_trigger(schema, "audit", "AFTER INSERT OR UPDATE OR DELETE", table, "audit"))
+        statements.append(audit_trigger(schema, table))
     return statements
+
+
+def audit_trigger(schema, table):
+    return _trigger(schema, "audit", "AFTER INSERT OR UPDATE OR DELETE", table, "audit")
 
 
 def projects_table(schema):
@@ -282,6 +288,125 @@ def create_roles_statements(schema):
         "GRANT {} TO CURRENT_USER".format(q(roles["admin"])),
     ]
     return statements
+
+
+# Rows that name a flow or a synergy (participants, synergy events, link reviews, and the audit
+# trail's entries about any of them) are seen by whoever may see those flows and synergies: they
+# would otherwise tell readers and other editors that an advisor-level flow exists, and its values.
+LINKED_TABLES = {"synergy_participants": [("synergies", "synergy_uid"), ("flows", "flow_uid")],
+                 "synergy_events": [("synergies", "synergy_uid")],
+                 "link_reviews": [("flows", "offer_flow_uid"), ("flows", "need_flow_uid")]}
+VISIBILITY_FUNCTIONS = ["visible_row(text, uuid)", "audit_visible(text, uuid, text, text)"]
+
+
+def visibility_functions(schema):
+    """``visible_row(table, uid)``: may the session's user see this flow or synergy (true for other
+    tables and NULL uids)? A deleted row is judged by its last values in the audit trail.
+    ``audit_visible(table, uid, old, new)``: may the user read this audit entry?
+
+    SECURITY DEFINER (owned by the workspace's administrators, who bypass row-level security), so
+    that they see the rows they judge; ``session_user`` is still the user asking."""
+    visible_row = """
+CREATE OR REPLACE FUNCTION {s}."visible_row"(p_table text, p_uid uuid) RETURNS boolean LANGUAGE plpgsql
+STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $body$
+DECLARE
+  level text;
+  owner text;
+  last jsonb;
+BEGIN
+  IF p_uid IS NULL THEN
+    RETURN true;
+  ELSIF p_table = 'flows' THEN
+    SELECT confidentiality, advisor INTO level, owner FROM flows WHERE uid = p_uid;
+  ELSIF p_table = 'synergies' THEN
+    SELECT confidentiality, advisor INTO level, owner FROM synergies WHERE uid = p_uid;
+  ELSE
+    RETURN true;
+  END IF;
+  IF NOT FOUND THEN  -- deleted: as its last recorded values say
+    SELECT coalesce(new_values, old_values)::jsonb INTO last FROM audit_log
+    WHERE row_uid = p_uid AND table_name = p_table ORDER BY fid DESC LIMIT 1;
+    IF NOT FOUND THEN
+      RETURN true;
+    END IF;
+    level := last ->> 'confidentiality';
+    owner := last ->> 'advisor';
+  END IF;
+  RETURN level IS DISTINCT FROM 'advisor' OR coalesce(owner = session_user, false);
+END
+$body$""".format(s=q(schema)).strip()
+    hidden = ("({v} IS NOT NULL AND {v} ->> 'confidentiality' = 'advisor' "
+              "AND ({v} ->> 'advisor') IS DISTINCT FROM session_user)")
+    linked = []
+    for table, references in LINKED_TABLES.items():
+        checks = " AND ".join("visible_row({t}, ({v} ->> {c})::uuid)".format(t=lit(t), v=v, c=lit(c))
+                              for t, c in references for v in ("o", "n"))
+        linked.append("  ELSIF p_table = {} THEN\n    RETURN {};".format(lit(table), checks))
+    audit_visible = """
+CREATE OR REPLACE FUNCTION {s}."audit_visible"(p_table text, p_uid uuid, p_old text, p_new text)
+RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $body$
+DECLARE
+  o jsonb := p_old::jsonb;
+  n jsonb := p_new::jsonb;
+BEGIN
+  IF p_table IN ('flows', 'synergies') THEN
+    RETURN NOT {hidden_o} AND NOT {hidden_n} AND visible_row(p_table, p_uid);
+{linked}
+  END IF;
+  RETURN true;
+END
+$body$""".format(s=q(schema), hidden_o=hidden.format(v="o"), hidden_n=hidden.format(v="n"),
+                 linked="\n".join(linked)).strip()
+    roles = role_names(schema)
+    statements = [visible_row, audit_visible]
+    for function in VISIBILITY_FUNCTIONS:
+        statements += [
+            "ALTER FUNCTION {}.{} OWNER TO {}".format(q(schema), function, q(roles["admin"])),
+            "REVOKE ALL ON FUNCTION {}.{} FROM PUBLIC".format(q(schema), function),
+            "GRANT EXECUTE ON FUNCTION {}.{} TO {}".format(q(schema), function, q(roles["reader"])),
+        ]
+    return statements
+
+
+def _policies(schema, table, reader_sees, editor_writes):
+    """Row-level security of ``table``: readers (and so everybody) read the rows where
+    ``reader_sees``, editors write the rows where ``editor_writes`` (idempotent: upgrades re-run it)."""
+    roles = role_names(schema)
+    t = "{}.{}".format(q(schema), q(table))
+    statements = ["ALTER TABLE {} ENABLE ROW LEVEL SECURITY".format(t)]
+    statements += ["DROP POLICY IF EXISTS {} ON {}".format(q(name), t) for name in ("read", "insert", "update", "delete")]
+    statements.append("CREATE POLICY \"read\" ON {} FOR SELECT TO {} USING ({})".format(t, q(roles["reader"]), reader_sees))
+    if editor_writes is not None:
+        editor = q(roles["editor"])
+        statements += [
+            "CREATE POLICY \"insert\" ON {} FOR INSERT TO {} WITH CHECK ({})".format(t, editor, editor_writes),
+            "CREATE POLICY \"update\" ON {} FOR UPDATE TO {} USING ({}) WITH CHECK ({})".format(
+                t, editor, editor_writes, editor_writes),
+            "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING ({})".format(t, editor, editor_writes),
+        ]
+    return statements
+
+
+def linked_security_statements(schema):
+    """Row-level security of the tables that name flows and synergies, and of the audit trail."""
+    statements = []
+    for table, references in LINKED_TABLES.items():
+        visible = " AND ".join("{}.\"visible_row\"({}, {})".format(q(schema), lit(t), q(c)) for t, c in references)
+        statements += _policies(schema, table, visible, visible)
+    # The audit trail is read like the rows it records: an advisor-level flow's history only by its
+    # advisor (and administrators), and so the entries of the participants, events and reviews
+    # naming it. Nobody but the triggers writes it.
+    statements += _policies(schema, "audit_log", "table_name = 'companies' OR {}.\"audit_visible\"("
+                            "table_name, row_uid, old_values, new_values)".format(q(schema)), None)
+    return statements
+
+
+def upgrade_to_2_statements(schema):
+    """Schema version 2 for a version 1 team workspace (idempotent): synergy events audited, and
+    participants, events, reviews and audit entries as visible as the flows and synergies they name."""
+    return (["DROP TRIGGER IF EXISTS \"audit\" ON {}.\"synergy_events\"".format(q(schema)),
+             audit_trigger(schema, "synergy_events")]
+            + visibility_functions(schema) + linked_security_statements(schema))
 
 
 def security_statements(schema):
@@ -330,15 +455,7 @@ def security_statements(schema):
             "CREATE POLICY \"update\" ON {} FOR UPDATE TO {} USING (true) WITH CHECK (true)".format(t, editor),
             "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING (true)".format(t, editor),
         ]
-    # The audit trail is read like the rows it records: an advisor-level flow's history only by its
-    # advisor (and administrators). Nobody but the triggers writes it.
-    hidden = ("'advisor' IN (coalesce(old_values::jsonb ->> 'confidentiality', ''), "
-              "coalesce(new_values::jsonb ->> 'confidentiality', '')) AND session_user NOT IN "
-              "(coalesce(old_values::jsonb ->> 'advisor', ''), coalesce(new_values::jsonb ->> 'advisor', ''))")
-    statements += [
-        "ALTER TABLE {}.\"audit_log\" ENABLE ROW LEVEL SECURITY".format(s),
-        "CREATE POLICY \"read\" ON {}.\"audit_log\" FOR SELECT TO {} USING (NOT ({}))".format(s, reader, hidden),
-    ]
+    statements += visibility_functions(schema) + linked_security_statements(schema)
     return statements
 
 

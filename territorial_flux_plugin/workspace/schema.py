@@ -14,7 +14,10 @@ from ..domain.vocabulary import (
     PARTICIPANT_ROLES, PRIORITIES, REVIEW_DECISIONS, SYNERGY_KINDS, SYNERGY_STATUSES,
 )
 
-SCHEMA_VERSION = 1
+# 1: first release. 2: synergy events audited; row-level security of participants, events, reviews
+# and the audit trail follows the flows' and synergies' visibility (team workspaces). The steps
+# are in gpkg.MIGRATIONS.
+SCHEMA_VERSION = 2
 CONTEXT = "Schema"
 
 
@@ -407,7 +410,7 @@ AUDIT_LOG = Table("audit_log", QT_TRANSLATE_NOOP("Schema", "Change history"), [
     Column("old_values", "text", QT_TRANSLATE_NOOP("Schema", "Old values")),
     Column("new_values", "text", QT_TRANSLATE_NOOP("Schema", "New values")),
 ], display_expression="\"table_name\" || ' ' || \"operation\"")
-AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "link_reviews"]
+AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews"]
 VERSIONED_TABLES = ["companies", "flows", "synergies"]
 
 # --- value-chain analysis: derived tables, replaced whole by each run (see workspace/analysis.py).

@@ -181,14 +181,15 @@ def _json_row(table, row, version=None):
     return "json_object({})".format(", ".join(pairs))
 
 
-def audit_triggers():
-    """The audit trail: every insert, update and delete of the audited tables in ``audit_log``.
+def audit_triggers(tables=None):
+    """The audit trail: every insert, update and delete of the audited tables (or of ``tables``) in
+    ``audit_log``.
 
     An update is recorded with the row version it produces; the row version's own increment
     (see :func:`row_version_triggers`) changes nothing else and is not recorded twice.
     """
     statements = []
-    for name in AUDITED_TABLES:
+    for name in AUDITED_TABLES if tables is None else tables:
         table = TABLES_BY_NAME[name]
         versioned = "row_version" in table.column_names
         columns = "(\"table_name\", \"row_uid\", \"operation\", \"by\", \"row_version\", \"old_values\", \"new_values\")"

@@ -7,6 +7,7 @@ import pytest
 from qgis.core import QgsProject
 
 from territorial_flux_plugin.workspace import gpkg
+from territorial_flux_plugin.workspace.database import sqlite_database
 from territorial_flux_plugin.workspace.workspace import open_workspace
 
 
@@ -54,3 +55,31 @@ def test_newer_workspace_is_refused(workspace_path):
     set_version(workspace_path, gpkg.SCHEMA_VERSION + 1)
     with pytest.raises(gpkg.WorkspaceError, match="newer Territorial Flux"):
         open_workspace(workspace_path, QgsProject())
+
+
+def test_a_version_1_workspace_gets_its_synergy_events_audited(workspace_path):
+    """Version 2 audits synergy events: a version 1 file gets the triggers when it is upgraded."""
+    import uuid
+
+    connection = sqlite3.connect(workspace_path)
+    with connection:  # what a version 1 workspace looks like
+        for event in ("insert", "update", "delete"):
+            connection.execute('DROP TRIGGER "audit_synergy_events_{}"'.format(event))
+        connection.execute("UPDATE workspace_info SET value = '1' WHERE key = 'schema_version'")
+    connection.close()
+    project = QgsProject()
+    workspace, backup = open_workspace(workspace_path, project)
+    assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(gpkg.SCHEMA_VERSION) == "2"
+    synergy, event = str(uuid.uuid4()), str(uuid.uuid4())
+    database = sqlite_database(workspace_path)  # with the functions of GDAL's spatial index triggers
+    with database.transaction():
+        database.execute("INSERT INTO synergies (uid, kind, title) VALUES (?, 'mutualisation', 'S')", (synergy,))
+        database.execute("INSERT INTO synergy_events (uid, synergy_uid, by, to_status, comment) "
+                         "VALUES (?, ?, 'erin', 'idea', 'first call')", (event, synergy))
+        database.execute("DELETE FROM synergy_events WHERE uid = ?", (event,))
+    rows = [tuple(r.values()) for r in database.rows(
+        "SELECT operation, by FROM audit_log WHERE row_uid = ? ORDER BY fid", (event,))]
+    database.close()
+    assert rows == [("insert", "erin"), ("delete", "erin")]
+    assert gpkg.integrity_problems(workspace_path) == []
+    project.clear()

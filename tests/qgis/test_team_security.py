@@ -99,6 +99,109 @@ def test_advisor_level_flows_are_seen_by_their_advisor_and_admins_only(team, pos
     assert one(adam, history, (private,)) == [(1,)]
 
 
+def new_synergy(connection, confidentiality="internal", kind="substitution"):
+    uid = str(uuid.uuid4())
+    one(connection, "INSERT INTO synergies (uid, kind, title, confidentiality, advisor) "
+                    "VALUES (%s, %s, 'Pallets', %s, session_user)", (uid, kind, confidentiality))
+    return uid
+
+
+def add_participant(connection, synergy, company, flow, role="supplier"):
+    uid = str(uuid.uuid4())
+    one(connection, "INSERT INTO synergy_participants (uid, synergy_uid, company_uid, flow_uid, role) "
+                    "VALUES (%s, %s, %s, %s, %s)", (uid, synergy, company, flow, role))
+    return uid
+
+
+def add_event(connection, synergy, comment):
+    uid = str(uuid.uuid4())
+    one(connection, "INSERT INTO synergy_events (uid, synergy_uid, by, to_status, comment) "
+                    "VALUES (%s, %s, session_user, 'idea', %s)", (uid, synergy, comment))
+    return uid
+
+
+def add_review(connection, offer, need, reason):
+    uid = str(uuid.uuid4())
+    one(connection, "INSERT INTO link_reviews (uid, offer_flow_uid, need_flow_uid, decision, reason, by) "
+                    "VALUES (%s, %s, %s, 'rejected', %s, session_user)", (uid, offer, need, reason))
+    return uid
+
+
+def new_need(connection, company, confidentiality="internal"):
+    flow = new_flow(connection, company, confidentiality)
+    one(connection, "UPDATE flows SET direction = 'need' WHERE uid = %s", (flow,))
+    return flow
+
+
+def test_rows_naming_an_advisor_level_flow_are_seen_by_its_advisor_and_admins_only(team, postgis_server):
+    alice, bob = connect(postgis_server, "alice"), connect(postgis_server, "bob")
+    rita, adam = connect(postgis_server, "rita"), connect(postgis_server, "adam")
+    supplier, receiver = new_company(alice, "Discreet supplier"), new_company(bob, "Open receiver")
+    private = new_flow(alice, supplier, "advisor")
+    need = new_need(bob, receiver)
+    synergy = new_synergy(alice, "advisor")
+    rows = {
+        "synergy_participants": [add_participant(alice, synergy, supplier, private),
+                                 add_participant(alice, synergy, receiver, need, "receiver")],
+        "synergy_events": [add_event(alice, synergy, "first call with the discreet supplier")],
+        "link_reviews": [add_review(alice, private, need, "too far for the discreet supplier")],
+    }
+    # bob's own review of an internal pair stays visible to everybody: only what names the secret is hidden
+    other_offer = new_flow(bob, receiver)
+    public_review = add_review(bob, other_offer, need, "same company")
+    for table, uids in rows.items():
+        query = "SELECT count(*) FROM {} WHERE uid = ANY(%s::uuid[])".format(table)
+        assert one(alice, query, (uids,)) == [(len(uids),)], table
+        assert one(adam, query, (uids,)) == [(len(uids),)], table
+        assert one(bob, query, (uids,)) == [(0,)], table
+        assert one(rita, query, (uids,)) == [(0,)], table
+        # nor does the audit trail tell them: no entry of these rows for bob or rita
+        history = "SELECT count(*) FROM audit_log WHERE row_uid = ANY(%s::uuid[])"
+        assert one(alice, history, (uids,)) == [(len(uids),)], table
+        assert one(adam, history, (uids,)) == [(len(uids),)], table
+        assert one(bob, history, (uids,)) == [(0,)], table
+        assert one(rita, history, (uids,)) == [(0,)], table
+        # bob can neither change nor delete them
+        assert one(bob, "DELETE FROM {} WHERE uid = ANY(%s::uuid[])".format(table), (uids,)) == 0
+    assert one(rita, "SELECT count(*) FROM link_reviews WHERE uid = %s", (public_review,)) == [(1,)]
+    assert one(bob, "UPDATE synergy_events SET comment = 'seen' WHERE synergy_uid = %s", (synergy,)) == 0
+    assert one(bob, "SELECT count(*) FROM audit_log WHERE new_values LIKE '%%discreet supplier%%'") == [(0,)]
+    assert one(rita, "SELECT count(*) FROM audit_log WHERE new_values LIKE %s", ("%" + private + "%",)) == [(0,)]
+    naming = "SELECT count(*) FROM audit_log WHERE new_values LIKE %s"
+    assert one(alice, naming, ("%" + private + "%",)) == [(3,)]  # the flow, its participant, its review
+    # bob cannot make rows naming alice's secret flow even when he knows its uid
+    own = new_synergy(bob, "advisor")
+    refused(bob, "INSERT INTO synergy_participants (synergy_uid, company_uid, flow_uid, role) "
+                 "VALUES (%s, %s, %s, 'supplier')", (own, supplier, private))
+    refused(bob, "INSERT INTO link_reviews (offer_flow_uid, need_flow_uid, decision, reason) "
+                 "VALUES (%s, %s, 'rejected', 'probe')", (private, need))
+    refused(bob, "INSERT INTO synergy_events (synergy_uid, to_status) VALUES (%s, 'idea')", (synergy,))
+    # a deleted secret synergy's participants and events stay hidden in the audit trail
+    assert one(alice, "DELETE FROM synergies WHERE uid = %s", (synergy,)) == 1
+    gone = rows["synergy_participants"] + rows["synergy_events"] + [synergy]
+    history = "SELECT operation FROM audit_log WHERE row_uid = ANY(%s::uuid[]) ORDER BY fid"
+    assert one(bob, history, (gone,)) == []
+    assert one(rita, history, (gone,)) == []
+    assert [op for (op,) in one(alice, history, (gone,))].count("delete") == 4
+
+
+def test_a_flow_made_advisor_level_takes_its_history_with_it(team, postgis_server):
+    alice, bob, rita = (connect(postgis_server, u) for u in ("alice", "bob", "rita"))
+    company = new_company(alice, "Becoming discreet")
+    flow = new_flow(alice, company)
+    one(alice, "UPDATE flows SET label = 'old secret recipe' WHERE uid = %s", (flow,))
+    history = "SELECT count(*) FROM audit_log WHERE row_uid = %s"
+    assert one(bob, history, (flow,)) == [(2,)]
+    one(alice, "UPDATE flows SET confidentiality = 'advisor' WHERE uid = %s", (flow,))
+    assert one(alice, history, (flow,)) == [(3,)]
+    assert one(bob, history, (flow,)) == [(0,)]
+    assert one(rita, history, (flow,)) == [(0,)]
+    # back to internal: the present is shared again, not what it was while advisor-level
+    one(alice, "UPDATE flows SET confidentiality = 'internal' WHERE uid = %s", (flow,))
+    assert one(bob, "SELECT operation, row_version FROM audit_log WHERE row_uid = %s ORDER BY fid", (flow,)) == [
+        ("insert", 1), ("update", 2)]
+
+
 def test_editors_write_business_rows_not_the_schema(team, postgis_server):
     bob = connect(postgis_server, "bob")
     company = new_company(bob, "Bob's client")
@@ -178,19 +281,17 @@ def test_analysis_results_from_advisor_level_flows_stay_with_administrators(team
     from territorial_flux_plugin.workspace.schema import TABLES_BY_NAME
 
     tables = [t for t in postgis.analysis_tables() if "confidentiality" in TABLES_BY_NAME[t].column_names]
-    if not tables:  # the analysis tables are not part of this schema version
-        return
-    table = TABLES_BY_NAME[tables[0]]
-    required = {c.name: c for c in table.columns if c.required}
-    values = {}
-    for name, column in required.items():
-        values[name] = list(column.vocabulary)[0] if column.vocabulary else "x"
-    bob, rita, adam = (connect(postgis_server, u) for u in ("bob", "rita", "adam"))
-    for level in ("advisor", "internal"):
-        values["confidentiality"] = level
-        one(bob, "INSERT INTO {} ({}) VALUES ({})".format(
-            table.name, ", ".join(values), ", ".join(["%s"] * len(values))), list(values.values()))
-    count = "SELECT confidentiality FROM {} ORDER BY 1".format(table.name)
-    assert one(rita, count) == [("internal",)]
-    assert one(adam, count) == [("advisor",), ("internal",)]
-    assert one(bob, "DELETE FROM {}".format(table.name)) == 2  # an editor replaces the results whole
+    assert {"possible_links", "missing_links"} <= set(tables)
+    bob, alice, rita, adam = (connect(postgis_server, u) for u in ("bob", "alice", "rita", "adam"))
+    for name in tables:
+        table = TABLES_BY_NAME[name]
+        values = {c.name: (list(c.vocabulary)[0] if c.vocabulary else "x") for c in table.columns if c.required}
+        for level in ("advisor", "internal"):
+            values["confidentiality"] = level
+            one(bob, "INSERT INTO {} ({}) VALUES ({})".format(
+                table.name, ", ".join(values), ", ".join(["%s"] * len(values))), list(values.values()))
+        count = "SELECT confidentiality FROM {} ORDER BY 1".format(table.name)
+        assert one(rita, count) == [("internal",)], name
+        assert one(alice, count) == [("internal",)], name  # another editor
+        assert one(adam, count) == [("advisor",), ("internal",)], name
+        assert one(bob, "DELETE FROM {}".format(table.name)) == 2  # an editor replaces the results whole

@@ -178,3 +178,67 @@ def test_current_workspace_of_a_team_project(team):
     assert isinstance(found, PostgisWorkspace) and found.schema == "team_basics"
     assert found.info["name"] == "Pays de Test"
     assert found.can_write() is True
+
+
+def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_connection, postgis_server):
+    """Version 2: synergy events audited, and participants, events, reviews and audit entries as
+    visible as the flows and synergies they name. A version 1 workspace gets both on upgrade."""
+    import uuid
+
+    from territorial_flux_plugin.workspace import team as team_module
+
+    schema = "team_v1"
+    create_postgis_workspace(postgis_connection, schema, "Version 1")
+    with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
+        # what version 1 made: no audit of events, no row-level security on the rows naming flows
+        cursor.execute("DROP TRIGGER audit ON {s}.synergy_events".format(s=schema))
+        for table in ("synergy_participants", "synergy_events", "link_reviews"):
+            for policy in ("read", "insert", "update", "delete"):
+                cursor.execute('DROP POLICY "{}" ON {}.{}'.format(policy, schema, table))
+            cursor.execute("ALTER TABLE {}.{} DISABLE ROW LEVEL SECURITY".format(schema, table))
+        cursor.execute('DROP POLICY "read" ON {}.audit_log'.format(schema))
+        cursor.execute('CREATE POLICY "read" ON {s}.audit_log FOR SELECT TO {s}_reader USING (true)'.format(s=schema))
+        cursor.execute("DROP FUNCTION {s}.audit_visible(text, uuid, text, text), {s}.visible_row(text, uuid)".format(
+            s=schema))
+        cursor.execute("UPDATE {}.workspace_info SET value = '1' WHERE key = 'schema_version'".format(schema))
+        for user, role in (("v1_admin", "admin"), ("v1_alice", "editor"), ("v1_rita", "reader")):
+            cursor.execute("CREATE ROLE {} LOGIN".format(user))
+            cursor.execute("GRANT {}_{} TO {}".format(schema, role, user))
+    with open(postgis_server.service_file, "a") as services:
+        for user in ("v1_admin", "v1_alice", "v1_rita"):
+            services.write("[{user}]\nhost=127.0.0.1\nport={port}\ndbname=territorial_flux_test\nuser={user}\n".format(
+                user=user, port=postgis_server.port))
+    admin = Workspace("postgres:service=v1_admin;schema=" + schema)
+    assert admin.check_version() == "older"
+    assert team_module.upgrade(admin) == (1, SCHEMA_VERSION)
+    assert admin.check_version() == "current"
+
+    def connect(user):
+        connection = postgis_server.connect(user, autocommit=True)
+        connection.cursor().execute("SET search_path = {}, public".format(schema))
+        return connection
+
+    alice, rita = connect("v1_alice"), connect("v1_rita")
+    company, flow, synergy, event = (str(uuid.uuid4()) for _ in range(4))
+    with alice.cursor() as cursor:
+        cursor.execute("INSERT INTO companies (uid, name) VALUES (%s, 'Discreet')", (company,))
+        cursor.execute("INSERT INTO flows (uid, company_uid, direction, family, resource_code, confidentiality, "
+                       "advisor) VALUES (%s, %s, 'offer', 'waste', '15 01 01', 'advisor', session_user)",
+                       (flow, company))
+        cursor.execute("INSERT INTO synergies (uid, kind, title, confidentiality, advisor) "
+                       "VALUES (%s, 'substitution', 'S', 'advisor', session_user)", (synergy,))
+        cursor.execute("INSERT INTO synergy_participants (synergy_uid, company_uid, flow_uid, role) "
+                       "VALUES (%s, %s, %s, 'supplier')", (synergy, company, flow))
+        cursor.execute("INSERT INTO synergy_events (uid, synergy_uid, by, to_status) "
+                       "VALUES (%s, %s, session_user, 'idea')", (event, synergy))
+        cursor.execute("SELECT operation, by FROM audit_log WHERE row_uid = %s", (event,))
+        assert cursor.fetchall() == [("insert", "v1_alice")]
+    with rita.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM synergy_participants WHERE synergy_uid = %s", (synergy,))
+        assert cursor.fetchone() == (0,)
+        cursor.execute("SELECT count(*) FROM synergy_events WHERE synergy_uid = %s", (synergy,))
+        assert cursor.fetchone() == (0,)
+        cursor.execute("SELECT count(*) FROM audit_log WHERE new_values LIKE %s", ("%" + synergy + "%",))
+        assert cursor.fetchone() == (0,)
+    alice.close()
+    rita.close()

@@ -76,8 +76,33 @@ def test_participants_and_reviews_are_audited(db):
                "VALUES (?, ?, ?, 'rejected', 'dave')", (review, offer, need))
     assert audit(db, participant)[0][:2] == ("insert", "carol")
     assert audit(db, review)[0][:2] == ("insert", "dave")
+    event = str(uuid.uuid4())
+    db.execute("INSERT INTO synergy_events (uid, synergy_uid, by, to_status, comment) "
+               "VALUES (?, ?, 'erin', 'idea', 'first call')", (event, synergy))
+    db.execute("UPDATE synergy_events SET comment = 'first visit', by = 'frank' WHERE uid = ?", (event,))
+    db.execute("DELETE FROM synergy_participants WHERE uid = ?", (participant,))
+    db.execute("DELETE FROM synergies WHERE uid = ?", (synergy,))  # cascades to its events: audited too
+    assert [r[:2] for r in audit(db, participant)] == [("insert", "carol"), ("delete", "carol")]
+    assert [r[:2] for r in audit(db, event)] == [("insert", "erin"), ("update", "frank"), ("delete", "frank")]
+    old, new = (json.loads(v) for v in audit(db, event)[1][3:5])
+    assert (old["comment"], new["comment"]) == ("first call", "first visit")
     tables = {r[0] for r in db.execute("SELECT DISTINCT table_name FROM audit_log")}
-    assert tables == {"companies", "flows", "synergies", "synergy_participants", "link_reviews"}
+    assert tables == {"companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews"}
+
+
+def test_the_version_2_step_adds_the_synergy_events_triggers_to_a_version_1_file(db):
+    from territorial_flux_plugin.workspace.gpkg import MIGRATIONS
+
+    for event in ("insert", "update", "delete"):
+        db.execute('DROP TRIGGER "audit_synergy_events_{}"'.format(event))  # as version 1 made it
+    for step in (MIGRATIONS[2]["sqlite"], MIGRATIONS[2]["sqlite"]):  # twice: a step is idempotent
+        for statement in step:
+            db.execute(statement)
+    synergy, event = str(uuid.uuid4()), str(uuid.uuid4())
+    db.execute("INSERT INTO synergies (uid, kind, title) VALUES (?, 'mutualisation', 'S')", (synergy,))
+    db.execute("INSERT INTO synergy_events (uid, synergy_uid, by, to_status) VALUES (?, ?, 'erin', 'idea')",
+               (event, synergy))
+    assert [r[:2] for r in audit(db, event)] == [("insert", "erin")]
 
 
 def test_a_writer_stating_the_version_it_loaded_is_refused_if_the_row_moved_on(db):
