@@ -59,12 +59,18 @@ class Server:
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
         self._run(initdb, "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                   "--locale=C.UTF-8")
-        self.port = _free_port()
-        options = ("-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
-                   "-c shared_buffers=64MB").format(port=self.port, folder=self.folder)
-        result = self._run(os.path.join(PG_BIN, "pg_ctl"), "-D", data, "-o", options, "-l",
-                           os.path.join(self.folder, "server.log"), "-w", "-t", "60", "start", check=False)
+        # Each run has its own folder (data, socket, service file) and port: runs at the same time
+        # (two pytest sessions, the benchmark) never share a cluster. Another process may take
+        # the free port before the server binds it: then try another one.
+        for _attempt in range(3):
+            self.port = _free_port()
+            options = ("-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
+                       "-c shared_buffers=64MB").format(port=self.port, folder=self.folder)
+            result = self._run(os.path.join(PG_BIN, "pg_ctl"), "-D", data, "-o", options, "-l",
+                               os.path.join(self.folder, "server.log"), "-w", "-t", "60", "start", check=False)
+            if result.returncode == 0 or not self._port_taken():
+                break
         if result.returncode != 0:
             raise ServerMissingError("PostgreSQL did not start: {}{}".format(result.stdout, result.stderr))
         self.psql("postgres", "CREATE DATABASE {}".format(DATABASE))
@@ -80,6 +86,24 @@ class Server:
         subprocess.run([os.path.join(PG_BIN, "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
                         "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement],
                        check=True, capture_output=True, text=True)
+
+    def _port_taken(self):
+        try:
+            with open(os.path.join(self.folder, "server.log")) as f:
+                return "could not bind" in f.read()
+        except OSError:
+            return False
+
+    def require_password(self, user):
+        """Make ``user`` authenticate with a password (scram-sha-256) over TCP; the others stay trusted."""
+        hba = os.path.join(self.folder, "data", "pg_hba.conf")
+        with open(hba) as f:
+            rules = f.read()
+        line = "host all {} 127.0.0.1/32 scram-sha-256\n".format(user)
+        if line not in rules:
+            with open(hba, "w") as f:
+                f.write(line + rules)
+        self.psql("postgres", "SELECT pg_reload_conf()")
 
     def dsn(self, user="postgres"):
         return "host=127.0.0.1 port={} dbname={} user={}".format(self.port, DATABASE, user)
