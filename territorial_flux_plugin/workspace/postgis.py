@@ -296,76 +296,71 @@ def create_roles_statements(schema):
 LINKED_TABLES = {"synergy_participants": [("synergies", "synergy_uid"), ("flows", "flow_uid")],
                  "synergy_events": [("synergies", "synergy_uid")],
                  "link_reviews": [("flows", "offer_flow_uid"), ("flows", "need_flow_uid")]}
-VISIBILITY_FUNCTIONS = ["visible_row(text, uuid)", "audit_visible(text, uuid, text, text)"]
+VISIBILITY_FUNCTIONS = ["hidden_rows()"]
+HIDDEN_LEVEL = "advisor"
+
+
+def _hidden_values(values):
+    """SQL: the audit values ``values`` (JSON text) are an advisor-level row of someone else."""
+    return ("coalesce({v}::jsonb ->> 'confidentiality' = {level} AND ({v}::jsonb ->> 'advisor') IS DISTINCT FROM "
+            "session_user, false)").format(v=values, level=lit(HIDDEN_LEVEL))
 
 
 def visibility_functions(schema):
-    """``visible_row(table, uid)``: may the session's user see this flow or synergy (true for other
-    tables and NULL uids)? A deleted row is judged by its last values in the audit trail.
-    ``audit_visible(table, uid, old, new)``: may the user read this audit entry?
+    """``hidden_rows()``: the uids of the flows and synergies the session's user may not see
+    (advisor-level rows of someone else, deleted ones included, as the audit trail last saw
+    them), for the policies of the tables that name them.
 
-    SECURITY DEFINER (owned by the workspace's administrators, who bypass row-level security), so
-    that they see the rows they judge; ``session_user`` is still the user asking."""
-    visible_row = """
-CREATE OR REPLACE FUNCTION {s}."visible_row"(p_table text, p_uid uuid) RETURNS boolean LANGUAGE plpgsql
-STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $body$
-DECLARE
-  level text;
-  owner text;
-  last jsonb;
-BEGIN
-  IF p_uid IS NULL THEN
-    RETURN true;
-  ELSIF p_table = 'flows' THEN
-    SELECT confidentiality, advisor INTO level, owner FROM flows WHERE uid = p_uid;
-  ELSIF p_table = 'synergies' THEN
-    SELECT confidentiality, advisor INTO level, owner FROM synergies WHERE uid = p_uid;
-  ELSE
-    RETURN true;
-  END IF;
-  IF NOT FOUND THEN  -- deleted: as its last recorded values say
-    SELECT coalesce(new_values, old_values)::jsonb INTO last FROM audit_log
-    WHERE row_uid = p_uid AND table_name = p_table ORDER BY fid DESC LIMIT 1;
-    IF NOT FOUND THEN
-      RETURN true;
-    END IF;
-    level := last ->> 'confidentiality';
-    owner := last ->> 'advisor';
-  END IF;
-  RETURN level IS DISTINCT FROM 'advisor' OR coalesce(owner = session_user, false);
-END
-$body$""".format(s=q(schema)).strip()
-    hidden = ("({v} IS NOT NULL AND {v} ->> 'confidentiality' = 'advisor' "
-              "AND ({v} ->> 'advisor') IS DISTINCT FROM session_user)")
-    linked = []
-    for table, references in LINKED_TABLES.items():
-        checks = " AND ".join("visible_row({t}, ({v} ->> {c})::uuid)".format(t=lit(t), v=v, c=lit(c))
-                              for t, c in references for v in ("o", "n"))
-        linked.append("  ELSIF p_table = {} THEN\n    RETURN {};".format(lit(table), checks))
-    audit_visible = """
-CREATE OR REPLACE FUNCTION {s}."audit_visible"(p_table text, p_uid uuid, p_old text, p_new text)
-RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $body$
-DECLARE
-  o jsonb := p_old::jsonb;
-  n jsonb := p_new::jsonb;
-BEGIN
-  IF p_table IN ('flows', 'synergies') THEN
-    RETURN NOT {hidden_o} AND NOT {hidden_n} AND visible_row(p_table, p_uid);
-{linked}
-  END IF;
-  RETURN true;
-END
-$body$""".format(s=q(schema), hidden_o=hidden.format(v="o"), hidden_n=hidden.format(v="n"),
-                 linked="\n".join(linked)).strip()
+    SECURITY DEFINER (owned by the workspace's administrators, who bypass row-level security),
+    so that it sees what it judges; ``session_user`` is still the user asking. A policy calls it
+    once per statement (``(SELECT hidden_rows())`` is an init plan), not once per row."""
+    deleted = _hidden_values("old_values")
+    function = """
+CREATE OR REPLACE FUNCTION {s}."hidden_rows"() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = {s}, pg_temp AS $body$
+  SELECT coalesce(array_agg(uid), '{{}}') FROM (
+    SELECT uid FROM flows WHERE confidentiality = {level} AND advisor IS DISTINCT FROM session_user
+    UNION ALL
+    SELECT uid FROM synergies WHERE confidentiality = {level} AND advisor IS DISTINCT FROM session_user
+    UNION ALL
+    SELECT row_uid FROM audit_log WHERE operation = 'delete' AND table_name IN ('flows', 'synergies') AND {deleted}
+  ) hidden
+$body$""".format(s=q(schema), level=lit(HIDDEN_LEVEL), deleted=deleted).strip()
     roles = role_names(schema)
-    statements = [visible_row, audit_visible]
-    for function in VISIBILITY_FUNCTIONS:
+    statements = [function]
+    for signature in VISIBILITY_FUNCTIONS:
         statements += [
-            "ALTER FUNCTION {}.{} OWNER TO {}".format(q(schema), function, q(roles["admin"])),
-            "REVOKE ALL ON FUNCTION {}.{} FROM PUBLIC".format(q(schema), function),
-            "GRANT EXECUTE ON FUNCTION {}.{} TO {}".format(q(schema), function, q(roles["reader"])),
+            "ALTER FUNCTION {}.{} OWNER TO {}".format(q(schema), signature, q(roles["admin"])),
+            "REVOKE ALL ON FUNCTION {}.{} FROM PUBLIC".format(q(schema), signature),
+            "GRANT EXECUTE ON FUNCTION {}.{} TO {}".format(q(schema), signature, q(roles["reader"])),
         ]
+    statements.append("CREATE INDEX IF NOT EXISTS \"ix_audit_log_deletes\" ON {}.\"audit_log\" (\"table_name\") "
+                      "WHERE operation = 'delete'".format(q(schema)))
     return statements
+
+
+def _hidden(schema):
+    # an expression, not a subquery (``= ANY (SELECT ...)`` would compare with each row)
+    return "(SELECT {}.\"hidden_rows\"())::uuid[]".format(q(schema))
+
+
+def audit_policy(schema):
+    """Who reads an audit entry: anyone for companies; for the rest, whoever may see the row it
+    records and every flow and synergy it names, and only when its old and new values are not an
+    advisor-level row of someone else (a text search spares parsing the JSON of most entries)."""
+    hidden = _hidden(schema)
+    names = sorted({c for references in LINKED_TABLES.values() for _t, c in references})
+    named = "ARRAY[{}]::uuid[]".format(", ".join("{v}::jsonb ->> {c}".format(v=v, c=lit(c))
+                                                 for v in ("old_values", "new_values") for c in names))
+    mentions = " OR ".join("strpos(coalesce({v}, ''), {p}) > 0".format(v=v, p=lit(p))
+                           for v in ("old_values", "new_values") for p in (': "{}"'.format(HIDDEN_LEVEL),
+                                                                           ':"{}"'.format(HIDDEN_LEVEL)))
+    return ("table_name = 'companies' OR ("
+            "NOT (row_uid = ANY ({hidden})) "
+            "AND (table_name NOT IN ({linked}) OR cardinality({hidden}) = 0 OR NOT coalesce({named} && {hidden}, false)) "
+            "AND (NOT ({mentions}) OR NOT ({old} OR {new})))").format(
+        hidden=hidden, linked=", ".join(lit(t) for t in LINKED_TABLES), named=named, mentions=mentions,
+        old=_hidden_values("old_values"), new=_hidden_values("new_values"))
 
 
 def _policies(schema, table, reader_sees, editor_writes):
@@ -390,14 +385,14 @@ def _policies(schema, table, reader_sees, editor_writes):
 def linked_security_statements(schema):
     """Row-level security of the tables that name flows and synergies, and of the audit trail."""
     statements = []
+    hidden = _hidden(schema)
     for table, references in LINKED_TABLES.items():
-        visible = " AND ".join("{}.\"visible_row\"({}, {})".format(q(schema), lit(t), q(c)) for t, c in references)
+        visible = " AND ".join("NOT coalesce({} = ANY ({}), false)".format(q(c), hidden) for _t, c in references)
         statements += _policies(schema, table, visible, visible)
     # The audit trail is read like the rows it records: an advisor-level flow's history only by its
     # advisor (and administrators), and so the entries of the participants, events and reviews
     # naming it. Nobody but the triggers writes it.
-    statements += _policies(schema, "audit_log", "table_name = 'companies' OR {}.\"audit_visible\"("
-                            "table_name, row_uid, old_values, new_values)".format(q(schema)), None)
+    statements += _policies(schema, "audit_log", audit_policy(schema), None)
     return statements
 
 

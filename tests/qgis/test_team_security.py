@@ -149,6 +149,10 @@ def test_rows_naming_an_advisor_level_flow_are_seen_by_its_advisor_and_admins_on
     # bob's own review of an internal pair stays visible to everybody: only what names the secret is hidden
     other_offer = new_flow(bob, receiver)
     public_review = add_review(bob, other_offer, need, "same company")
+    open_synergy = new_synergy(bob, kind="mutualisation")
+    member = add_participant(bob, open_synergy, receiver, None, "member")  # a company without a flow
+    assert one(rita, "SELECT count(*) FROM synergy_participants WHERE uid = %s", (member,)) == [(1,)]
+    assert one(rita, "SELECT count(*) FROM audit_log WHERE row_uid = %s", (member,)) == [(1,)]
     for table, uids in rows.items():
         query = "SELECT count(*) FROM {} WHERE uid = ANY(%s::uuid[])".format(table)
         assert one(alice, query, (uids,)) == [(len(uids),)], table

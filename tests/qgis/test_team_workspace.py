@@ -198,8 +198,7 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
             cursor.execute("ALTER TABLE {}.{} DISABLE ROW LEVEL SECURITY".format(schema, table))
         cursor.execute('DROP POLICY "read" ON {}.audit_log'.format(schema))
         cursor.execute('CREATE POLICY "read" ON {s}.audit_log FOR SELECT TO {s}_reader USING (true)'.format(s=schema))
-        cursor.execute("DROP FUNCTION {s}.audit_visible(text, uuid, text, text), {s}.visible_row(text, uuid)".format(
-            s=schema))
+        cursor.execute("DROP FUNCTION {}.hidden_rows()".format(schema))
         cursor.execute("UPDATE {}.workspace_info SET value = '1' WHERE key = 'schema_version'".format(schema))
         for user, role in (("v1_admin", "admin"), ("v1_alice", "editor"), ("v1_rita", "reader")):
             cursor.execute("CREATE ROLE {} LOGIN".format(user))
