@@ -15,6 +15,7 @@ spatial index when it loads a layer in bulk. Every CHECK constraint and every ot
 runs as usual, and a failure rolls everything back, the triggers included.
 """
 
+import codecs
 import csv
 import datetime
 import getpass
@@ -404,22 +405,50 @@ class OgrSource(Source):
             yield number, values, x, y, problem
             number += 1
 
+    def _raw_text_layer(self):
+        """A shapefile's layer opened again without GDAL's recoding, and its field names.
+
+        GDAL recodes a shapefile's text field by field, which costs several times the reading
+        itself; the bytes are decoded here instead, column by column, with the same encoding.
+        """
+        from osgeo import gdal
+
+        if not self.encoding or os.path.splitext(self.path)[1].lower() not in (".shp", ".dbf"):
+            return None, None, None
+        with _gdal_errors():
+            dataset = gdal.OpenEx(self.path, gdal.OF_VECTOR, open_options=["ENCODING="])
+        layer = dataset.GetLayer(0) if dataset is not None else None
+        if layer is None or layer.GetLayerDefn().GetFieldCount() != len(self.columns):
+            return None, None, None
+        definition = layer.GetLayerDefn()
+        names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        if len(set(names)) != len(names):
+            return None, None, None
+        return dataset, layer, names
+
     def _arrow_rows(self):
+        dataset, layer, names = self._raw_text_layer()
+        encoding = self.encoding if dataset is not None else "utf-8"
+        if dataset is None:
+            layer, names = self.layer, self.columns
         try:
-            stream = self.layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
+            stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
         except Exception as error:  # noqa: BLE001 - old GDAL or a driver without Arrow
             raise _ArrowUnavailableError() from error
-        geometry_key = self.layer.GetGeometryColumn() or "wkb_geometry"
+        geometry_key = layer.GetGeometryColumn() or "wkb_geometry"
         number = self.first_row
         for batch in stream:
-            columns = [_column_text(batch[name].tolist()) for name in self.columns]
+            columns = [_column_text(batch[name].tolist(), encoding) for name in names]
             size = len(columns[0]) if columns else len(batch[geometry_key])
             geometries = batch[geometry_key] if self.has_geometry and geometry_key in batch else None
+            points = _simple_points(geometries) if geometries is not None else None
             rows = zip(*columns) if columns else ([] for _i in range(size))
             for index, values in enumerate(rows):
                 values = list(values)
                 x = y = problem = None
-                if geometries is not None:
+                if points is not None:
+                    x, y, problem = points[index]
+                elif geometries is not None:
                     x, y, problem = _point_from_wkb(geometries[index])
                 if x is None and problem is None and not any(v is not None for v in values):
                     number += 1
@@ -428,11 +457,33 @@ class OgrSource(Source):
                 number += 1
 
 
-def _column_text(values):
+def _simple_points(geometries):
+    """``(x, y, problem)`` of a batch whose geometries are all little-endian 2D points with
+    finite coordinates, read at once; None for any other batch (read geometry by geometry)."""
+    import numpy as np
+
+    data = [b"" if g is None else bytes(g) for g in geometries]
+    if not data or any(len(d) != 21 for d in data):
+        return None
+    raw = np.frombuffer(b"".join(data), dtype=np.uint8).reshape(-1, 21)
+    if (raw[:, 0] != 1).any() or (raw[:, 1:5].copy().view("<u4").ravel() != 1).any():
+        return None
+    xy = raw[:, 5:21].copy().view("<f8")
+    if not np.isfinite(xy).all():
+        return None
+    return [(x, y, None) for x, y in xy.tolist()]
+
+
+def _column_text(values, encoding="utf-8"):
     """One column of an Arrow batch as stripped text (None for nulls and blanks)."""
     sample = next((v for v in values if v is not None), None)
     if isinstance(sample, bytes):
-        return [(v.decode("utf-8", "replace").strip() or None) if v is not None else None for v in values]
+        if not codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+            # decoded in one call rather than value by value (the codec's call costs more than the work)
+            texts = b"\x1f".join(b"" if v is None else v for v in values).decode(encoding, "replace").split("\x1f")
+            if len(texts) == len(values):
+                return [(t.strip() or None) if v is not None else None for t, v in zip(texts, values)]
+        return [(v.decode(encoding, "replace").strip() or None) if v is not None else None for v in values]
     if isinstance(sample, str):
         return [(v.strip() or None) if v is not None else None for v in values]
     return [_cell(v) for v in values]
@@ -791,7 +842,7 @@ class CompanyImport:
             records = self._place(records, facts, geometry_srs, user_srs, result, bounds)
             inserts, updating = self._match(records, existing, result)
             updates.extend(updating)
-            writer.put(inserts)
+            writer.put(writer.rows(inserts))
 
         try:
             pending = []
@@ -863,19 +914,14 @@ class CompanyImport:
 
     def _check_row(self, values, index, x, y, geometry_problem, facts):
         """(record, None, None) or (None, problem, outcome)."""
-        def get(target):
-            position = index.get(target)
-            if position is None:
-                return None
-            value = values[position]
-            if value is None or value == rules.NOT_DISCLOSED:
-                return None
-            return value
-
+        not_disclosed = rules.NOT_DISCLOSED
+        fields = {target: value for target, position in index.items()
+                  if (value := values[position]) is not None and value != not_disclosed}
+        get = fields.get
         partial = rules.is_partial_diffusion(get("diffusion"))
         if partial:
-            def get(target, _get=get):  # noqa: F811 - only what is public
-                return None if target in PARTIAL_HIDDEN else _get(target)
+            for target in PARTIAL_HIDDEN:  # only what is public
+                fields.pop(target, None)
 
         closed = rules.is_closed(get("state"))
         if closed and self.skip_closed:
@@ -1069,10 +1115,15 @@ class _Stop:
 
 
 class _CompanyWriter(threading.Thread):
-    """Inserts checked companies into one open transaction; commits only at :meth:`finish`."""
+    """Inserts checked companies into one open transaction; commits only at :meth:`finish`.
 
-    COLUMNS = ("uid", "geom") + COMPANY_COLUMNS + ("source", "status", "created_at", "updated_at",
-                                                   "updated_by")
+    The reading thread builds the rows (:meth:`rows`); this thread inserts them chunk by chunk
+    and, in a bulk import, replays the set-aside triggers over each chunk right after it, so
+    that the audit trail and the spatial index are written while the next rows are checked.
+    """
+
+    COLUMNS = ("fid", "uid", "geom") + COMPANY_COLUMNS + ("source", "status", "created_at", "updated_at",
+                                                          "updated_by")
 
     def __init__(self, job, facts, label, bulk):
         super().__init__(name="TerritorialFluxImportWriter", daemon=True)
@@ -1084,13 +1135,24 @@ class _CompanyWriter(threading.Thread):
         self.now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     # -- called by the reading thread --
-    def put(self, records):
+    def rows(self, records):
+        """The insert rows (without their fid) and the points of checked records."""
+        blob, label, now, user = self.blob, self.label, self.now, self.job.user
+        rows, points = [], []
+        for record in records:
+            x, y = record["_x"], record["_y"]
+            points.append((x, y))
+            rows.append((str(uuid.uuid4()), blob(x, y)) + tuple(record[c] for c in COMPANY_COLUMNS)
+                        + (label, record["status"], now, now, user))
+        return rows, points
+
+    def put(self, chunk):
         self._raise_if_failed()
-        if not records:
+        if not chunk[0]:
             return
         while True:
             try:
-                self.queue.put(records, timeout=0.2)
+                self.queue.put(chunk, timeout=0.2)
                 return
             except queue.Full:
                 self._raise_if_failed()
@@ -1125,6 +1187,7 @@ class _CompanyWriter(threading.Thread):
             if isinstance(item, _Stop) and (item.abort or not item.updates):
                 return  # nothing to write: the file is not even opened for writing
             connection = connect(self.facts.path)
+            connection.execute("PRAGMA cache_size = -262144")  # one big transaction: no spill midway
             connection.execute("BEGIN IMMEDIATE")
             try:
                 self._write(connection, item)
@@ -1144,29 +1207,33 @@ class _CompanyWriter(threading.Thread):
                 connection.close()
 
     def _write(self, connection, item):
-        start = connection.execute("SELECT coalesce(max(fid), 0) FROM companies").fetchone()[0]
+        # the fids are given, in order, after any fid the table ever had (AUTOINCREMENT's promise)
+        fid = connection.execute(
+            "SELECT max(coalesce((SELECT max(fid) FROM companies), 0), "
+            "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'companies'), 0))").fetchone()[0]
         suspended = _suspend_bulk_triggers(connection) if self.bulk else []
+        if suspended:
+            # the CHECK constraints too are verified per chunk, by one query (see _verify_checks)
+            connection.execute("PRAGMA ignore_check_constraints = ON")
         statement = "INSERT INTO companies ({}) VALUES ({})".format(
             ", ".join('"{}"'.format(c) for c in self.COLUMNS), ", ".join("?" * len(self.COLUMNS)))
-        points = {}
-        blob, label, now, user = self.blob, self.label, self.now, self.job.user
         while not isinstance(item, _Stop):
-            rows = []
-            for record in item:
-                uid = str(uuid.uuid4())
-                points[uid] = (record["_x"], record["_y"])
-                rows.append((uid, blob(record["_x"], record["_y"]))
-                            + tuple(record[c] for c in COMPANY_COLUMNS)
-                            + (label, record["status"], now, now, user))
-            connection.executemany(statement, rows)
+            rows, points = item
+            first = fid + 1
+            connection.executemany(statement, ((first + i,) + row for i, row in enumerate(rows)))
+            fid += len(rows)
             self.inserted += len(rows)
+            if suspended:
+                _verify_checks(connection, "companies", first, fid)
+                _replay_bulk_triggers(connection, suspended, first, fid, points)
             item = self.queue.get()
         if item.abort:
             raise ImportCanceledError()
-        if suspended:
-            _restore_bulk_triggers(connection, suspended, start, points)
+        connection.execute("PRAGMA ignore_check_constraints = OFF")
+        for _kind, _name, sql, _match in suspended:
+            connection.execute(sql)
         for company, record in item.updates:
-            self.job._update(connection, company, record, blob, label, now)
+            self.job._update(connection, company, record, self.blob, self.label, self.now)
 
 
 _CHECK_TRIGGER = re.compile(
@@ -1181,7 +1248,8 @@ _COPY_TRIGGER = re.compile(
 
 def _suspend_bulk_triggers(connection, table="companies"):
     """Drop, inside the open transaction, the per-row insert triggers of ``table`` that have a
-    set-based equivalent; returns them for :func:`_restore_bulk_triggers`.
+    set-based equivalent; returns them for :func:`_replay_bulk_triggers` (the writer creates
+    them again, from their stored SQL, before the transaction ends).
 
     Two shapes qualify: a BEFORE INSERT trigger that only raises when a condition holds (the
     foreign keys and rules), checked afterwards by one query over the new rows; and an AFTER
@@ -1204,10 +1272,10 @@ def _suspend_bulk_triggers(connection, table="companies"):
     return suspended
 
 
-def _restore_bulk_triggers(connection, suspended, start, points_by_uid, table="companies"):
-    """The set-based equivalents of the suspended triggers over the rows after fid ``start``,
-    then the triggers again, from their stored SQL."""
-    new_rows = '"{}" AS NEW WHERE NEW."fid" > {:d}'.format(table, int(start))
+def _replay_bulk_triggers(connection, suspended, first, last, points, table="companies"):
+    """The set-based equivalents of the suspended triggers over the rows with fids ``first`` to
+    ``last`` (whose points, in fid order, are ``points``)."""
+    new_rows = '"{}" AS NEW WHERE NEW."fid" BETWEEN {:d} AND {:d}'.format(table, int(first), int(last))
     for kind, _name, _sql, match in suspended:
         if kind == "check":
             failed = connection.execute("SELECT 1 FROM {} AND ({}) LIMIT 1".format(
@@ -1219,18 +1287,40 @@ def _restore_bulk_triggers(connection, suspended, start, points_by_uid, table="c
             continue
         if match.group("target") == "rtree_{}_geom".format(table):
             # the spatial index: the envelopes are known here, no need to parse every blob again
-            rows = []
-            for fid, uid in connection.execute('SELECT fid, uid FROM "{}" WHERE fid > ?'.format(table), (start,)):
-                x, y = points_by_uid[uid]
-                rows.append((fid, x, x, y, y))
-            connection.executemany('INSERT OR REPLACE INTO "{}" VALUES (?, ?, ?, ?, ?)'.format(
-                match.group("target")), rows)
+            connection.executemany('INSERT OR REPLACE INTO "{}" VALUES (?, ?, ?, ?, ?)'.format(match.group("target")),
+                                   ((first + i, x, x, y, y) for i, (x, y) in enumerate(points)))
             continue
+        target = match.group("target")
+        before = connection.execute('SELECT coalesce(max(fid), 0) FROM "{}"'.format(target)).fetchone()[0]
         connection.execute("{} SELECT {} FROM {}{} ORDER BY NEW.\"fid\"".format(
             match.group("insert"), match.group("values"), new_rows,
             " AND ({})".format(match.group("when")) if match.group("when") else ""))
-    for _kind, _name, sql, _match in suspended:
-        connection.execute(sql)
+        _verify_checks(connection, target, before + 1, None)
+
+
+def _verify_checks(connection, table, first, last):
+    """Raise sqlite3.IntegrityError, as SQLite would have, when a row of ``table`` with a fid
+    from ``first`` to ``last`` (None: the last row) breaks one of the table's CHECK constraints.
+
+    A bulk import inserts with ``ignore_check_constraints`` (the constraints evaluated inline
+    cost twice as much as this one query per chunk); the constraints are the schema's own.
+    """
+    from .schema import TABLES_BY_NAME
+
+    definition = TABLES_BY_NAME.get(table)
+    if definition is None:
+        return
+    checks = [("ck_{}_{}_{}".format(table, column.name, index), check.sqlite(column.name))
+              for column in definition.columns for index, check in enumerate(column.checks)]
+    checks += [("ck_{}_{}".format(table, check.name), check.sqlite) for check in definition.checks]
+    if not checks:
+        return
+    bounds = "fid >= {:d}".format(int(first)) + ("" if last is None else " AND fid <= {:d}".format(int(last)))
+    broken = connection.execute('SELECT CASE {} END FROM "{}" WHERE {} AND ({}) LIMIT 1'.format(
+        " ".join("WHEN NOT ({}) THEN '{}'".format(sql, name) for name, sql in checks), table, bounds,
+        " OR ".join("NOT ({})".format(sql) for _name, sql in checks))).fetchone()
+    if broken:
+        raise sqlite3.IntegrityError("CHECK constraint failed: {}".format(broken[0]))
 
 
 def _public(value):

@@ -530,7 +530,7 @@ def test_a_failure_while_writing_rolls_everything_back(run, demo, tmp_path, monk
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importer, "_restore_bulk_triggers", explode)
+    monkeypatch.setattr(importer, "_replay_bulk_triggers", explode)
     monkeypatch.setattr(importer, "BULK_THRESHOLD", 10)
     from qgis.core import QgsProcessingException
 
@@ -541,6 +541,25 @@ def test_a_failure_while_writing_rolls_everything_back(run, demo, tmp_path, monk
     assert original is importer.CompanyImport._update
     rows_report = rejects_rows(str(tmp_path / "rejects.csv"))
     assert rows_report[-1]["outcome"] == "failed" and "disk full" in rows_report[-1]["reason"]
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_the_workspace_checks_hold_even_when_the_import_checks_fail(run, demo, tmp_path, monkeypatch, bulk):
+    """A bulk import inserts with SQLite's CHECK constraints set aside and verifies them per chunk:
+    a value the import's own checks let through is still refused by the schema's constraint."""
+    from qgis.core import QgsProcessingException
+
+    from territorial_flux_plugin.domain import importing
+    from territorial_flux_plugin.workspace import importer
+
+    before = digest(demo)
+    count = importer.BULK_THRESHOLD + 20 if bulk else 5
+    source = write_shapefile(tmp_path / "bad.shp", FIELDS, [company_row(i) for i in range(1, count)])
+    monkeypatch.setattr(importing, "normalise_postcode", lambda value: "5914X")
+    with pytest.raises(QgsProcessingException) as error:
+        import_companies(run, demo, source, tmp_path)
+    assert "nothing was written" in str(error.value) and "ck_companies_postcode_0" in str(error.value)
+    intact(demo, before)
 
 
 def test_cancel_leaves_the_workspace_as_it_was(provider, demo, tmp_path):
