@@ -9,7 +9,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import AREA_KINDS
 from ..workspace.area_import import AreaImport
 from .base import TerritorialFluxAlgorithm
-from .import_companies import REJECTS_FILTER, geopackage_workspace, run_import
+from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import choice_parameter, parameter_as_choice, workspace_parameter
 
 AREAS_FILTER = QT_TRANSLATE_NOOP(
@@ -62,10 +62,10 @@ class ImportAreasAlgorithm(TerritorialFluxAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        workspace = geopackage_workspace(self, parameters, context, rejects)
+        workspace = import_workspace(self, parameters, context, rejects, "areas")
         crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         job = AreaImport(
-            workspace.path, self.parameterAsFile(parameters, self.INPUT, context),
+            workspace, self.parameterAsFile(parameters, self.INPUT, context),
             parameter_as_choice(self, parameters, self.KIND, context),
             self.parameterAsString(parameters, self.NAME_FIELD, context).strip(),
             self.parameterAsString(parameters, self.CODE_FIELD, context).strip() or None,

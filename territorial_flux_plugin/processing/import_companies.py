@@ -13,6 +13,7 @@ from ..domain import importing as rules
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..toolbelt import translate_message
 from ..workspace.importer import CompanyImport, ImportCanceledError, ImportFailedError, write_rejects
+from ..workspace.team import PostgisWorkspace
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -64,13 +65,21 @@ def run_import(algorithm, job, rejects_path, feedback):
     return result
 
 
-def geopackage_workspace(algorithm, parameters, context, rejects):
-    """The GeoPackage workspace of WORKSPACE; a team workspace gets a clear refusal.
+def import_workspace(algorithm, parameters, context, rejects, table):
+    """The workspace of WORKSPACE as the import job takes it (a GeoPackage path or the team
+    workspace), refused when the user may not add rows to ``table``.
 
     When the workspace is refused, the rejects file still says why.
     """
     try:
-        return _geopackage_workspace(algorithm, parameters, context)
+        workspace = parameter_as_workspace(algorithm, parameters, context)
+        if not isinstance(workspace, PostgisWorkspace):
+            return workspace.path
+        if not workspace.can_write(table):
+            raise QgsProcessingException(QCoreApplication.translate("Processing",
+                "Your role in the team workspace {workspace} lets you read it, not add to it: ask an "
+                "editor or its administrator to import this file.").format(workspace=workspace.reference))
+        return workspace
     except QgsProcessingException as error:
         from ..workspace.importer import ImportResult
 
@@ -78,18 +87,6 @@ def geopackage_workspace(algorithm, parameters, context, rejects):
         result.failure = str(error)
         write_rejects(rejects, result)
         raise
-
-
-def _geopackage_workspace(algorithm, parameters, context):
-    from ..workspace.workspace import Workspace
-
-    workspace = parameter_as_workspace(algorithm, parameters, context)
-    if not isinstance(workspace, Workspace):
-        raise QgsProcessingException(QCoreApplication.translate("Processing",
-            "Imports go into a GeoPackage workspace; importing straight into a team workspace "
-            "(PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with "
-            "territorialflux:copyworkspace."))
-    return workspace
 
 
 def _failed(job, message):
@@ -162,7 +159,7 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        workspace = geopackage_workspace(self, parameters, context, rejects)
+        workspace = import_workspace(self, parameters, context, rejects, "companies")
         crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         legal_units = self.parameterAsFile(parameters, self.LEGAL_UNITS, context) or None
         try:
@@ -170,7 +167,7 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
         except ValueError as error:
             self.fail(error.args[0])
         job = CompanyImport(
-            workspace.path, self.parameterAsFile(parameters, self.INPUT, context), mapping=mapping,
+            workspace, self.parameterAsFile(parameters, self.INPUT, context), mapping=mapping,
             on_duplicate=parameter_as_choice(self, parameters, self.ON_DUPLICATE, context),
             skip_closed=self.parameterAsBoolean(parameters, self.SKIP_CLOSED, context),
             legal_units=legal_units, source_crs=crs.toWkt() if crs.isValid() else None,

@@ -9,7 +9,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..workspace.importer import FlowImport
 from ..workspace.workspace import language
 from .base import TerritorialFluxAlgorithm
-from .import_companies import REJECTS_FILTER, geopackage_workspace, run_import
+from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import workspace_parameter
 
 FLOWS_FILTER = QT_TRANSLATE_NOOP("Processing", "Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt);;All files (*)")
@@ -46,8 +46,8 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        workspace = geopackage_workspace(self, parameters, context, rejects)
-        job = FlowImport(workspace.path, self.parameterAsFile(parameters, self.INPUT, context), lang=language())
+        workspace = import_workspace(self, parameters, context, rejects, "flows")
+        job = FlowImport(workspace, self.parameterAsFile(parameters, self.INPUT, context), lang=language())
         result = run_import(self, job, rejects, feedback)
         return {"IMPORTED": result.imported if result else 0, "REJECTED": result.rejected if result else 0,
                 self.REJECTS: rejects}

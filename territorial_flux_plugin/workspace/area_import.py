@@ -19,7 +19,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import AREA_KINDS
 from .importer import (
     REJECTED, SKIPPED, ImportCanceledError, ImportResult, WorkspaceFacts, _fail, _gdal_errors, _Quiet,
-    _srs, connect, open_source, source_label,
+    _srs, connect, insert_team_rows, open_source, source_label,
 )
 
 AREA_COLUMNS = ("uid", "geom", "kind", "code", "name", "source")
@@ -95,9 +95,16 @@ class AreaImport:
                               "EPSG:2154 for Lambert-93; it is never guessed."), file=self.source.file)
         return srs
 
-    def _existing(self, path):
-        with closing(connect(path)) as connection:
-            rows = connection.execute("SELECT code, name FROM areas WHERE kind = ?", (self.kind,)).fetchall()
+    def _existing(self, facts):
+        if facts.team is not None:
+            from .database import opened
+
+            with opened(facts.team) as database:
+                rows = [(r["code"], r["name"]) for r in database.rows(
+                    "SELECT code, name FROM {t:areas} WHERE kind = ?", (self.kind,))]
+        else:
+            with closing(connect(facts.path)) as connection:
+                rows = connection.execute("SELECT code, name FROM areas WHERE kind = ?", (self.kind,)).fetchall()
         return {("code", c) for c, _n in rows if c} | {("name", rules.normalise_name(n)) for c, n in rows if not c}
 
     def run(self, feedback=None, translate=_identity):
@@ -113,7 +120,7 @@ class AreaImport:
         transform = None if srs.IsSame(facts.srs) else osr.CoordinateTransformation(srs, facts.srs)
         result = ImportResult(source.file, source.columns)
         label = source_label(self.source_value, self.today)
-        existing = self._existing(facts.path)
+        existing = self._existing(facts)
         seen = {}
         rows = []
         total = source.count() or 0
@@ -135,11 +142,15 @@ class AreaImport:
                     result.reject(number, values, problem, outcome)
                     continue
                 geometry, code, name = row
-                rows.append((str(uuid.uuid4()), _gpkg_polygon_blob(facts.srs_id, geometry), self.kind, code, name,
-                             label))
+                shape = (bytes(geometry.ExportToIsoWkb()) if facts.team is not None
+                         else _gpkg_polygon_blob(facts.srs_id, geometry))
+                rows.append((str(uuid.uuid4()), shape, self.kind, code, name, label))
         if feedback.isCanceled():
             raise ImportCanceledError()
-        if rows:
+        if rows and facts.team is not None:
+            insert_team_rows(facts.team, "areas", AREA_COLUMNS, rows,
+                             {"geom": "ST_SetSRID(ST_GeomFromWKB(%s), {:d})".format(int(facts.srs_id))})
+        elif rows:
             self._write(facts.path, rows, feedback)
         result.imported = len(rows)
         feedback.setProgress(100)

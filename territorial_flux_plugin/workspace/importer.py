@@ -16,9 +16,11 @@ runs as usual, and a failure rolls everything back, the triggers included.
 """
 
 import codecs
+import collections
 import csv
 import datetime
 import getpass
+import json
 import math
 import os
 import queue
@@ -598,9 +600,38 @@ def _srs(user_input):
 
 
 class WorkspaceFacts:
-    """What an import needs to know of the workspace, read once."""
+    """What an import needs to know of the workspace, read once.
 
-    def __init__(self, path):
+    ``workspace``: the path of a GeoPackage workspace, or a team workspace (PostGIS).
+    """
+
+    def __init__(self, workspace):
+        self.team = None if isinstance(workspace, str) else workspace
+        if self.team is not None:
+            self._read_team()
+        else:
+            self._read_geopackage(workspace)
+        self.srs = _srs(self.crs_authid) or (_srs(self.crs_wkt) if self.crs_wkt else None)
+        if self.srs is None:
+            _fail(QT_TRANSLATE_NOOP("Validation", "The workspace's CRS {crs} is unknown to GDAL."),
+                  crs=self.crs_authid)
+
+    def _read_team(self):
+        from .database import opened
+
+        extent = ("SELECT ST_XMin(e) AS minx, ST_XMax(e) AS maxx, ST_YMin(e) AS miny, ST_YMax(e) AS maxy "
+                  "FROM (SELECT ST_Extent(geom) AS e FROM {{t:{}}}{}) AS s")
+        self.path = self.team.reference
+        with opened(self.team) as database:
+            info = {r["key"]: r["value"] for r in database.rows("SELECT key, value FROM {t:workspace_info}")}
+            self.srs_id = self.team.srid
+            self.crs_authid = info.get("crs") or "EPSG:{}".format(self.srs_id)
+            self.crs_wkt = None
+            self.naf_codes = {r["code"] for r in database.rows("SELECT code FROM {t:naf_nomenclature}")}
+            self.territory = tuple(database.rows(extent.format("areas", " WHERE kind = 'territory'"))[0].values())
+            self.companies_extent = tuple(database.rows(extent.format("companies", ""))[0].values())
+
+    def _read_geopackage(self, path):
         if not os.path.isfile(path):
             _fail(QT_TRANSLATE_NOOP("Validation", "{file} does not exist."), file=path)
         self.path = path
@@ -624,16 +655,18 @@ class WorkspaceFacts:
             self.companies_extent = connection.execute(
                 "SELECT min(minx), max(maxx), min(miny), max(maxy) FROM rtree_companies_geom").fetchone() \
                 if _has_table(connection, "rtree_companies_geom") else None
-        self.srs = _srs(self.crs_authid) or (_srs(self.crs_wkt) if self.crs_wkt else None)
-        if self.srs is None:
-            _fail(QT_TRANSLATE_NOOP("Validation", "The workspace's CRS {crs} is unknown to GDAL."),
-                  crs=self.crs_authid)
 
     def companies(self, columns):
         """Existing companies as dicts with ``fid`` and ``columns``."""
+        query = "SELECT fid, {} FROM {{t:companies}}".format(", ".join('"{}"'.format(c) for c in columns))
+        if self.team is not None:
+            from .database import opened
+
+            with opened(self.team) as database:
+                return database.rows(query)
         with closing(sqlite3.connect("file:{}?mode=ro".format(self.path), uri=True)) as connection:
-            query = "SELECT fid, {} FROM companies".format(", ".join('"{}"'.format(c) for c in columns))
-            return [dict(zip(["fid"] + list(columns), row)) for row in connection.execute(query)]
+            return [dict(zip(["fid"] + list(columns), row))
+                    for row in connection.execute(query.replace("{t:companies}", "companies"))]
 
     def bounds(self):
         """(minx, miny, maxx, maxy) beyond which a point is "outside the territory by far"."""
@@ -834,8 +867,11 @@ class CompanyImport:
         bounds = facts.bounds()
         seen = {"sirets": {}, "keys": {}}
         updates = []
-        writer = _CompanyWriter(self, facts, label, bulk=total >= BULK_THRESHOLD)
-        writer.start()
+        if facts.team is not None:
+            writer = _TeamCompanyWriter(self, facts, label)
+        else:
+            writer = _CompanyWriter(self, facts, label, bulk=total >= BULK_THRESHOLD)
+            writer.start()
 
         def flush(records):
             records = self._names_and_duplicates(records, seen, result)
@@ -1091,7 +1127,8 @@ class CompanyImport:
             inserts.append(record)
         return inserts, updates
 
-    def _update(self, connection, company, record, blob, label, now):
+    def _changes(self, company, record, label, now):
+        """What an update writes into an existing company (its point apart)."""
         changes = {}
         for column in COMPANY_COLUMNS:
             value = record[column]
@@ -1100,12 +1137,19 @@ class CompanyImport:
             if column == "notes" and company.get("notes"):
                 continue
             changes[column] = value
-        changes["geom"] = blob(record["_x"], record["_y"])
         changes.update({"source": label, "updated_at": now, "updated_by": self.user})
         if record["status"] == "archived":
             changes["status"] = "archived"
+        return changes
+
+    def _update(self, connection, company, record, blob, label, now):
+        changes = self._changes(company, record, label, now)
+        changes["geom"] = blob(record["_x"], record["_y"])
         connection.execute("UPDATE companies SET {} WHERE fid = ?".format(
             ", ".join('"{}" = ?'.format(c) for c in changes)), list(changes.values()) + [company["fid"]])
+
+
+_Chunk = collections.namedtuple("_Chunk", "count rows geometries points")
 
 
 class _Stop:
@@ -1122,9 +1166,6 @@ class _CompanyWriter(threading.Thread):
     that the audit trail and the spatial index are written while the next rows are checked.
     """
 
-    COLUMNS = ("fid", "uid", "geom") + COMPANY_COLUMNS + ("source", "status", "created_at", "updated_at",
-                                                          "updated_by")
-
     def __init__(self, job, facts, label, bulk):
         super().__init__(name="TerritorialFluxImportWriter", daemon=True)
         self.job, self.facts, self.label, self.bulk = job, facts, label, bulk
@@ -1136,19 +1177,26 @@ class _CompanyWriter(threading.Thread):
 
     # -- called by the reading thread --
     def rows(self, records):
-        """The insert rows (without their fid) and the points of checked records."""
-        blob, label, now, user = self.blob, self.label, self.now, self.job.user
-        rows, points = [], []
+        """A chunk of checked records as the writer's statements take it: the rows as one JSON
+        array, the geometries as one blob, the points as one JSON array.
+
+        The writer thus inserts a chunk with one statement, during which it does not need
+        Python's lock: the checking of the next chunk goes on meanwhile. (Bound row by row, the
+        two threads would hand the lock to each other for every row and work one after the
+        other.)
+        """
+        blob = self.blob
+        rows, geometries, points = [], [], []
         for record in records:
             x, y = record["_x"], record["_y"]
             points.append((x, y))
-            rows.append((str(uuid.uuid4()), blob(x, y)) + tuple(record[c] for c in COMPANY_COLUMNS)
-                        + (label, record["status"], now, now, user))
-        return rows, points
+            geometries.append(blob(x, y))
+            rows.append([str(uuid.uuid4()), record["status"]] + [record[c] for c in COMPANY_COLUMNS])
+        return _Chunk(len(rows), json.dumps(rows, ensure_ascii=False), b"".join(geometries), json.dumps(points))
 
     def put(self, chunk):
         self._raise_if_failed()
-        if not chunk[0]:
+        if not chunk.count:
             return
         while True:
             try:
@@ -1215,17 +1263,24 @@ class _CompanyWriter(threading.Thread):
         if suspended:
             # the CHECK constraints too are verified per chunk, by one query (see _verify_checks)
             connection.execute("PRAGMA ignore_check_constraints = ON")
-        statement = "INSERT INTO companies ({}) VALUES ({})".format(
-            ", ".join('"{}"'.format(c) for c in self.COLUMNS), ", ".join("?" * len(self.COLUMNS)))
+        columns = ("uid", "status") + COMPANY_COLUMNS
+        statement = (
+            'INSERT INTO companies ("fid", "geom", "source", "created_at", "updated_at", "updated_by", {}) '
+            "SELECT :first + j.key, substr(:geometries, j.key * :size + 1, :size), :label, :now, :now, :user, {} "
+            "FROM json_each(:rows) AS j ORDER BY j.key").format(
+            ", ".join('"{}"'.format(c) for c in columns),
+            ", ".join("json_extract(j.value, '$[{}]')".format(i) for i in range(len(columns))))
+        size = len(self.blob(0.0, 0.0))
         while not isinstance(item, _Stop):
-            rows, points = item
             first = fid + 1
-            connection.executemany(statement, ((first + i,) + row for i, row in enumerate(rows)))
-            fid += len(rows)
-            self.inserted += len(rows)
+            connection.execute(statement, {
+                "first": first, "geometries": item.geometries, "size": size, "rows": item.rows,
+                "label": self.label, "now": self.now, "user": self.job.user})
+            fid += item.count
+            self.inserted += item.count
             if suspended:
                 _verify_checks(connection, "companies", first, fid)
-                _replay_bulk_triggers(connection, suspended, first, fid, points)
+                _replay_bulk_triggers(connection, suspended, first, fid, item.points)
             item = self.queue.get()
         if item.abort:
             raise ImportCanceledError()
@@ -1234,6 +1289,74 @@ class _CompanyWriter(threading.Thread):
             connection.execute(sql)
         for company, record in item.updates:
             self.job._update(connection, company, record, self.blob, self.label, self.now)
+
+
+class _TeamCompanyWriter:
+    """The companies of an import into a team workspace, written by :meth:`finish` in one
+    transaction of the server (whose triggers check, stamp and audit every row)."""
+
+    def __init__(self, job, facts, label):
+        self.job, self.facts, self.label = job, facts, label
+        self.chunks = []
+        self.inserted = 0
+        self.now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def rows(self, records):
+        return [(r["_x"], r["_y"], str(uuid.uuid4()), r["status"]) + tuple(r[c] for c in COMPANY_COLUMNS)
+                for r in records]
+
+    def put(self, rows):
+        if rows:
+            self.chunks.append(rows)
+
+    def abort(self):
+        self.chunks = []
+
+    def finish(self, updates):
+        if not self.chunks and not updates:
+            return
+        from psycopg2.extras import execute_values
+
+        from .database import opened
+
+        point = "ST_SetSRID(ST_MakePoint(%s, %s), {:d})".format(int(self.facts.srs_id))
+        columns = ("uid", "status") + COMPANY_COLUMNS
+        with opened(self.facts.team) as database, database.transaction():
+            cursor = database.connection.cursor()
+            statement = 'INSERT INTO {} ("geom", "source", "updated_by", {}) VALUES %s'.format(
+                database.table("companies"), ", ".join('"{}"'.format(c) for c in columns))
+            template = "({}, %s, %s, {})".format(point, ", ".join(["%s"] * len(columns)))
+            stamp = (self.label, database.user)
+            for rows in self.chunks:
+                execute_values(cursor, statement, [row[:2] + stamp + row[2:] for row in rows],
+                               template=template, page_size=1000)
+                self.inserted += len(rows)
+            for company, record in updates:
+                changes = self.job._changes(company, record, self.label, self.now)
+                cursor.execute("UPDATE {} SET {}, \"geom\" = {} WHERE fid = %s".format(
+                    database.table("companies"), ", ".join('"{}" = %s'.format(c) for c in changes), point),
+                    list(changes.values()) + [record["_x"], record["_y"], company["fid"]])
+
+
+def insert_team_rows(team, table, columns, rows, expressions=None):
+    """Insert plain rows into a table of a team workspace, in one transaction; ``expressions``
+    gives a column's SQL around its value (``%s``), e.g. for a geometry from WKB."""
+    from psycopg2.extras import execute_values
+
+    from .database import opened
+    from .schema import TABLES_BY_NAME
+
+    expressions = expressions or {}
+    definition = TABLES_BY_NAME[table]
+    booleans = [i for i, c in enumerate(columns)
+                if c in definition.column_names and definition.column(c).type == "boolean"]
+    if booleans:  # SQLite's 0 and 1 are PostgreSQL's false and true
+        rows = [tuple(bool(v) if i in booleans and v is not None else v for i, v in enumerate(row)) for row in rows]
+    template = "({})".format(", ".join(expressions.get(c, "%s") for c in columns))
+    with opened(team) as database, database.transaction():
+        execute_values(database.connection.cursor(), "INSERT INTO {} ({}) VALUES %s".format(
+            database.table(table), ", ".join('"{}"'.format(c) for c in columns)), rows, template=template,
+            page_size=1000)
 
 
 _CHECK_TRIGGER = re.compile(
@@ -1274,7 +1397,7 @@ def _suspend_bulk_triggers(connection, table="companies"):
 
 def _replay_bulk_triggers(connection, suspended, first, last, points, table="companies"):
     """The set-based equivalents of the suspended triggers over the rows with fids ``first`` to
-    ``last`` (whose points, in fid order, are ``points``)."""
+    ``last`` (whose points, in fid order, are the JSON array ``points``)."""
     new_rows = '"{}" AS NEW WHERE NEW."fid" BETWEEN {:d} AND {:d}'.format(table, int(first), int(last))
     for kind, _name, _sql, match in suspended:
         if kind == "check":
@@ -1287,8 +1410,10 @@ def _replay_bulk_triggers(connection, suspended, first, last, points, table="com
             continue
         if match.group("target") == "rtree_{}_geom".format(table):
             # the spatial index: the envelopes are known here, no need to parse every blob again
-            connection.executemany('INSERT OR REPLACE INTO "{}" VALUES (?, ?, ?, ?, ?)'.format(match.group("target")),
-                                   ((first + i, x, x, y, y) for i, (x, y) in enumerate(points)))
+            connection.execute(
+                'INSERT OR REPLACE INTO "{}" SELECT ? + key, json_extract(value, \'$[0]\'), '
+                "json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[1]') "
+                "FROM json_each(?)".format(match.group("target")), (first, points))
             continue
         target = match.group("target")
         before = connection.execute('SELECT coalesce(max(fid), 0) FROM "{}"'.format(target)).fetchone()[0]
@@ -1386,6 +1511,11 @@ class FlowImport:
                               "Use the template's headers (company, siret, direction, resource, quantity, "
                               "unit, confidentiality, comment)."),
                 file=source.file, fields=", ".join(missing), columns=", ".join(source.columns))
+        if facts.team is not None:
+            from .database import opened
+
+            with opened(facts.team) as database:
+                self.user = database.user  # a flow's advisor is who the server knows (row-level security)
         result = ImportResult(source.file, source.columns)
         index = {t: source.columns.index(c) for t, c in mapping.items()}
         companies = facts.companies(("uid", "siret", "name", "commune", "commune_code"))
@@ -1408,6 +1538,13 @@ class FlowImport:
                 result.reject(number, values, problem)
                 continue
             rows.append(row)
+        if feedback.isCanceled():
+            raise ImportCanceledError()
+        if facts.team is not None:
+            insert_team_rows(facts.team, "flows", FLOW_COLUMNS, rows)
+            result.imported = len(rows)
+            feedback.setProgress(100)
+            return result
         with closing(connect(facts.path)) as connection:
             connection.execute("BEGIN IMMEDIATE")
             try:
