@@ -544,49 +544,11 @@ def _gpkg_blob(srs_id):
     return blob
 
 
-def _envelope(blob):
-    """(minx, maxx, miny, maxy, empty) of a GeoPackage geometry blob."""
-    flags = blob[3]
-    order = "<" if flags & 1 else ">"
-    empty = bool(flags & 0x10)
-    kind = (flags >> 1) & 0x07
-    if kind:
-        minx, maxx, miny, maxy = struct.unpack_from(order + "dddd", blob, 8)
-        return minx, maxx, miny, maxy, empty
-    offset = 8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get(kind, 0)
-    wkb = blob[offset:]
-    worder = "<" if wkb[0] == 1 else ">"
-    if (struct.unpack_from(worder + "I", wkb, 1)[0] & 0x0FFFFFFF) % 1000 == 1:
-        x, y = struct.unpack_from(worder + "dd", wkb, 5)
-        return x, x, y, y, empty or math.isnan(x)
-    from osgeo import ogr
-
-    geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
-    if geometry is None or geometry.IsEmpty():
-        return None, None, None, None, True
-    minx, maxx, miny, maxy = geometry.GetEnvelope()
-    return minx, maxx, miny, maxy, False
-
-
-def _register_spatial_functions(connection):
-    """The ST_ functions GeoPackage's spatial index triggers call (GDAL defines them in its own
-    connections; a plain sqlite3 connection needs them too)."""
-    def part(index):
-        def function(blob):
-            return None if blob is None else _envelope(blob)[index]
-        return function
-
-    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
-        connection.create_function(name, 1, part(index), deterministic=True)
-    connection.create_function("ST_IsEmpty", 1,
-                               lambda blob: None if blob is None else int(_envelope(blob)[4]),
-                               deterministic=True)
-
-
 def connect(path):
-    connection = sqlite3.connect(path, isolation_level=None, timeout=30)
-    _register_spatial_functions(connection)
-    return connection
+    """A writing connection to a GeoPackage, with the functions its spatial index triggers call."""
+    from .database import sqlite_database
+
+    return sqlite_database(path).connection
 
 
 def _srs(user_input):
