@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu, QMessageBox
 
 from .__about__ import PLUGIN_FOLDER, __title__
 from .processing.provider import TerritorialFluxProvider
-from .toolbelt import critical_level, log, success_level, tr, translate_message, warning_level
+from .toolbelt import critical_level, info_level, log, success_level, tr, translate_message, warning_level
 
 ICON = os.path.join(PLUGIN_FOLDER, "resources", "icons", "territorial_flux.svg")
 
@@ -74,6 +74,10 @@ class TerritorialFluxPlugin:
                          tr("New workspace…"), self.new_workspace, toolbar=True)
         self._add_action("open_workspace", theme("/mActionFileOpen.svg"),
                          tr("Open workspace…"), self.open_workspace, toolbar=True)
+        self._add_action("open_team_workspace", theme("/mIconPostgis.svg"),
+                         tr("Open team workspace…"), self.open_team_workspace, toolbar=False)
+        self._add_action("upgrade_workspace", theme("/processingAlgorithm.svg"),
+                         tr("Upgrade workspace…"), self.upgrade_workspace, toolbar=False)
         self.menu.addSeparator()
         self._add_action("create_demo", QIcon(ICON), tr("Create demo territory"), self.create_demo,
                          toolbar=False)
@@ -220,6 +224,47 @@ class TerritorialFluxPlugin:
             self._load(path)
         except Exception as error:  # noqa: BLE001
             self._report(error)
+
+    def open_team_workspace(self):
+        """Open team workspace…: a saved PostgreSQL connection or a service, then one of its workspaces."""
+        from .gui.workspace_dialogs import OpenTeamWorkspaceDialog
+
+        dialog = OpenTeamWorkspaceDialog(self.iface.mainWindow())
+        try:
+            if not dialog.exec():
+                return
+            reference = dialog.reference()
+        finally:
+            dialog.deleteLater()
+        try:
+            if not self._load(reference):
+                return
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged
+            self._report(error)
+            return
+        from .workspace.workspace import Workspace
+
+        workspace = Workspace(reference)
+        try:
+            writer = workspace.can_write("flows")
+        except Exception:  # noqa: BLE001 - the server went away meanwhile: QGIS's layers will say so
+            writer = True
+        if writer:
+            self._bar(success_level(), tr("Team workspace {name} opened ({reference}).").format(
+                name=workspace.name, reference=reference))
+        else:
+            self._bar(info_level(), tr("Team workspace {name} opened read-only: your role lets you read, analyse "
+                                       "and print it, not change it.").format(name=workspace.name))
+
+    def upgrade_workspace(self):
+        """Upgrade workspace…: territorialflux:upgradeworkspace's dialog, on the open workspace."""
+        from qgis import processing
+
+        from .workspace.workspace import current_workspace
+
+        workspace = current_workspace()
+        parameters = {"WORKSPACE": workspace.reference} if workspace is not None else {}
+        processing.execAlgorithmDialog("territorialflux:upgradeworkspace", parameters)
 
     def create_demo(self):
         from qgis.PyQt.QtCore import Qt

@@ -2,13 +2,16 @@
 
 import os
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsSettings
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsSettings
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QToolButton, QVBoxLayout,
 )
 
-from ..toolbelt import enum_value, tr
+from ..toolbelt import enum_value, tr, translate_message
 
 SETTINGS_FOLDER = "territorial_flux/last_folder"
 
@@ -144,3 +147,236 @@ class NewWorkspaceDialog(QDialog):
             return
         remember_folder(self.path())
         super().accept()
+
+
+# --- Open team workspace… ------------------------------------------------------------------------
+
+SETTINGS_SERVER = "territorial_flux/team_server"
+
+
+def service_names():
+    """The services of the PostgreSQL service files libpq reads (PGSERVICEFILE or ~/.pg_service.conf,
+    then PGSYSCONFDIR/pg_service.conf or Debian's /etc/postgresql-common/pg_service.conf)."""
+    import configparser
+
+    files = [os.environ.get("PGSERVICEFILE") or os.path.expanduser("~/.pg_service.conf"),
+             os.path.join(os.environ.get("PGSYSCONFDIR") or "/etc/postgresql-common", "pg_service.conf")]
+    names = set()
+    for path in files:
+        parser = configparser.ConfigParser(strict=False, interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            continue
+        names.update(parser.sections())
+    return sorted(names)
+
+
+class TeamWorkspaceInfo:
+    """One Territorial Flux workspace found in a schema of a PostgreSQL database."""
+
+    def __init__(self, schema, name, version, reference):
+        self.schema = schema
+        self.name = name or schema
+        self.version = version
+        self.reference = reference
+
+    @property
+    def status(self):
+        """``current``, ``older`` (an administrator must upgrade it) or ``newer`` (update the plugin)."""
+        from ..workspace.schema import SCHEMA_VERSION
+
+        if self.version is None or self.version < SCHEMA_VERSION:
+            return "older"
+        return "newer" if self.version > SCHEMA_VERSION else "current"
+
+
+def team_workspaces(connection=None, service=None):
+    """The Territorial Flux workspaces of the database a saved connection or a service reaches:
+    the schemas with a ``workspace_info`` table the user may read, with their names and schema
+    versions. Raises WorkspaceError (a sentence) when the server cannot be reached."""
+    from ..workspace import postgis
+    from ..workspace.team import PostgisWorkspace, format_reference
+
+    probe = PostgisWorkspace(format_reference("public", connection=connection, service=service))
+    unset = "PGCONNECT_TIMEOUT" not in os.environ
+    if unset:  # an unreachable server answers within seconds, not after libpq's endless default
+        os.environ["PGCONNECT_TIMEOUT"] = "10"
+    try:
+        database = probe.database()
+    finally:
+        if unset:
+            os.environ.pop("PGCONNECT_TIMEOUT", None)
+    try:
+        schemas = [r["schema"] for r in database.rows(
+            "SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = 'workspace_info' AND c.relkind IN ('r', 'p', 'v') "
+            "AND has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
+            "ORDER BY n.nspname")]
+        found = []
+        for schema in schemas:
+            try:
+                info = {r["key"]: r["value"] for r in database.rows(
+                    "SELECT key, value FROM {}.workspace_info WHERE key IN ('name', 'schema_version')".format(
+                        postgis.q(schema)))}
+            except Exception:  # noqa: BLE001 - a table of that name that is not ours
+                continue
+            if "schema_version" not in info:
+                continue
+            try:
+                version = int(info["schema_version"])
+            except (TypeError, ValueError):
+                version = None
+            found.append(TeamWorkspaceInfo(schema, info.get("name"), version,
+                                           format_reference(schema, connection=connection, service=service)))
+        return found
+    finally:
+        database.close()
+
+
+class OpenTeamWorkspaceDialog(QDialog):
+    """Choose a PostgreSQL connection saved in QGIS (or a service), then one of the team workspaces
+    of its database; :meth:`reference` is then ``postgres:connection=NAME;schema=SCHEMA``."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("TerritorialFluxOpenTeamWorkspace")
+        self.setWindowTitle(tr("Open a team workspace"))
+        self.setMinimumWidth(560)
+        self.workspaces = []
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("A team workspace is shared by every advisor of the organisation on a PostgreSQL/PostGIS "
+                          "server. Choose how to reach the server: a PostgreSQL connection saved in QGIS (Browser "
+                          "panel → PostgreSQL → New Connection) or a service of your pg_service.conf file."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        server_row = QHBoxLayout()
+        self.server_combo = QComboBox()
+        self.server_combo.setObjectName("teamServer")
+        for name in _saved_connections():
+            self.server_combo.addItem(tr("Connection: {name}").format(name=name), "connection=" + name)
+        for name in service_names():
+            self.server_combo.addItem(tr("Service: {name}").format(name=name), "service=" + name)
+        server_row.addWidget(self.server_combo, 1)
+        self.refresh_button = QToolButton()
+        self.refresh_button.setIcon(QgsApplication.getThemeIcon("/mActionRefresh.svg"))
+        self.refresh_button.setToolTip(tr("List the workspaces of this server again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        server_row.addWidget(self.refresh_button)
+        form.addRow(tr("Server"), server_row)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("Workspaces on this server:")))
+        self.list = QListWidget()
+        self.list.setObjectName("teamWorkspaces")
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout.addWidget(self.list)
+        self.message = QLabel()
+        self.message.setObjectName("teamMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(enum_value(QDialogButtonBox, "StandardButton.Open", "Open")
+                                        | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
+        self.open_button = self.buttons.button(enum_value(QDialogButtonBox, "StandardButton.Open", "Open"))
+        self.open_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        remembered = QgsSettings().value(SETTINGS_SERVER, "")
+        if self.server_combo.findData(remembered) >= 0:
+            self.server_combo.setCurrentIndex(self.server_combo.findData(remembered))
+        self.server_combo.currentIndexChanged.connect(self.refresh)
+        if self.server_combo.count() == 0:
+            self.message.setText(tr("QGIS has no PostgreSQL connection yet: add one in the Browser panel "
+                                    "(PostgreSQL → New Connection), then open this dialog again."))
+            self.refresh_button.setEnabled(False)
+
+    def server(self):
+        """``('connection', NAME)``, ``('service', NAME)`` or None."""
+        data = self.server_combo.currentData()
+        if not data:
+            return None
+        kind, _sep, name = data.partition("=")
+        return kind, name
+
+    def refresh(self, *_args):
+        """List the team workspaces of the chosen server (their names, schemas and versions)."""
+        self.list.clear()
+        self.workspaces = []
+        self.message.setText("")
+        server = self.server()
+        if server is None:
+            return []
+        kind, name = server
+        QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
+        try:
+            self.workspaces = team_workspaces(**{kind: name})
+        except Exception as error:  # noqa: BLE001 - said to the user in a sentence
+            self.message.setText(translate_message(getattr(error, "message", None) or str(error)))
+            return []
+        finally:
+            QApplication.restoreOverrideCursor()
+        grey = QBrush(QColor("#777777"))
+        for found in self.workspaces:
+            text = tr("{name} (schema {schema})").format(name=found.name, schema=found.schema)
+            if found.status == "older":
+                text += " — " + tr("an administrator must upgrade it")
+            elif found.status == "newer":
+                text += " — " + tr("made by a newer Territorial Flux")
+            item = QListWidgetItem(text)
+            item.setData(enum_value(Qt, "ItemDataRole.UserRole", "UserRole"), found.reference)
+            item.setToolTip(found.reference)
+            if found.status != "current":
+                item.setForeground(grey)
+            self.list.addItem(item)
+        if not self.workspaces:
+            self.message.setText(tr("This database holds no Territorial Flux workspace that you may read. An "
+                                    "administrator creates one with Territorial Flux → New workspace… (PostgreSQL/"
+                                    "PostGIS storage) and grants you a role."))
+        elif len(self.workspaces) == 1:
+            self.list.setCurrentRow(0)
+        return self.workspaces
+
+    def _selection_changed(self):
+        self.open_button.setEnabled(self.selected() is not None)
+        self.message.setText("")
+
+    def selected(self):
+        row = self.list.currentRow()
+        if row < 0 or row >= len(self.workspaces) or not self.list.item(row).isSelected():
+            return None
+        return self.workspaces[row]
+
+    def reference(self):
+        """The chosen workspace's reference string, or '' when none is chosen."""
+        found = self.selected()
+        return found.reference if found is not None else ""
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self.list.count() and self.server() is not None and not getattr(self, "_listed", False):
+            self._listed = True
+            self.refresh()
+
+    def accept(self):
+        from ..workspace.team import PostgisWorkspace, open_team_workspace_check
+
+        found = self.selected()
+        if found is None:
+            self.message.setText(tr("Choose a workspace in the list."))
+            return
+        try:
+            open_team_workspace_check(PostgisWorkspace(found.reference))
+        except Exception as error:  # noqa: BLE001 - older or newer schema, server gone: a sentence
+            self.message.setText(translate_message(getattr(error, "message", None) or str(error)))
+            return
+        QgsSettings().setValue(SETTINGS_SERVER, self.server_combo.currentData())
+        super().accept()
+
+
+def _saved_connections():
+    from ..workspace.team import saved_connections
+
+    return saved_connections()
