@@ -64,6 +64,12 @@ class CompanyDock(WorkspaceDock):
         search_row.addWidget(self.pick_button)
         search_row.addWidget(self.add_company_button)
         layout.addLayout(search_row)
+        self.read_only_label = QLabel(self.read_only_text())
+        self.read_only_label.setObjectName("readOnly")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setStyleSheet("color: #555; font-style: italic")
+        self.read_only_label.hide()
+        layout.addWidget(self.read_only_label)
 
         self.card = QLabel()
         self.card.setObjectName("companyCard")
@@ -117,11 +123,15 @@ class CompanyDock(WorkspaceDock):
             layout.addWidget(table)
             self.tables[direction] = table
         flow_row = QHBoxLayout()
-        for text, slot in ((tr("Edit flow…"), self._edit_selected), (tr("Duplicate"), self.duplicate_flow),
-                           (tr("Archive flow"), self.archive_flow)):
+        self.flow_buttons = []
+        for text, slot, name in ((tr("Edit flow…"), self._edit_selected, "editFlow"),
+                                 (tr("Duplicate"), self.duplicate_flow, "duplicateFlow"),
+                                 (tr("Archive flow"), self.archive_flow, "archiveFlow")):
             button = QPushButton(text)
+            button.setObjectName(name)
             button.clicked.connect(slot)
             flow_row.addWidget(button)
+            self.flow_buttons.append(button)
         flow_row.addStretch()
         layout.addLayout(flow_row)
         self.message = QLabel()
@@ -179,6 +189,8 @@ class CompanyDock(WorkspaceDock):
         if not self.layers:
             self.message.setText(tr("Open or create a workspace first."))
             return
+        if self.refused_read_only():
+            return
         self.iface.mapCanvas().setMapTool(self.tools.place_company_tool())
         self.message.setText(tr("Click the company's location on the map."))
 
@@ -202,11 +214,16 @@ class CompanyDock(WorkspaceDock):
         companies = self.layers.get("companies")
         feature = editing.feature_by_uid(companies, self.company_uid) if (companies and self.company_uid) else None
         enabled = feature is not None
-        for widget in (self.edit_company_button, self.verified_button, self.archive_company_button,
-                       self.history_button):
-            widget.setEnabled(enabled)
+        writable = enabled and self.writable
+        for widget in (self.edit_company_button, self.verified_button, self.archive_company_button):
+            widget.setEnabled(writable)
+        self.history_button.setEnabled(enabled)
         for direction in self.tables:
-            self.findChild(QPushButton, "add_" + direction).setEnabled(enabled)
+            self.findChild(QPushButton, "add_" + direction).setEnabled(writable)
+        for button in self.flow_buttons:
+            button.setEnabled(writable)
+        self.add_company_button.setEnabled(bool(self.layers) and self.writable)
+        self.read_only_label.setVisible(bool(self.layers) and not self.writable)
         if feature is None:
             self.card.setText(tr("No company shown. Find one by name, SIRET or commune, pick it on the map, "
                                  "or type <b>tf</b> and its name in QGIS's locator bar.") if self.layers
@@ -296,9 +313,18 @@ class CompanyDock(WorkspaceDock):
         return None
 
     # --- edits --------------------------------------------------------------------------------
+    def refused_read_only(self):
+        """True (and said in the dock) when the user's role may not change this workspace."""
+        if self.writable:
+            return False
+        self.message.setText(self.read_only_text())
+        return True
+
     def _run(self, action, *args):
+        if self.refused_read_only():
+            return None
         try:
-            result = action(self.layers, *args)
+            result = action(self.layers, *args, author=self.author)
         except editing.EditError as error:
             problem = error.message
             text = "\n".join(translate_message(p) for p in (problem.values() if isinstance(problem, dict) else
@@ -314,12 +340,13 @@ class CompanyDock(WorkspaceDock):
         return str(_value(feature, "name")) if feature is not None else ""
 
     def flow_dialog(self, direction="offer", values=None, save=None):
-        dialog = FlowDialog(self.company_name(), save or (lambda v: editing.add_flow(self.layers, self.company_uid, v)),
+        dialog = FlowDialog(self.company_name(),
+                            save or (lambda v: editing.add_flow(self.layers, self.company_uid, v, author=self.author)),
                             direction=direction, values=values, language=language(), parent=self)
         return dialog
 
     def add_flow(self, direction):
-        if not self.company_uid:
+        if not self.company_uid or self.refused_read_only():
             return
         dialog = self.flow_dialog(direction)
         dialog.exec()
@@ -349,16 +376,18 @@ class CompanyDock(WorkspaceDock):
 
         def save(typed):
             try:
-                editing.update_flow(self.layers, uid, typed, expected_version=loaded)
+                editing.update_flow(self.layers, uid, typed, author=self.author, expected_version=loaded)
             except editing.ConflictError as error:
                 if self.ask_conflict(error) != "overwrite":
                     raise
-                editing.update_flow(self.layers, uid, typed)
+                editing.update_flow(self.layers, uid, typed, author=self.author)
             return uid
 
         return self.flow_dialog(values["direction"], values, save=save)
 
     def _edit_flow_uid(self, uid):
+        if self.refused_read_only():
+            return
         dialog = self.edit_flow_dialog(uid)
         dialog.exec()
         self.refresh()
@@ -366,28 +395,32 @@ class CompanyDock(WorkspaceDock):
     def duplicate_flow(self):
         uid = self.selected_flow_uid()
         if uid:
-            self._run(editing.duplicate_flow, uid)
+            return self._run(editing.duplicate_flow, uid)
 
     def archive_flow(self):
         uid = self.selected_flow_uid()
         if uid:
-            self._run(editing.archive_flow, uid)
+            return self._run(editing.archive_flow, uid)
 
     def edit_company(self):
+        if self.refused_read_only():
+            return
         feature = editing.feature_by_uid(self.layers["companies"], self.company_uid)
         if feature is not None and self.iface is not None:
             self.iface.openFeatureForm(self.layers["companies"], feature, False, True)
             self.refresh()
 
     def mark_verified(self):
-        self._run(editing.verify_company, self.company_uid)
+        return self._run(editing.verify_company, self.company_uid)
 
     def archive_company(self):
+        if self.refused_read_only():
+            return
         answer = QMessageBox.question(self, tr("Archive company"), tr(
             "Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.").format(
             name=self.company_name()))
         if answer == enum_value(QMessageBox, "StandardButton.Yes", "Yes"):
-            self._run(editing.archive_company, self.company_uid)
+            return self._run(editing.archive_company, self.company_uid)
 
     def history_rows(self):
         """(when, who, what, details) of every recorded change of the company, newest first."""

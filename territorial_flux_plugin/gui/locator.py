@@ -25,15 +25,20 @@ def company_index(layer):
 
 
 def search_companies(index, text, limit=30):
-    words = fold(text).replace(" ", " ").split()
+    """The companies matching ``text`` (every word, or the SIRET's first digits), best first: the
+    exact name, then names starting with the text, then the others in the index's order (a
+    PostGIS layer returns rows in no stable order, so "Acme" must not show "Acme Site 2")."""
+    words = fold(text).replace("\u00a0", " ").split()
     digits = "".join(c for c in text if c.isdigit())
+    wanted = " ".join(words)
     found = []
     for row in index:
         if all(w in row[4] for w in words) or (len(digits) >= 5 and row[2].startswith(digits)):
-            found.append(row)
-            if len(found) >= limit:
-                break
-    return found
+            name = " ".join(fold(row[1]).split())
+            rank = 0 if name == wanted or (digits and row[2] == digits) else 1 if name.startswith(wanted) else 2
+            found.append((rank, len(found), row))
+    found.sort(key=lambda item: item[:2])
+    return [row for _rank, _order, row in found[:limit]]
 
 
 class CompanyLocatorFilter(QgsLocatorFilter):

@@ -48,9 +48,10 @@ def _date_text(value):
 class FlowPickerDialog(QDialog):
     """Choose an offer and a need (a substitution) or several flows (a mutualisation)."""
 
-    def __init__(self, layers, mode, parent=None, supplier_uid=None, receiver_uid=None):
+    def __init__(self, layers, mode, parent=None, supplier_uid=None, receiver_uid=None, author=None):
         super().__init__(parent)
         self.layers = layers
+        self.author = author
         self.mode = mode
         self.setWindowTitle(tr("New substitution") if mode == "substitution" else tr("New mutualisation"))
         self.resize(760, 520)
@@ -133,11 +134,13 @@ class FlowPickerDialog(QDialog):
                     return
                 self.created = editing.create_substitution(self.layers, offers[0], needs[0],
                                                            self.title_edit.text().strip() or None,
-                                                           self.comment_edit.text().strip() or None)
+                                                           self.comment_edit.text().strip() or None,
+                                                           author=self.author)
             else:
                 self.created = editing.create_mutualisation(self.layers, self.selected(self.lists[0]),
                                                             self.title_edit.text(),
-                                                            self.comment_edit.text().strip() or None)
+                                                            self.comment_edit.text().strip() or None,
+                                                            author=self.author)
         except editing.EditError as error:
             self.message.setText(_problem_text(error.message))
             return
@@ -182,6 +185,12 @@ class SynergyDock(WorkspaceDock):
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
+        self.read_only_label = QLabel(self.read_only_text())
+        self.read_only_label.setObjectName("readOnly")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setStyleSheet("color: #555; font-style: italic")
+        self.read_only_label.hide()
+        top_layout.addWidget(self.read_only_label)
         filters = QHBoxLayout()
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -217,6 +226,7 @@ class SynergyDock(WorkspaceDock):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         top_layout.addWidget(self.table)
         create_row = QHBoxLayout()
+        self.create_buttons = []
         for text, slot, name in ((tr("New &substitution…"), self.new_substitution, "newSubstitution"),
                                  (tr("Supplier → receiver on the &map"), self.substitution_on_map, "mapSubstitution"),
                                  (tr("New &mutualisation…"), self.new_mutualisation, "newMutualisation")):
@@ -224,6 +234,7 @@ class SynergyDock(WorkspaceDock):
             button.setObjectName(name)
             button.clicked.connect(slot)
             create_row.addWidget(button)
+            self.create_buttons.append(button)
         create_row.addStretch()
         top_layout.addLayout(create_row)
         splitter.addWidget(top)
@@ -303,6 +314,9 @@ class SynergyDock(WorkspaceDock):
         self.synergy_uid = None
 
     def refresh_all(self):
+        self.read_only_label.setVisible(bool(self.layers) and not self.writable)
+        for button in self.create_buttons:
+            button.setEnabled(self.writable)
         self._fill_advisors()
         self.fill_list()
         self.show_synergy(self.synergy_uid)
@@ -404,7 +418,7 @@ class SynergyDock(WorkspaceDock):
         self.synergy_uid = uid
         synergies = self.layers.get("synergies")
         feature = editing.feature_by_uid(synergies, uid) if (synergies is not None and uid) else None
-        enabled = feature is not None
+        enabled = feature is not None and self.writable
         for widget in list(self.fields.values()) + [self.date_edit, self.notes_edit, self.save_button,
                                                      self.advance_button, self.abandon_button]:
             widget.setEnabled(enabled)
@@ -423,8 +437,8 @@ class SynergyDock(WorkspaceDock):
         following = next_status(status)
         self.advance_button.setText(tr("Move to “{status}”").format(status=vocabulary_label(SYNERGY_STATUSES[following]))
                                     if following else tr("Next step"))
-        self.advance_button.setEnabled(following is not None)
-        self.abandon_button.setEnabled(status != "abandoned")
+        self.advance_button.setEnabled(following is not None and self.writable)
+        self.abandon_button.setEnabled(status != "abandoned" and self.writable)
         for name, edit in self.fields.items():
             value = _v(feature, name)
             edit.setText("" if value is None else ("{:g}".format(value) if isinstance(value, float) else str(value)))
@@ -452,7 +466,17 @@ class SynergyDock(WorkspaceDock):
         """Someone saved the synergy meanwhile: 'overwrite', or 'reload' (their version)."""
         return ask_conflict(self, error)
 
+    def refused_read_only(self):
+        """True (and said in the dock) when the user's role may not change this workspace."""
+        if self.writable:
+            return False
+        self.message.setText(self.read_only_text())
+        return True
+
     def _run(self, action, *args, **kwargs):
+        if self.refused_read_only():
+            return None
+        kwargs.setdefault("author", self.author)
         if self.synergy_uid and "expected_version" not in kwargs and action is not editing.create_substitution:
             kwargs["expected_version"] = self.loaded_version
         try:
@@ -503,25 +527,25 @@ class SynergyDock(WorkspaceDock):
             self.show_synergy(uid)
 
     def new_substitution(self, supplier_uid=None, receiver_uid=None):
-        if not self.layers:
+        if not self.layers or self.refused_read_only():
             return None
-        dialog = FlowPickerDialog(self.layers, "substitution", self, supplier_uid, receiver_uid)
+        dialog = FlowPickerDialog(self.layers, "substitution", self, supplier_uid, receiver_uid, author=self.author)
         self.picker = dialog
         dialog.exec()
         self._created(dialog.created)
         return dialog.created
 
     def new_mutualisation(self):
-        if not self.layers:
+        if not self.layers or self.refused_read_only():
             return None
-        dialog = FlowPickerDialog(self.layers, "mutualisation", self)
+        dialog = FlowPickerDialog(self.layers, "mutualisation", self, author=self.author)
         self.picker = dialog
         dialog.exec()
         self._created(dialog.created)
         return dialog.created
 
     def substitution_on_map(self):
-        if not self.layers:
+        if not self.layers or self.refused_read_only():
             return
         self.message.setText(tr("Click the supplier on the map, then the receiver."))
         self.iface.mapCanvas().setMapTool(self.tools.substitution_tool())

@@ -151,8 +151,15 @@ class PossibleLinksPanel(QWidget):
         return next((link for link in self.links if (link.offer.uid, link.need.uid) == tuple(key)), None)
 
     def _enable(self, enabled):
-        for button in (self.promote_button, self.reject_button, self.skip_button):
-            button.setEnabled(enabled)
+        for button in (self.promote_button, self.reject_button):
+            button.setEnabled(enabled and self.dock.writable)  # a reader looks, decides nothing
+        self.skip_button.setEnabled(enabled)
+
+    def _refused_read_only(self):
+        if self.dock.writable:
+            return False
+        self.message.setText(self.dock.read_only_text())
+        return True
 
     def _selected(self):
         link = self.current()
@@ -194,11 +201,11 @@ class PossibleLinksPanel(QWidget):
 
     def promote(self):
         link = self.current()
-        if link is None:
+        if link is None or self._refused_read_only():
             return None
         try:
             uid = editing.promote_link(self.dock.layers, link.offer.uid, link.need.uid,
-                                       translate_message(link.reason))
+                                       translate_message(link.reason), author=self.dock.author)
         except editing.EditError as error:
             self.message.setText(translate_message(error.message) if not isinstance(error.message, (list, dict))
                                  else "\n".join(translate_message(m) for m in (
@@ -211,7 +218,7 @@ class PossibleLinksPanel(QWidget):
 
     def reject(self, reason=None):
         link = self.current()
-        if link is None:
+        if link is None or self._refused_read_only():
             return None
         if reason is None:
             reason, ok = QInputDialog.getText(self, tr("Reject this possible link"),
@@ -219,7 +226,8 @@ class PossibleLinksPanel(QWidget):
             if not ok:
                 return None
         try:
-            editing.review_link(self.dock.layers, link.offer.uid, link.need.uid, "rejected", reason)
+            editing.review_link(self.dock.layers, link.offer.uid, link.need.uid, "rejected", reason,
+                                author=self.dock.author)
         except editing.EditError as error:
             self.message.setText(translate_message(error.message))
             return None

@@ -21,6 +21,8 @@ class WorkspaceDock(QgsDockWidget):
     def __init__(self, title, parent=None):
         super().__init__(title, parent)
         self.layers = {}
+        self.writable = True  # False for a reader of a team workspace: the dock only shows
+        self.author = None  # who the dock's edits name: the database login on a team workspace
         self._refresh_pending = False
 
     def _project_signals(self):
@@ -53,8 +55,37 @@ class WorkspaceDock(QgsDockWidget):
         if set(layers.values()) != set(self.layers.values()):
             self._watch(layers)
             self.layers = layers
+            self.writable, self.author = self._user_facts()
             self.workspace_changed()
         self.refresh_all()
+
+    def _user_facts(self):
+        """``(writable, author)`` for the open workspace: whether the user may change it (a team
+        workspace's reader may not), and the name its edits record (None: QGIS's user name; on a
+        team workspace the database login, which the server's audit trail and row-level security
+        also know the user by)."""
+        from ..workspace.workspace import current_workspace
+
+        if not self.layers:
+            return True, None
+        try:
+            workspace = current_workspace()
+            if workspace is None or workspace.storage != "postgis":
+                return (workspace is None or bool(workspace.can_write("flows"))), None
+            database = workspace.database()
+            try:
+                author = database.user
+            finally:
+                database.close()
+            return bool(workspace.can_write("flows")), author
+        except Exception:  # noqa: BLE001 - the server is unreachable: its refusal will say why on save
+            return True, None
+
+    @staticmethod
+    def read_only_text():
+        from ..toolbelt import tr
+
+        return tr("Read-only: your role lets you read, analyse and print this team workspace, not change it.")
 
     def _watch(self, layers):
         for layer in self.layers.values():
