@@ -2,7 +2,9 @@
 personal data.
 
 Each is an OGR layer on the workspace's GeoPackage whose subset string is a whole SQL query
-(``path|subset=SELECT … FROM table WHERE …``). The query *is* the filter: it is stored with the
+(``path|subset=SELECT … FROM table WHERE …``), or on a team workspace a PostgreSQL query layer
+(``table="(SELECT … FROM schema.table WHERE …)"``) through the user's own connection, so that the
+server's row-level security applies to what a reader prints. The query *is* the filter: it is stored with the
 layer in the workspace's project, so a layout reprinted from QGIS's layout designer draws exactly
 what the plugin printed, and flows or synergies above the level are absent from the layer, from
 its features and from the legend's counts. The personal columns of the schema
@@ -15,7 +17,7 @@ active companies, as :func:`..workspace.analysis.metabolism` counts them), since
 metabolism table counts every flow the analysis saw.
 """
 
-from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.core import QgsDataSourceUri, QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, visible_levels
 from ..toolbelt import tr
@@ -64,78 +66,100 @@ def public_columns(table):
     return [c for c in TABLES_BY_NAME[table].column_names if c not in personal]
 
 
-def _select(table, where=None, alias=None):
+def _table(table, schema=None):
+    """A table's name in a print query: ``"flows"`` in a GeoPackage, ``"schema"."flows"`` in PostGIS."""
+    return '"{}"."{}"'.format(schema, table) if schema else '"{}"'.format(table)
+
+
+def _select(table, where=None, alias=None, schema=None):
     prefix = (alias + ".") if alias else ""
     columns = ", ".join('{}"{}"'.format(prefix, c) for c in ["fid", "geom"] + public_columns(table))
-    return "SELECT {} FROM \"{}\"{}{}".format(columns, table, " " + alias if alias else "",
-                                                " WHERE " + where if where else "")
+    return "SELECT {} FROM {}{}{}".format(columns, _table(table, schema), " " + alias if alias else "",
+                                          " WHERE " + where if where else "")
 
 
-def metabolism_sql(level):
+def metabolism_sql(level, schema=None):
     visible = levels_sql(level)
-    offers = "sum(f.direction = 'offer')"
-    needs = "sum(f.direction = 'need')"
+    offers = "sum(CASE WHEN f.direction = 'offer' THEN 1 ELSE 0 END)"
+    needs = "sum(CASE WHEN f.direction = 'need' THEN 1 ELSE 0 END)"
     return (
         "SELECT c.fid AS fid, c.geom AS geom, c.uid AS company_uid, c.name AS company_name, "
         "{offers} AS offers, {needs} AS needs, count(*) AS flows, "
-        "(SELECT f2.family FROM flows f2 WHERE f2.company_uid = c.uid AND f2.status = 'active' "
+        "(SELECT f2.family FROM {flows} f2 WHERE f2.company_uid = c.uid AND f2.status = 'active' "
         "AND f2.direction IN ('offer', 'need') AND f2.confidentiality IN {visible} "
         "GROUP BY f2.family ORDER BY count(*) DESC, f2.family LIMIT 1) AS main_family, "
         "CASE WHEN {offers} > 0 AND {needs} > 0 THEN 'both' WHEN {offers} > 0 THEN 'offers' "
         "ELSE 'needs' END AS role "
-        "FROM companies c JOIN flows f ON f.company_uid = c.uid "
+        "FROM {companies} c JOIN {flows} f ON f.company_uid = c.uid "
         "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND f.status = 'active' "
         "AND f.direction IN ('offer', 'need') AND f.confidentiality IN {visible} "
-        "GROUP BY c.fid").format(offers=offers, needs=needs, visible=visible)
+        "GROUP BY c.fid").format(offers=offers, needs=needs, visible=visible, flows=_table("flows", schema),
+                                 companies=_table("companies", schema))
 
 
-def table_sql(table, level):
-    """The query of the print layer of ``table`` at ``level``."""
+def table_sql(table, level, schema=None):
+    """The query of the print layer of ``table`` at ``level`` (``schema``: of a team workspace)."""
     if table == "metabolism":
-        return metabolism_sql(level)
+        return metabolism_sql(level, schema)
     if table in FILTERED_TABLES:
-        return _select(table, "\"confidentiality\" IN {}".format(levels_sql(level)))
+        return _select(table, "\"confidentiality\" IN {}".format(levels_sql(level)), schema=schema)
     if table == "companies":
-        return _select(table, "\"status\" <> 'archived'")
+        return _select(table, "\"status\" <> 'archived'", schema=schema)
     if table == "areas":
-        return _select(table)
+        return _select(table, schema=schema)
     raise ValueError(table)
 
 
-def atlas_sql(kind, with_areas):
+def atlas_sql(kind, with_areas, schema=None):
     """The atlas coverage: one feature per commune (or zone) that has companies.
 
     With boundaries of that kind in ``areas``, those whose code or name is the commune (zone) of
     a company, or that contain one; without, the extent of each commune's companies.
     """
-    companies = "SELECT {} FROM companies WHERE status <> 'archived' AND {} IS NOT NULL"
+    companies = "SELECT {} FROM " + _table("companies", schema) + " WHERE status <> 'archived' AND {} IS NOT NULL"
     if with_areas:
         if kind == "commune":
             named = ("a.code IN ({}) OR a.name IN ({})".format(
                 companies.format("commune_code", "commune_code"), companies.format("commune", "commune")))
         else:
             named = "a.name IN ({0}) OR a.code IN ({0})".format(companies.format("zone", "zone"))
-        inside = ("EXISTS (SELECT 1 FROM companies c JOIN rtree_companies_geom rc ON rc.id = c.fid "
-                  "JOIN rtree_areas_geom ra ON ra.id = a.fid WHERE c.status <> 'archived' "
-                  "AND rc.minx >= ra.minx AND rc.maxx <= ra.maxx AND rc.miny >= ra.miny AND rc.maxy <= ra.maxy "
-                  "AND ST_Intersects(a.geom, c.geom))")
+        if schema:  # PostGIS: its spatial index serves ST_Intersects
+            inside = ("EXISTS (SELECT 1 FROM {} c WHERE c.status <> 'archived' "
+                      "AND ST_Intersects(a.geom, c.geom))").format(_table("companies", schema))
+        else:
+            inside = ("EXISTS (SELECT 1 FROM companies c JOIN rtree_companies_geom rc ON rc.id = c.fid "
+                      "JOIN rtree_areas_geom ra ON ra.id = a.fid WHERE c.status <> 'archived' "
+                      "AND rc.minx >= ra.minx AND rc.maxx <= ra.maxx AND rc.miny >= ra.miny AND rc.maxy <= ra.maxy "
+                      "AND ST_Intersects(a.geom, c.geom))")
         return ("SELECT a.fid AS fid, a.geom AS geom, a.kind AS kind, a.code AS code, a.name AS name "
-                "FROM areas a WHERE a.kind = {} AND ({} OR {})").format(_quote(kind), named, inside)
+                "FROM {} a WHERE a.kind = {} AND ({} OR {})").format(_table("areas", schema), _quote(kind), named,
+                                                                     inside)
     key = "coalesce(c.commune_code, c.commune)" if kind == "commune" else "c.zone"
     code = "c.commune_code" if kind == "commune" else "c.zone"
     name = "coalesce(c.commune, c.commune_code)" if kind == "commune" else "c.zone"
     return ("SELECT min(c.fid) AS fid, ST_Buffer(ST_Envelope(ST_Collect(c.geom)), {{margin}}) AS geom, "
-            "{kind} AS kind, max({code}) AS code, max({name}) AS name FROM companies c "
+            "{kind} AS kind, max({code}) AS code, max({name}) AS name FROM {companies} c "
             "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND {key} IS NOT NULL "
-            "GROUP BY {key}").format(kind=_quote(kind), code=code, name=name, key=key)
+            "GROUP BY {key}").format(kind=_quote(kind), code=code, name=name, key=key,
+                                     companies=_table("companies", schema))
 
 
-def sql_layer(path, sql, name):
-    """A read-only OGR layer on the GeoPackage ``path`` showing the rows of ``sql``."""
+def sql_layer(workspace, sql, name):
+    """A layer showing the rows of ``sql``: an OGR layer on a GeoPackage (``workspace`` may be its
+    path), a PostgreSQL query layer on a team workspace (through the user's connection: no password)."""
+    if getattr(workspace, "storage", "geopackage") == "postgis":
+        uri = workspace.base_uri()
+        uri.setDataSource("", "({})".format(sql), "geom", "", "fid")
+        uri.setSrid(str(workspace.srid))
+        return QgsVectorLayer(uri.uri(False), name, "postgres")
     if "|" in sql:
         raise ValueError("a print query may not contain '|'")
-    layer = QgsVectorLayer("{}|subset={}".format(path, sql), name, "ogr")
-    return layer
+    return QgsVectorLayer("{}|subset={}".format(getattr(workspace, "path", workspace), sql), name, "ogr")
+
+
+def schema_of(workspace):
+    """The schema print queries name their tables in (None for a GeoPackage)."""
+    return workspace.schema if getattr(workspace, "storage", "geopackage") == "postgis" else None
 
 
 def table_titles():
@@ -146,13 +170,13 @@ def table_titles():
 
 def print_layer(workspace, table, level, style=None):
     """The print layer of ``table`` at ``level``, styled as the theme shows it."""
-    layer = sql_layer(workspace.path, table_sql(table, level), table_titles()[table])
+    layer = sql_layer(workspace, table_sql(table, level, schema_of(workspace)), table_titles()[table])
     if not layer.isValid():
         from ..domain.messages import QT_TRANSLATE_NOOP, Message
         from ..workspace.gpkg import WorkspaceError
 
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.path))
+            "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.reference))
     layer.setCustomProperty(PRINT_PROPERTY, "{}|{}".format(table, level))
     layer.setReadOnly(True)
     styler = styles.STYLERS.get(table)
@@ -178,7 +202,21 @@ def style_companies_print_faded(layer):
 
 
 def repoint(project, path):
-    """Make the print layers of ``project`` read ``path`` (the workspace may have moved)."""
+    """Make the print layers of ``project`` read ``path`` (the workspace may have moved); for a team
+    workspace (a Workspace object), reach the server through this user's connection."""
+    if getattr(path, "storage", "geopackage") == "postgis":
+        for layer in project.mapLayers().values():
+            if layer.customProperty(PRINT_PROPERTY) is None or layer.providerType() != "postgres":
+                continue
+            old = QgsDataSourceUri(layer.source())
+            uri = path.base_uri()
+            uri.setDataSource(old.schema(), old.table(), old.geometryColumn(), old.sql(), old.keyColumn())
+            if old.srid():
+                uri.setSrid(old.srid())
+            if uri.uri(False) != layer.source():
+                layer.setDataSource(uri.uri(False), layer.name(), "postgres")
+        return
+    path = getattr(path, "path", path)
     for layer in project.mapLayers().values():
         if layer.customProperty(PRINT_PROPERTY) is None or layer.providerType() != "ogr":
             continue

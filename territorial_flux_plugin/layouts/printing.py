@@ -57,7 +57,24 @@ class _Quiet:
 
 # --- facts read from the workspace ------------------------------------------------------------
 
+def _is_team(workspace):
+    return getattr(workspace, "storage", "geopackage") == "postgis"
+
+
 def _read(workspace, sql, args=()):
+    """Rows of ``sql`` (``?`` placeholders, unqualified table names) read from the workspace; on a
+    team workspace through the user's own connection, so that row-level security applies."""
+    if _is_team(workspace):
+        from ..workspace import postgis
+
+        database = workspace.database()
+        try:
+            cursor = database.connection.cursor()
+            cursor.execute("SET search_path = {}, public".format(postgis.q(workspace.schema)))
+            cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(args))
+            return cursor.fetchall()
+        finally:
+            database.close()
     with closing(sqlite3.connect("file:{}?mode=ro".format(workspace.path), uri=True)) as connection:
         return connection.execute(sql, args).fetchall()
 
@@ -87,7 +104,7 @@ def last_update(workspace):
                 "SELECT max(updated_at) FROM synergies"):
         try:
             stamps.append(_parse_time(_read(workspace, sql)[0][0]))
-        except sqlite3.DatabaseError:
+        except Exception:  # noqa: BLE001 - an older file without the table (sqlite3 or psycopg2 error)
             continue
     stamps = [s for s in stamps if s is not None]
     return max(stamps) if stamps else None
@@ -100,7 +117,7 @@ def territory_name(workspace):
 
 def sources(workspace, limit=4):
     rows = _read(workspace, "SELECT source, count(*) AS n FROM (SELECT source FROM companies UNION ALL "
-                            "SELECT source FROM areas) WHERE source IS NOT NULL AND trim(source) <> '' "
+                            "SELECT source FROM areas) AS s WHERE source IS NOT NULL AND trim(source) <> '' "
                             "GROUP BY source ORDER BY n DESC, source")
     names = [r[0] for r in rows[:limit]]
     if len(rows) > limit:
@@ -110,9 +127,14 @@ def sources(workspace, limit=4):
 
 def extent(workspace):
     """The territory (areas of kind territory), else the companies' extent; None if empty."""
-    for sql in ("SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM rtree_areas_geom r "
+    queries = (
+        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM areas "
+        "WHERE kind = 'territory') AS x",
+        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM companies) AS x",
+    ) if _is_team(workspace) else ("SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM rtree_areas_geom r "
                 "JOIN areas a ON a.fid = r.id WHERE a.kind = 'territory'",
-                "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_companies_geom"):
+                "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_companies_geom")
+    for sql in queries:
         row = _read(workspace, sql)[0]
         if row[0] is not None:
             rectangle = QgsRectangle(*row)
@@ -162,6 +184,17 @@ def ensure_analysis(workspace, level, feedback):
     if settings is None:
         feedback.pushInfo(tr("The latest value-chain analysis ({stamp}) is up to date.").format(
             stamp=analysis.analysed_at(workspace)))
+        return False
+    if _is_team(workspace) and not workspace.can_write("missing_links"):
+        # A reader may not replace the shared analysis: the map shows the latest one stored.
+        stamp = analysis.analysed_at(workspace)
+        if not stamp:
+            _fail(QT_TRANSLATE_NOOP(
+                "Validation", "This team workspace has no value-chain analysis yet and your role may not store "
+                              "one: ask an editor to run Analyse value chains, or print another theme."))
+        feedback.pushWarning(tr("The latest value-chain analysis ({stamp}) may be older than the data; your role "
+                                "may not replace it, so the map shows it as it is. An editor can run it again.").format(
+            stamp=stamp))
         return False
     feedback.pushInfo(tr("Running the value-chain analysis first (none yet, or older than the data)."))
     analysis.analyse(workspace, settings, translate=QCoreApplication.translate)
@@ -245,10 +278,8 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     if theme not in print_layers.THEMES:
         _fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a map theme; use one of: {words}."),
               value=theme, words=", ".join(print_layers.THEMES))
-    if getattr(workspace, "storage", "geopackage") != "geopackage" or not isinstance(workspace, Workspace):
-        _fail(QT_TRANSLATE_NOOP(
-            "Validation", "Printed maps are made from a GeoPackage workspace; copy the team workspace "
-                          "into a GeoPackage with territorialflux:copyworkspace and print from it."))
+    if not isinstance(workspace, Workspace):
+        workspace = Workspace(workspace)
     kind = _output_kind(output)
     if template and not os.path.isfile(template):
         _fail(QT_TRANSLATE_NOOP("Validation", "The template {file} does not exist."), file=template)
@@ -262,7 +293,7 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     if project is None:
         project = QgsProject()
         open_workspace(workspace.path, project)
-    print_layers.repoint(project, workspace.path)
+    print_layers.repoint(project, workspace if _is_team(workspace) else workspace.path)
     name = layout_name(theme, level, atlas)
     group = _replace_group(project, _printed_maps_group(project), name)
     drawn, titles = [], {}
@@ -276,12 +307,12 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     coverage = None
     if atlas != "none":
         with_areas = has_areas(workspace, atlas)
-        sql = print_layers.atlas_sql(atlas, with_areas)
+        sql = print_layers.atlas_sql(atlas, with_areas, print_layers.schema_of(workspace))
         sql = sql.replace("{margin}", "500" if not workspace.crs.isGeographic() else "0.005")
-        coverage = print_layers.sql_layer(workspace.path, sql, tr("Atlas pages"))
+        coverage = print_layers.sql_layer(workspace, sql, tr("Atlas pages"))
         if not coverage.isValid():
             _fail(QT_TRANSLATE_NOOP("Validation", "Cannot list the pages of the atlas in {path}."),
-                  path=workspace.path)
+                  path=workspace.reference)
         coverage.setCustomProperty(print_layers.PRINT_PROPERTY, "atlas|" + atlas)
         if coverage.featureCount() == 0:
             _fail(QT_TRANSLATE_NOOP("Validation", "No {kind} has companies: the atlas would have no page."),
@@ -330,10 +361,18 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     manager.addLayout(layout)
     files = export(layout, output, kind, coverage is not None) if export_file else []
     pages = len(files) if kind == "png" else _pdf_pages(layout, coverage)
-    if save and not project.write(workspace.project_uri):
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "Cannot store the project in {path}: {error}"), path=workspace.path, error=project.error()))
-    return {"output": output if kind == "pdf" or coverage is None or not files else files[0], "files": files,
+    saved = False
+    if save:
+        saved = project.write(workspace.project_uri)
+        if not saved and _is_team(workspace):
+            # the shared project of a team workspace is its administrators' to change
+            feedback.pushWarning(tr("The layout was not saved in the team workspace's shared project (only its "
+                                    "administrators may change it); the printed map is complete."))
+        elif not saved:
+            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+                "Validation", "Cannot store the project in {path}: {error}"), path=workspace.path,
+                error=project.error()))
+    return {"saved": saved, "output": output if kind == "pdf" or coverage is None or not files else files[0], "files": files,
             "pages": pages,
             "layout": name, "analysed": analysed, "project": project, "layout_object": layout}
 

@@ -94,7 +94,11 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
             self.fail(error.message)
         for path in result["files"][1:]:
             feedback.pushInfo(self.tr("Page written: {path}").format(path=path))
-        feedback.pushInfo(self.tr("Map written to {path} (pages: {pages}); layout “{layout}” saved in the workspace's "
-                                  "project.").format(pages=result["pages"], path=result["output"],
-                                                     layout=result["layout"]))
+        if result["saved"]:
+            feedback.pushInfo(self.tr("Map written to {path} (pages: {pages}); layout “{layout}” saved in the "
+                                      "workspace's project.").format(pages=result["pages"], path=result["output"],
+                                                                     layout=result["layout"]))
+        else:
+            feedback.pushInfo(self.tr("Map written to {path} (pages: {pages}).").format(
+                pages=result["pages"], path=result["output"]))
         return {self.OUTPUT: result["output"], "PAGES": result["pages"], "LAYOUT": result["layout"]}
