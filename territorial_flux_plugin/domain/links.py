@@ -483,7 +483,8 @@ class LinkTable:
     def reasons(self, translate=None):
         """The reason sentences, translated by ``translate(context, text)`` when given."""
         cached = getattr(self, "_reasons", None)
-        if cached is not None and cached[0] is translate:
+        # ==, not is: each access to QCoreApplication.translate makes a new bound method
+        if cached is not None and cached[0] == translate:
             return cached[1]
         result = self._format_reasons(translate)
         self._reasons = (translate, result)

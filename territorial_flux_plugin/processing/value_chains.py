@@ -118,6 +118,18 @@ class _ValueChainAlgorithm(TerritorialFluxAlgorithm):
         return stamp
 
 
+def _line_wkbs(x1, y1, x2, y2):
+    """WKB of two-point linestrings, built by numpy."""
+    import numpy as np
+
+    dtype = np.dtype([("order", "u1"), ("type", "<u4"), ("points", "<u4"), ("coordinates", "<f8", 4)])
+    data = np.zeros(len(x1), dtype=dtype)
+    data["order"], data["type"], data["points"] = 1, 2, 2
+    data["coordinates"] = np.stack([x1, y1, x2, y2], 1)
+    raw, size = data.tobytes(), dtype.itemsize
+    return [raw[i:i + size] for i in range(0, len(raw), size)]
+
+
 def outputs_tables(outputs):
     names = {"table": "possible_links", "missing": "missing_links", "balance": "resource_balance",
              "metabolism_rows": "metabolism"}
@@ -234,28 +246,25 @@ class PossibleLinksAlgorithm(_ValueChainAlgorithm):
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields, _wkb_type("LineString"),
                                           workspace.crs)
         if sink is not None:
-            positions = inputs.positions
-            reasons = table.reasons(QCoreApplication.translate)
-            rank = {level: i for i, level in enumerate(CONFIDENTIALITY_LEVELS)}
-            features = []
-            for o, n, distance, share, reason in zip(table.offer_index.tolist(), table.need_index.tolist(),
-                                                     table.distance_km.tolist(), table.covered_share.tolist(),
-                                                     reasons):
-                offer, need = table.offers[o], table.needs[n]
-                x1, y1 = positions[offer.company_uid]
-                x2, y2 = positions[need.company_uid]
-                level = offer.confidentiality if rank[offer.confidentiality] <= rank[need.confidentiality] \
-                    else need.confidentiality
-                feature = QgsFeature(fields)
-                feature.setGeometry(_geometry(struct.pack("<BII4d", 1, 2, 2, x1, y1, x2, y2)))
-                feature.setAttributes([offer.uid, need.uid, offer.company_uid, need.company_uid, offer.resource_code,
-                                       need.resource_code, offer.family, distance, None if share != share else share,
-                                       offer.quantity, offer.unit, need.quantity, need.unit, reason, level])
-                features.append(feature)
-                if len(features) >= 50000:
-                    sink.addFeatures(features, _fast_insert())
-                    features = []
-            sink.addFeatures(features, _fast_insert())
+            with analysis.collector_paused():
+                self._fill(sink, table, inputs.positions, QCoreApplication.translate, fields, feedback)
             results[OUTPUT] = dest
         feedback.pushInfo(self.tr("{count} possible links.").format(count=len(table)))
         return results
+
+    @staticmethod
+    def _fill(sink, table, positions, translate, fields, feedback):
+        """Every link into OUTPUT: the workspace table's columns, one line from offer to need."""
+        columns, ends = analysis.possible_link_columns(table, positions, translate)
+        features = []
+        for wkb, row in zip(_line_wkbs(*ends), zip(*columns)):
+            feature = QgsFeature(fields)
+            feature.setGeometry(_geometry(wkb))
+            feature.setAttributes(list(row))
+            features.append(feature)
+            if len(features) >= 50000:
+                sink.addFeatures(features, _fast_insert())
+                features = []
+                if feedback.isCanceled():
+                    return
+        sink.addFeatures(features, _fast_insert())

@@ -1,13 +1,19 @@
 """territorialflux:missinglinks and possiblelinks on real workspaces; analysis tables and map themes."""
 
+import random
 import shutil
 import sqlite3
+import struct
 import uuid
 
+import numpy as np
 import pytest
-from qgis.core import NULL, QgsProcessingException, QgsProject, QgsWkbTypes
+from qgis.core import (
+    NULL, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException, QgsProject, QgsRectangle, QgsWkbTypes,
+)
 
 from territorial_flux_plugin.workspace import analysis, themes
+from territorial_flux_plugin.workspace.gpkg import integrity_problems
 from territorial_flux_plugin.workspace.demo import write_rows
 from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
 
@@ -211,24 +217,163 @@ def test_outputs_are_replaced_on_each_run(territory, run):
     assert rows(territory.path, "SELECT count(*) FROM missing_links") == [(3,)]
 
 
-def test_writing_is_all_or_nothing(territory, run, monkeypatch):
+@pytest.mark.parametrize("failing", ["_record", "_write_rtree", "_insert_possible_sqlite"])
+def test_writing_is_all_or_nothing(territory, run, monkeypatch, failing):
     run("possiblelinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 45})
     run("missinglinks", {"WORKSPACE": territory.path})
     before = rows(territory.path, "SELECT * FROM possible_links"), rows(territory.path, "SELECT * FROM missing_links")
+    index_before = rows(territory.path, "SELECT * FROM rtree_possible_links_geom ORDER BY id")
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(analysis, "_record", broken)
+    monkeypatch.setattr(analysis, failing, broken)
     with pytest.raises(QgsProcessingException):
         run("possiblelinks", {"WORKSPACE": territory.path})
-    with pytest.raises(QgsProcessingException):
-        run("missinglinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 100})
+    if failing == "_record":
+        with pytest.raises(QgsProcessingException):
+            run("missinglinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 100})
     after = rows(territory.path, "SELECT * FROM possible_links"), rows(territory.path, "SELECT * FROM missing_links")
     assert after == before
-    # The spatial index triggers are back after the rollback.
+    # The spatial index and its triggers are back after the rollback, as they were.
+    assert rows(territory.path, "SELECT * FROM rtree_possible_links_geom ORDER BY id") == index_before
+    assert rows(territory.path, "SELECT rtreecheck('rtree_possible_links_geom')") == [("ok",)]
     assert rows(territory.path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                                 "AND name LIKE 'rtree_possible_links_geom%'")[0][0] > 0
+    assert integrity_problems(territory.path) == []
+
+
+# --- many links: the table, its packed spatial index and OUTPUT ------------------------------
+
+@pytest.fixture
+def crowded(provider, run, tmp_path):
+    """150 companies over 60 km x 40 km, each offering and needing one of three codes (some in
+    kg/yr, some in m3/yr): with 30 links kept per flow, thousands of links, an R-tree three
+    levels deep."""
+    path = str(tmp_path / "crowded.gpkg")
+    run("createworkspace", {"OUTPUT": path, "NAME": "Pays dense"})
+    rng = random.Random(5)
+    companies, flows = [], []
+    for i in range(150):
+        name = "co{}".format(i)
+        companies.append(company(name, rng.uniform(0, 60), rng.uniform(0, 40)))
+        for direction in ("offer", "need"):
+            unit = rng.choice(["t/yr", "t/yr", "kg/yr", "m3/yr"])
+            flows.append(flow("{}-{}".format(name, direction), name, direction,
+                              code=rng.choice(["15 01 01", "15 01 02", "15 01 03"]),
+                              quantity=round(rng.uniform(1, 500), 1), unit=unit,
+                              confidentiality=rng.choice(["internal", "partners", "public"])))
+    write_rows(path, [("companies", companies), ("flows", flows)])
+    return Workspace(path)
+
+
+def _blob_envelope(blob):
+    """(minx, maxx, miny, maxy) stored in a GeoPackage blob's header (envelope flag 1)."""
+    assert blob[3] >> 1 & 0x07 == 1
+    return struct.unpack_from("<4d", blob, 8)
+
+
+def _line_ends(blob):
+    """The two points of a two-point (multi)linestring GeoPackage blob."""
+    start = 8 + 32
+    kind = struct.unpack_from("<I", blob, start + 1)[0]
+    if kind == 5:
+        start += 9
+    return struct.unpack_from("<4d", blob, start + 9)
+
+
+def test_many_links_make_a_valid_geopackage_layer_with_its_spatial_index(crowded, run):
+    parameters = {"WORKSPACE": crowded.path, "MAX_DISTANCE": 100, "MAX_PER_FLOW": 30, "MATCH_LEVEL": "subchapter"}
+    result = run("possiblelinks", dict(parameters, OUTPUT="TEMPORARY_OUTPUT"))
+    count = int(result["LINKS"])
+    assert count > 51 * 51  # a root, inner nodes and leaves
+    path = crowded.path
+    assert integrity_problems(path) == []
+    assert rows(path, "SELECT count(*), min(fid), max(fid) FROM possible_links") == [(count, 1, count)]
+    assert rows(path, "SELECT rtreecheck('rtree_possible_links_geom')") == [("ok",)]
+    assert rows(path, "SELECT count(*) FROM rtree_possible_links_geom") == [(count,)]
+    assert rows(path, "SELECT count(*) FROM rtree_possible_links_geom r JOIN possible_links p ON p.fid = r.id") \
+        == [(count,)]
+    # Each box is the one SQLite itself stores for the line's envelope (32-bit floats rounded outwards).
+    table = rows(path, "SELECT fid, geom FROM possible_links ORDER BY fid")
+    envelopes = [(fid,) + _blob_envelope(geom) for fid, geom in table]
+    for _fid, geom in table:
+        x1, y1, x2, y2 = _line_ends(geom)
+        assert _blob_envelope(geom) == (min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2))
+    reference = sqlite3.connect(":memory:")
+    reference.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
+    reference.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", envelopes)
+    assert rows(path, "SELECT * FROM rtree_possible_links_geom ORDER BY id") == \
+        reference.execute("SELECT * FROM r ORDER BY id").fetchall()
+    reference.close()
+    # gpkg_contents holds the extent of the lines.
+    e = np.array([envelope[1:] for envelope in envelopes])
+    assert rows(path, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'possible_links'") \
+        == [(e[:, 0].min(), e[:, 2].min(), e[:, 1].max(), e[:, 3].max())]
+    assert rows(path, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'possible_links'") in (
+        [(count,)], [])
+    # QGIS opens it, sees its spatial index and finds the lines by rectangle as a full scan does.
+    layer = crowded.layer("possible_links")
+    assert layer.isValid() and layer.featureCount() == count
+    assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
+    rng = random.Random(2)
+    for _ in range(20):
+        x, y = X0 + rng.uniform(-5000, 60000), Y0 + rng.uniform(-5000, 40000)
+        rect = QgsRectangle(x, y, x + rng.uniform(100, 8000), y + rng.uniform(100, 8000))
+        found = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(rect))}
+        expected = {fid for fid, minx, maxx, miny, maxy in envelopes
+                    if maxx >= rect.xMinimum() and minx <= rect.xMaximum() and maxy >= rect.yMinimum()
+                    and miny <= rect.yMaximum() and layer.getFeature(fid).geometry().intersects(rect)}
+        assert found == expected
+    # OUTPUT holds every line with all the table's fields.
+    output = result["OUTPUT"]
+    names = analysis._columns("possible_links")
+    assert output.fields().names() == names
+    assert output.featureCount() == count
+    written = sorted(tuple(plain(v) for v in row) + _line_ends(geom) for geom, *row in rows(
+        path, "SELECT geom, {} FROM possible_links".format(", ".join(names))))
+    produced = sorted(tuple(plain(v) for v in f.attributes()) + tuple(
+        c for p in f.geometry().asPolyline() for c in (p.x(), p.y())) for f in output.getFeatures())
+    assert produced == written
+    assert {QgsWkbTypes.flatType(f.geometry().wkbType()) for f in output.getFeatures()} == {QgsWkbTypes.LineString}
+    # Editing in QGIS afterwards goes through the spatial index triggers, put back.
+    assert layer.dataProvider().deleteFeatures([1, 2, count])
+    assert rows(path, "SELECT count(*) FROM rtree_possible_links_geom") == [(count - 3,)]
+    assert rows(path, "SELECT rtreecheck('rtree_possible_links_geom')") == [("ok",)]
+    # A second run replaces all of it.
+    again = run("possiblelinks", dict(parameters, MAX_PER_FLOW=2))
+    assert rows(path, "SELECT count(*) FROM rtree_possible_links_geom") == [(int(again["LINKS"]),)]
+    assert rows(path, "SELECT rtreecheck('rtree_possible_links_geom')") == [("ok",)]
+    assert integrity_problems(path) == []
+
+
+@pytest.mark.parametrize("count", [0, 1, 51, 52, 2700])
+def test_packed_rtree_is_the_one_sqlite_would_build(count):
+    rng = np.random.default_rng(count)
+    x = rng.normal(size=count) * 1e5 - 3.3
+    y = rng.normal(size=count) * 1e3 + 6.5e6
+    envelopes = np.stack([x, x + rng.random(count) * 10, y, y + rng.random(count)], 1)
+    ids = np.arange(1, count + 1, dtype=np.int64)
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    for name in ("packed", "inserted"):
+        connection.execute("CREATE VIRTUAL TABLE {} USING rtree(id, minx, maxx, miny, maxy)".format(name))
+    connection.executemany("INSERT INTO inserted VALUES (?, ?, ?, ?, ?)",
+                           [(i,) + e for i, e in zip(ids.tolist(), map(tuple, envelopes.tolist()))])
+    analysis._pack_rtree(connection, "packed", ids, envelopes)
+    assert connection.execute("SELECT rtreecheck('packed')").fetchone() == ("ok",)
+    assert connection.execute("SELECT * FROM packed ORDER BY id").fetchall() == \
+        connection.execute("SELECT * FROM inserted ORDER BY id").fetchall()
+    query = "SELECT id FROM {} WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ? ORDER BY id"
+    for _ in range(10):
+        qx, qy = rng.normal() * 1e5, rng.normal() * 1e3 + 6.5e6
+        box = (qx, qx + 5e4, qy, qy + 500)
+        assert connection.execute(query.format("packed"), box).fetchall() == \
+            connection.execute(query.format("inserted"), box).fetchall()
+    # the packed tree takes further changes as usual
+    connection.execute("DELETE FROM packed WHERE id % 3 = 0")
+    connection.executemany("INSERT INTO packed VALUES (?, 0, 1, 0, 1)", [(count + 1 + i,) for i in range(60)])
+    assert connection.execute("SELECT rtreecheck('packed')").fetchone() == ("ok",)
+    connection.close()
 
 
 def test_map_themes_of_the_demo_show_non_empty_layers(demo_workspace, run, tmp_path):
