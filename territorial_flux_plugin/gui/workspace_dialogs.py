@@ -276,6 +276,7 @@ class OpenTeamWorkspaceDialog(QDialog):
         self.message.setObjectName("teamMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
+        self.message.hide()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(enum_value(QDialogButtonBox, "StandardButton.Open", "Open")
                                         | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
@@ -289,9 +290,14 @@ class OpenTeamWorkspaceDialog(QDialog):
             self.server_combo.setCurrentIndex(self.server_combo.findData(remembered))
         self.server_combo.currentIndexChanged.connect(self.refresh)
         if self.server_combo.count() == 0:
-            self.message.setText(tr("QGIS has no PostgreSQL connection yet: add one in the Browser panel "
+            self._say(tr("QGIS has no PostgreSQL connection yet: add one in the Browser panel "
                                     "(PostgreSQL → New Connection), then open this dialog again."))
             self.refresh_button.setEnabled(False)
+
+    def _say(self, text):
+        """A sentence under the list (a problem, what to do); hidden when there is none."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def server(self):
         """``('connection', NAME)``, ``('service', NAME)`` or None."""
@@ -305,7 +311,7 @@ class OpenTeamWorkspaceDialog(QDialog):
         """List the team workspaces of the chosen server (their names, schemas and versions)."""
         self.list.clear()
         self.workspaces = []
-        self.message.setText("")
+        self._say("")
         server = self.server()
         if server is None:
             return []
@@ -314,7 +320,7 @@ class OpenTeamWorkspaceDialog(QDialog):
         try:
             self.workspaces = team_workspaces(**{kind: name})
         except Exception as error:  # noqa: BLE001 - said to the user in a sentence
-            self.message.setText(translate_message(getattr(error, "message", None) or str(error)))
+            self._say(translate_message(getattr(error, "message", None) or str(error)))
             return []
         finally:
             QApplication.restoreOverrideCursor()
@@ -332,7 +338,7 @@ class OpenTeamWorkspaceDialog(QDialog):
                 item.setForeground(grey)
             self.list.addItem(item)
         if not self.workspaces:
-            self.message.setText(tr("This database holds no Territorial Flux workspace that you may read. An "
+            self._say(tr("This database holds no Territorial Flux workspace that you may read. An "
                                     "administrator creates one with Territorial Flux → New workspace… (PostgreSQL/"
                                     "PostGIS storage) and grants you a role."))
         elif len(self.workspaces) == 1:
@@ -341,7 +347,7 @@ class OpenTeamWorkspaceDialog(QDialog):
 
     def _selection_changed(self):
         self.open_button.setEnabled(self.selected() is not None)
-        self.message.setText("")
+        self._say("")
 
     def selected(self):
         row = self.list.currentRow()
@@ -365,12 +371,12 @@ class OpenTeamWorkspaceDialog(QDialog):
 
         found = self.selected()
         if found is None:
-            self.message.setText(tr("Choose a workspace in the list."))
+            self._say(tr("Choose a workspace in the list."))
             return
         try:
             open_team_workspace_check(PostgisWorkspace(found.reference))
         except Exception as error:  # noqa: BLE001 - older or newer schema, server gone: a sentence
-            self.message.setText(translate_message(getattr(error, "message", None) or str(error)))
+            self._say(translate_message(getattr(error, "message", None) or str(error)))
             return
         QgsSettings().setValue(SETTINGS_SERVER, self.server_combo.currentData())
         super().accept()
