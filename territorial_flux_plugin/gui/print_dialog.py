@@ -163,8 +163,13 @@ def print_current_workspace(iface, dialog_factory=PrintDialog):
         return None
     QApplication.restoreOverrideCursor()
     path = result["OUTPUT"]
-    text = tr("Map printed: {path} (pages: {pages}). The layout “{layout}” is saved in the workspace's "
-              "project.").format(path=path, pages=int(result["PAGES"]), layout=result["LAYOUT"])
+    if result.get("SAVED", True):
+        text = tr("Map printed: {path} (pages: {pages}). The layout “{layout}” is saved in the workspace's "
+                  "project.").format(path=path, pages=int(result["PAGES"]), layout=result["LAYOUT"])
+    else:
+        text = tr("Map printed: {path} (pages: {pages}). The layout “{layout}” is in the open project; the team "
+                  "workspace's shared project is changed by its administrators only.").format(
+            path=path, pages=int(result["PAGES"]), layout=result["LAYOUT"])
     log(text)
     widget = bar.createMessage(__title__, text)
     button = QPushButton(tr("Open"), widget)

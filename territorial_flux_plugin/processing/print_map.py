@@ -2,7 +2,7 @@
 workspace's project."""
 
 from qgis.core import (
-    QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile,
+    QgsProcessingOutputBoolean, QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination, QgsProcessingParameterString,
 )
 
@@ -76,6 +76,9 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
             self.OUTPUT, self.tr("Printed map"), self.tr(OUTPUT_FILTER)))
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
         self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout saved in the workspace's project")))
+        self.addOutput(QgsProcessingOutputBoolean(
+            "SAVED", self.tr("Whether the layout was saved in the workspace's project (a team workspace's shared "
+                             "project is changed by its administrators only)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         workspace = parameter_as_workspace(self, parameters, context)
@@ -101,4 +104,5 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
         else:
             feedback.pushInfo(self.tr("Map written to {path} (pages: {pages}).").format(
                 pages=result["pages"], path=result["output"]))
-        return {self.OUTPUT: result["output"], "PAGES": result["pages"], "LAYOUT": result["layout"]}
+        return {self.OUTPUT: result["output"], "PAGES": result["pages"], "LAYOUT": result["layout"],
+                "SAVED": bool(result["saved"])}

@@ -59,7 +59,7 @@ def test_the_administrator_prints_and_keeps_the_layout_in_the_shared_project(run
     output = str(tmp_path / "synergies.pdf")
     result = run("printmap", {"WORKSPACE": team, "THEME": "synergies", "TITLE": "Comité de l'équipe",
                               "OUTPUT": output})
-    assert result["OUTPUT"] == output and result["PAGES"] == 1
+    assert result["OUTPUT"] == output and result["PAGES"] == 1 and result["SAVED"] is True
     assert pdf_info(output) == (1, A4_LANDSCAPE)
     pixels = render(output, tmp_path)
     assert drawn_share(pixels) > 0.02  # not blank
@@ -101,7 +101,7 @@ def test_a_reader_prints_what_the_server_lets_them_see(run, team, postgis_server
     # and through Processing: the metabolism
     path = str(tmp_path / "metabolism.pdf")
     printed = run("printmap", {"WORKSPACE": as_user("pr_rita"), "THEME": "metabolism", "OUTPUT": path})
-    assert printed["PAGES"] == 1 and pdf_info(path) == (1, A4_LANDSCAPE)
+    assert printed["PAGES"] == 1 and printed["SAVED"] is False and pdf_info(path) == (1, A4_LANDSCAPE)
     assert drawn_share(render(path, tmp_path)) > 0.02
     assert stored_project(postgis_server) == before
 
@@ -137,3 +137,43 @@ def test_a_reader_prints_an_atlas_by_commune(run, team, postgis_server, tmp_path
     assert result["PAGES"] == communes
     assert pdf_info(output) == (communes, A4_LANDSCAPE)
     assert drawn_share(render(output, tmp_path, page=2)) > 0.02
+
+
+def test_print_territory_map_from_the_menu_as_a_reader(team, postgis_server, tmp_path, qgis_iface, monkeypatch):
+    """Print territory map… on a team workspace opened by a reader: the PDF, the layout in the open
+    project, and a message that does not pretend the shared project keeps it."""
+    from qgis.core import QgsProject
+
+    from tests.qgis_helpers import settle_qgis
+    from territorial_flux_plugin.gui import print_dialog
+    from territorial_flux_plugin.workspace.workspace import open_workspace
+
+    before = stored_project(postgis_server)
+    monkeypatch.setattr(print_dialog, "open_file", lambda path: None)
+    output = str(tmp_path / "reunion.pdf")
+
+    class Filled(print_dialog.PrintDialog):
+        def exec(self):  # the person's choices
+            self.theme.setCurrentIndex(self.theme.findData("synergies"))
+            self.paper.setCurrentIndex(self.paper.findData("A4"))
+            self.orientation.setCurrentIndex(self.orientation.findData("landscape"))
+            self.atlas.setCurrentIndex(self.atlas.findData("none"))
+            self.template.setFilePath("")
+            self.title.setText("Réunion des partenaires")
+            self.output.setFilePath(output)
+            self.accept()
+            return self.result()
+
+    open_workspace(as_user("pr_rita"))
+    try:
+        result = print_dialog.print_current_workspace(qgis_iface, Filled)
+        assert result["OUTPUT"] == output and pdf_info(output) == (1, A4_LANDSCAPE)
+        assert "Réunion des partenaires" in pdf_text(output)
+        message = qgis_iface.messageBar().currentItem().text()
+        assert "Map printed" in message and "administrators only" in message
+        layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
+        assert layout is not None and layer_of(layout, "synergies").providerType() == "postgres"
+        assert stored_project(postgis_server) == before
+    finally:
+        settle_qgis()
+        QgsProject.instance().clear()
