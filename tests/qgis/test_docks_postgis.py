@@ -149,7 +149,7 @@ def test_open_team_workspace_from_the_menu(team, qgis_iface, qgis_canvas, no_plu
 
         monkeypatch.setattr(OpenTeamWorkspaceDialog, "exec", run_modal)
         messages = []
-        qgis_iface.messageBar().pushMessage = lambda *args, **kwargs: messages.append(args)
+        monkeypatch.setattr(qgis_iface.messageBar(), "pushMessage", lambda *args, **kwargs: messages.append(args))
         action.trigger()
         layers = workspace_layers()
         assert layers["companies"].providerType() == "postgres" and layers["companies"].featureCount() > 100
@@ -431,3 +431,26 @@ def test_value_chain_analysis_as_reader_stays_in_temporary_layers(team, run, pos
     assert possible["OUTPUT"].providerType() == "memory" and possible["OUTPUT"].featureCount() > 0
     assert {t: query(postgis_server, "SELECT count(*), max(fid) FROM {}".format(t))[0] for t in tables} == before
     assert Workspace(rita).info.get("analysed_at") == analysed
+
+
+def test_analyse_value_chains_from_the_menu_as_a_reader(opened, postgis_server, qgis_iface, monkeypatch):
+    """Territorial Flux → Analyse value chains, for a reader: temporary layers of their session."""
+    from territorial_flux_plugin.gui.value_chains import analyse_current_workspace
+
+    opened("dk_rita")
+    tables = ("missing_links", "possible_links", "resource_balance", "metabolism")
+    before = {t: query(postgis_server, "SELECT count(*), max(fid) FROM {}".format(t))[0] for t in tables}
+    messages = []
+    monkeypatch.setattr(qgis_iface.messageBar(), "pushMessage", lambda *args, **kwargs: messages.append(args))
+    missing, possible = analyse_current_workspace(qgis_iface)
+    project = QgsProject.instance()
+    shown = project.mapLayersByName("Missing links (temporary, this session)")
+    assert len(shown) == 1 and shown[0].providerType() == "memory"
+    assert shown[0].featureCount() == missing["UNMET_NEEDS"] + missing["ORPHAN_OFFERS"] > 0
+    links = project.mapLayersByName("Possible links (temporary, this session)")
+    assert len(links) == 1 and links[0].featureCount() == possible["LINKS"] > 0
+    assert {t: query(postgis_server, "SELECT count(*), max(fid) FROM {}".format(t))[0] for t in tables} == before
+    assert any("temporary layers" in str(m) for m in messages), messages
+    # run again: the session's layers are replaced, not piled up
+    analyse_current_workspace(qgis_iface)
+    assert len(project.mapLayersByName("Missing links (temporary, this session)")) == 1
