@@ -396,12 +396,27 @@ def linked_security_statements(schema):
     return statements
 
 
+# The entries of workspace_info an editor's analysis writes (workspace/analysis.py: when it ran,
+# per table, and with which settings); the others (name, CRS, schema version) are the
+# administrators'.
+ANALYSIS_INFO = "key IN ('analysed_at', 'analysis_settings') OR starts_with(key, 'analysed_at:')"
+
+
+def workspace_info_statements(schema):
+    """Editors stamp their analyses in workspace_info, and only that (idempotent)."""
+    editor = q(role_names(schema)["editor"])
+    return (["GRANT INSERT, UPDATE, DELETE ON {}.\"workspace_info\" TO {}".format(q(schema), editor)]
+            + _policies(schema, "workspace_info", "true", ANALYSIS_INFO))
+
+
 def upgrade_to_2_statements(schema):
-    """Schema version 2 for a version 1 team workspace (idempotent): synergy events audited, and
-    participants, events, reviews and audit entries as visible as the flows and synergies they name."""
+    """Schema version 2 for a version 1 team workspace (idempotent): synergy events audited;
+    participants, events, reviews and audit entries as visible as the flows and synergies they
+    name; editors' analyses stamped in workspace_info."""
     return (["DROP TRIGGER IF EXISTS \"audit\" ON {}.\"synergy_events\"".format(q(schema)),
              audit_trigger(schema, "synergy_events")]
-            + visibility_functions(schema) + linked_security_statements(schema))
+            + visibility_functions(schema) + linked_security_statements(schema)
+            + workspace_info_statements(schema))
 
 
 def security_statements(schema):
@@ -451,6 +466,7 @@ def security_statements(schema):
             "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING (true)".format(t, editor),
         ]
     statements += visibility_functions(schema) + linked_security_statements(schema)
+    statements += workspace_info_statements(schema)
     return statements
 
 

@@ -403,10 +403,6 @@ def test_a_reader_sees_the_docks_read_only(opened, tools, postgis_server):
 
 # --- value-chain analysis as editor and as reader --------------------------------------------------
 
-@pytest.mark.xfail(strict=True, raises=Exception, reason=(
-    "workspace/analysis.py _record() writes analysed_at and the settings into workspace_info, which the "
-    "server lets only administrators write: an editor's analysis fails (permission denied for table "
-    "workspace_info). Remove this mark once analysis.py and the grants agree."))
 def test_value_chain_analysis_as_editor_replaces_the_shared_tables(team, run, postgis_server):
     alice = as_user("dk_alice")
     result = run("missinglinks", {"WORKSPACE": alice, "OUTPUT": "memory:", "BALANCE": "memory:"})

@@ -299,3 +299,19 @@ def test_analysis_results_from_advisor_level_flows_stay_with_administrators(team
         assert one(alice, count) == [("internal",)], name  # another editor
         assert one(adam, count) == [("advisor",), ("internal",)], name
         assert one(bob, "DELETE FROM {}".format(table.name)) == 2  # an editor replaces the results whole
+
+
+
+def test_editors_stamp_their_analyses_and_nothing_else_of_the_workspace_info(team, postgis_server):
+    from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION
+
+    alice = connect(postgis_server, "alice")
+    one(alice, "DELETE FROM workspace_info WHERE key IN ('analysed_at:missing_links', 'analysis_settings')")
+    one(alice, "INSERT INTO workspace_info (key, value) VALUES ('analysed_at:missing_links', 'now'), "
+               "('analysis_settings', '{}')")
+    # the other entries are the administrators': invisible to an editor's update and delete
+    assert one(alice, "UPDATE workspace_info SET value = '9' WHERE key = 'schema_version'") == 0
+    assert one(alice, "DELETE FROM workspace_info WHERE key = 'schema_version'") == 0
+    refused(alice, "INSERT INTO workspace_info (key, value) VALUES ('owner', 'alice')")
+    assert one(alice, "SELECT value FROM workspace_info WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+    refused(connect(postgis_server, "rita"), "INSERT INTO workspace_info (key, value) VALUES ('analysed_at', 'now')")
