@@ -191,6 +191,22 @@ def write_workspace(path, companies, flows):
     return workspace
 
 
+def _written(path, table):
+    """(rows, R-tree rows, SQLite's rtreecheck, the workspace integrity check) of ``table``."""
+    import sqlite3
+
+    from territorial_flux_plugin.workspace.gpkg import integrity_problems
+
+    connection = sqlite3.connect(path)
+    try:
+        count = connection.execute('SELECT count(*) FROM "{}"'.format(table)).fetchone()[0]
+        indexed = connection.execute('SELECT count(*) FROM "rtree_{}_geom"'.format(table)).fetchone()[0]
+        check = connection.execute("SELECT rtreecheck('rtree_{}_geom')".format(table)).fetchone()[0]
+    finally:
+        connection.close()
+    return count, indexed, check, integrity_problems(path) or "ok"
+
+
 def _timed(function, *args, **kwargs):
     started = time.perf_counter()
     result = function(*args, **kwargs)
@@ -238,6 +254,8 @@ def main():
     result, seconds = _timed(processing.run, "territorialflux:possiblelinks", parameters)
     print("end to end, territorialflux:possiblelinks, {} links written to the workspace: {:.2f} s".format(
         int(result["LINKS"]), seconds))
+    print("  written table: {} rows, spatial index {} rows, rtreecheck {}, integrity check {}".format(
+        *_written(path, "possible_links")))
     result, seconds = _timed(processing.run, "territorialflux:missinglinks", parameters)
     print("end to end, territorialflux:missinglinks, {} missing links, balance and metabolism written: {:.2f} s"
           .format(int(result["UNMET_NEEDS"] + result["ORPHAN_OFFERS"]), seconds))
