@@ -139,3 +139,15 @@ def quiet_exit(qgis_app):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()
     gc.collect()
+
+
+@pytest.fixture
+def dialogs():
+    """Dialogs made by a test, deleted while QGIS still runs (not at interpreter exit)."""
+    from qgis.PyQt import sip
+
+    made = []
+    yield made
+    for dialog in made:
+        dialog.close()
+        sip.delete(dialog)

@@ -78,11 +78,12 @@ def reload_workspace_layers():
         layer.triggerRepaint()
 
 
-def current_workspace_path():
+def current_workspace_reference():
+    """The current project's workspace as a WORKSPACE value (a GeoPackage path or a team reference)."""
     from ..workspace.workspace import current_workspace
 
     workspace = current_workspace(QgsProject.instance())
-    return workspace.path if workspace is not None else ""
+    return workspace.reference if workspace is not None else ""
 
 
 class ProgressFeedback(QgsProcessingFeedback):
@@ -117,7 +118,7 @@ class ImportCompaniesDialog(QDialog):
         form = QFormLayout()
         self.workspace_widget = QgsFileWidget()
         self.workspace_widget.setFilter(tr("GeoPackage (*.gpkg)"))
-        self.workspace_widget.setFilePath(workspace_path or current_workspace_path())
+        self.workspace_widget.setFilePath(workspace_path or current_workspace_reference())
         form.addRow(tr("Workspace"), self.workspace_widget)
         self.input_widget = QgsFileWidget()
         self.input_widget.setFilter(tr("Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods "
@@ -394,7 +395,7 @@ def open_import_flows(iface):
     """The Processing dialog of territorialflux:importflows, with the open workspace filled in."""
     import processing
 
-    processing.execAlgorithmDialog("territorialflux:importflows", {"WORKSPACE": current_workspace_path()})
+    processing.execAlgorithmDialog("territorialflux:importflows", {"WORKSPACE": current_workspace_reference()})
     reload_workspace_layers()
 
 

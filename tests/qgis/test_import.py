@@ -684,17 +684,6 @@ def test_on_duplicate_refuses_unknown_words(run, workspace, tmp_path):
 
 # --- the dialog -------------------------------------------------------------------------------
 
-@pytest.fixture
-def dialogs():
-    """Dialogs made by a test, deleted while QGIS still runs (not at interpreter exit)."""
-    from qgis.PyQt import sip
-
-    made = []
-    yield made
-    for dialog in made:
-        dialog.close()
-        sip.delete(dialog)
-
 
 def test_import_dialog_shows_mapping_and_preview_then_imports(provider, workspace, tmp_path, qgis_app, dialogs):
     from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog

@@ -127,3 +127,20 @@ def test_a_failure_midway_leaves_the_team_workspace_as_it_was(team, run, postgis
     assert server_rows(postgis_server, "SELECT count(*), sum(row_version) FROM companies") == before
     assert server_rows(postgis_server, "SELECT count(*) FROM audit_log") == audit
     assert server_rows(postgis_server, "SELECT count(*) FROM companies WHERE siret = %s", (siret(300),)) == [(0,)]
+
+
+def test_the_import_dialog_proposes_the_open_team_workspace(team, qgis_iface, qgis_canvas, dialogs):
+    from qgis.core import QgsProject
+
+    from tests.qgis_helpers import settle_qgis
+    from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
+    from territorial_flux_plugin.workspace.workspace import open_workspace
+
+    open_workspace(team["ivy"])
+    try:
+        dialog = ImportCompaniesDialog()
+        dialogs.append(dialog)
+        assert dialog.workspace_widget.filePath() == team["ivy"]
+    finally:
+        settle_qgis(qgis_canvas)
+        QgsProject.instance().clear()
