@@ -505,35 +505,41 @@ class LinkTable:
         def per_pair(flows, index, value):
             return np.array([value(f) for f in flows] or [""], dtype=object)[index]
 
-        offer_code = per_pair(offers, o, lambda f: f.resource_code)
-        values = {
-            "code": offer_code, "offer_code": offer_code,
-            "subchapter": per_pair(offers, o, lambda f: subchapter_of(f.resource_code)),
-            "need_code": per_pair(needs, n, lambda f: f.resource_code),
-            "offer_unit": per_pair(offers, o, lambda f: f.unit or "?"),
-            "need_unit": per_pair(needs, n, lambda f: f.unit or "?"),
-            "distance": np.array(["{:.1f}".format(d) for d in self.distance_km.tolist()], dtype=object),
-            "percent": np.array([str(p) for p in range(101)], dtype=object)[np.clip(self.percent, 0, 100)],
+        makers = {  # each column made only when a template in use names it
+            "code": lambda: column("offer_code"),
+            "offer_code": lambda: per_pair(offers, o, lambda f: f.resource_code),
+            "subchapter": lambda: per_pair(offers, o, lambda f: subchapter_of(f.resource_code)),
+            "need_code": lambda: per_pair(needs, n, lambda f: f.resource_code),
+            "offer_unit": lambda: per_pair(offers, o, lambda f: f.unit or "?"),
+            "need_unit": lambda: per_pair(needs, n, lambda f: f.unit or "?"),
+            "distance": lambda: np.array(list(map("{:.1f}".format, self.distance_km.tolist())), dtype=object),
+            "percent": lambda: np.array([str(p) for p in range(101)], dtype=object)[np.clip(self.percent, 0, 100)],
         }
+        values = {}
+
+        def column(name):
+            if name not in values:
+                values[name] = makers[name]()
+            return values[name]
+
         result = np.empty(count, dtype=object)
         for kind, template in enumerate(templates):
             mask = self.kind == kind
             if not mask.any():
                 continue
             parts = list(string.Formatter().parse(template))
-            plain = all(not spec and not conversion and (name is None or name in values)
+            plain = all(not spec and not conversion and (name is None or name in makers)
                         for _literal, name, spec, conversion in parts)
             if not plain:  # a translation with format specifications: one row at a time
                 index = np.nonzero(mask)[0]
-                result[index] = [template.format(**{k: v[i] for k, v in values.items()}) for i in index.tolist()]
+                every = {name: column(name) for name in makers}
+                result[index] = [template.format(**{k: v[i] for k, v in every.items()}) for i in index.tolist()]
                 continue
-            text = np.full(int(mask.sum()), "", dtype=object)
+            text = None
             for literal, name, _spec, _conversion in parts:
-                if literal:
-                    text = text + literal
-                if name is not None:
-                    text = text + values[name][mask]
-            result[mask] = text
+                for piece in ([literal] if literal else []) + ([column(name)[mask]] if name is not None else []):
+                    text = piece if text is None else text + piece
+            result[mask] = text if text is not None else ""
         return result.tolist()
 
 
