@@ -456,6 +456,15 @@ def write_outputs(workspace, settings, inputs, table=None, missing=None, balance
     with collector_paused(), opened(workspace) as database:
         postgres = database.dialect == "postgres"
         srid = getattr(workspace, "srid", None)
+        if postgres and settings.max_confidentiality == "advisor":
+            # resource_balance and metabolism are read by every role of a team workspace and have
+            # no confidentiality column: they count the flows every reader may see, never
+            # advisor-level ones (the run's own BALANCE output keeps what its author may see)
+            shared = settings._replace(max_confidentiality="internal")
+            if balance is not None:
+                balance = links.resource_balance(inputs.flows, shared, inputs.archived_companies)
+            if metabolism_rows is not None:
+                metabolism_rows = metabolism(inputs, shared)
         if not postgres and database.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
             # safe in WAL mode (no corruption on a crash or power cut; only this last commit may
             # be lost on a power cut): the commit of a big replacement waits for no fsync

@@ -315,3 +315,21 @@ def test_editors_stamp_their_analyses_and_nothing_else_of_the_workspace_info(tea
     refused(alice, "INSERT INTO workspace_info (key, value) VALUES ('owner', 'alice')")
     assert one(alice, "SELECT value FROM workspace_info WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     refused(connect(postgis_server, "rita"), "INSERT INTO workspace_info (key, value) VALUES ('analysed_at', 'now')")
+
+
+def test_shared_balance_and_metabolism_never_count_advisor_level_flows(team, postgis_server, run):
+    """resource_balance and metabolism have no confidentiality column and every role reads them:
+    an analysis that includes advisor-level flows keeps those for its own outputs only."""
+    bob = connect(postgis_server, "bob")
+    company = new_company(bob, "Secret Works")
+    one(bob, "UPDATE companies SET geom = ST_SetSRID(ST_MakePoint(651000, 7101000), 2154) WHERE uid = %s",
+        (company,))
+    secret = new_flow(bob, company, "advisor")
+    one(bob, "UPDATE flows SET resource_code = '16 01 03', quantity = 7, unit = 't' WHERE uid = %s", (secret,))
+    result = run("missinglinks", {"WORKSPACE": "postgres:service=tf_bob;schema=" + SCHEMA,
+                                  "MAX_CONFIDENTIALITY": "advisor", "OUTPUT": "memory:", "BALANCE": "memory:"})
+    assert "16 01 03" in [f["resource_code"] for f in result["BALANCE"].getFeatures()]  # bob's own output
+    adam = connect(postgis_server, "adam")  # an administrator sees every row of the shared tables
+    assert one(adam, "SELECT count(*) FROM resource_balance WHERE resource_code = '16 01 03'") == [(0,)]
+    assert one(adam, "SELECT count(*) FROM metabolism WHERE company_uid = %s", (company,)) == [(0,)]
+    assert one(adam, "SELECT count(*) FROM missing_links WHERE flow_uid = %s", (secret,)) == [(1,)]
