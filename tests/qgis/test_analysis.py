@@ -12,7 +12,7 @@ from qgis.core import (
     NULL, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException, QgsProject, QgsRectangle, QgsWkbTypes,
 )
 
-from territorial_flux_plugin.workspace import analysis, themes
+from territorial_flux_plugin.workspace import analysis, rtree, themes
 from territorial_flux_plugin.workspace.gpkg import integrity_problems
 from territorial_flux_plugin.workspace.demo import write_rows
 from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
@@ -359,7 +359,7 @@ def test_packed_rtree_is_the_one_sqlite_would_build(count):
         connection.execute("CREATE VIRTUAL TABLE {} USING rtree(id, minx, maxx, miny, maxy)".format(name))
     connection.executemany("INSERT INTO inserted VALUES (?, ?, ?, ?, ?)",
                            [(i,) + e for i, e in zip(ids.tolist(), map(tuple, envelopes.tolist()))])
-    analysis._pack_rtree(connection, "packed", ids, envelopes)
+    rtree.pack(connection, "packed", ids, envelopes)
     assert connection.execute("SELECT rtreecheck('packed')").fetchone() == ("ok",)
     assert connection.execute("SELECT * FROM packed ORDER BY id").fetchall() == \
         connection.execute("SELECT * FROM inserted ORDER BY id").fetchall()
