@@ -36,6 +36,7 @@ from ..domain.codes import parse_code
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.siret import normalise_siret, siret_problem
 from ..domain.units import FAMILY_UNITS
+from . import rtree
 from .nomenclature import resource_rows
 
 BULK_THRESHOLD = 500
@@ -1140,7 +1141,7 @@ class _CompanyWriter(threading.Thread):
     # -- called by the reading thread --
     def rows(self, records):
         """A chunk of checked records as the writer's statements take it: the rows as one JSON
-        array, the geometries as one blob, the points as one JSON array.
+        array, the geometries as one blob, and the points.
 
         The writer thus inserts a chunk with one statement, during which it does not need
         Python's lock: the checking of the next chunk goes on meanwhile. (Bound row by row, the
@@ -1154,7 +1155,7 @@ class _CompanyWriter(threading.Thread):
             points.append((x, y))
             geometries.append(blob(x, y))
             rows.append([str(uuid.uuid4()), record["status"]] + [record[c] for c in COMPANY_COLUMNS])
-        return _Chunk(len(rows), json.dumps(rows, ensure_ascii=False), b"".join(geometries), json.dumps(points))
+        return _Chunk(len(rows), json.dumps(rows, ensure_ascii=False), b"".join(geometries), points)
 
     def put(self, chunk):
         self._raise_if_failed()
@@ -1225,6 +1226,7 @@ class _CompanyWriter(threading.Thread):
         if suspended:
             # the CHECK constraints too are verified per chunk, by one query (see _verify_checks)
             connection.execute("PRAGMA ignore_check_constraints = ON")
+        replayed, packed = _spatial_index_plan(connection, suspended)
         columns = ("uid", "status") + COMPANY_COLUMNS
         statement = (
             'INSERT INTO companies ("fid", "geom", "source", "created_at", "updated_at", "updated_by", {}) '
@@ -1242,10 +1244,18 @@ class _CompanyWriter(threading.Thread):
             self.inserted += item.count
             if suspended:
                 _verify_checks(connection, "companies", first, fid)
-                _replay_bulk_triggers(connection, suspended, first, fid, item.points)
+                _replay_bulk_triggers(connection, replayed, first, fid, item.points)
+            if packed is not None:
+                packed.append((first, item.points))
             item = self.queue.get()
         if item.abort:
             raise ImportCanceledError()
+        if packed:
+            import numpy as np
+
+            ids = np.concatenate([np.arange(first, first + len(points), dtype=np.int64) for first, points in packed])
+            xy = np.array([p for _first, points in packed for p in points], dtype=np.float64)
+            rtree.pack(connection, _RTREE, ids, xy[:, [0, 0, 1, 1]])
         connection.execute("PRAGMA ignore_check_constraints = OFF")
         for _kind, _name, sql, _match in suspended:
             connection.execute(sql)
@@ -1357,9 +1367,28 @@ def _suspend_bulk_triggers(connection, table="companies"):
     return suspended
 
 
+_RTREE = "rtree_companies_geom"
+
+
+def _spatial_index_plan(connection, suspended):
+    """(the suspended triggers to replay per chunk, None or [] when the spatial index is packed).
+
+    A bulk import into an empty spatial index (a new territory's first import) packs it once
+    at the end (:func:`.rtree.pack`) instead of inserting every point into it: the index is
+    made again, empty, and its trigger is not replayed.
+    """
+    index = [t for t in suspended if t[0] == "copy" and t[3].group("target") == _RTREE]
+    if not index or connection.execute('SELECT EXISTS (SELECT 1 FROM "{}")'.format(_RTREE)).fetchone()[0]:
+        return suspended, None
+    create = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (_RTREE,)).fetchone()[0]
+    connection.execute('DROP TABLE "{}"'.format(_RTREE))
+    connection.execute(create)
+    return [t for t in suspended if t not in index], []
+
+
 def _replay_bulk_triggers(connection, suspended, first, last, points, table="companies"):
     """The set-based equivalents of the suspended triggers over the rows with fids ``first`` to
-    ``last`` (whose points, in fid order, are the JSON array ``points``)."""
+    ``last`` (whose points, in fid order, are ``points``)."""
     new_rows = '"{}" AS NEW WHERE NEW."fid" BETWEEN {:d} AND {:d}'.format(table, int(first), int(last))
     for kind, _name, _sql, match in suspended:
         if kind == "check":
@@ -1375,7 +1404,7 @@ def _replay_bulk_triggers(connection, suspended, first, last, points, table="com
             connection.execute(
                 'INSERT OR REPLACE INTO "{}" SELECT ? + key, json_extract(value, \'$[0]\'), '
                 "json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[1]') "
-                "FROM json_each(?)".format(match.group("target")), (first, points))
+                "FROM json_each(?)".format(match.group("target")), (first, json.dumps(points)))
             continue
         target = match.group("target")
         before = connection.execute('SELECT coalesce(max(fid), 0) FROM "{}"'.format(target)).fetchone()[0]

@@ -183,20 +183,38 @@ def test_shapefile_import_records_source_and_normalises(run, workspace, tmp_path
     assert xs[0] == pytest.approx(654010.0)
 
 
-def test_large_import_keeps_spatial_index_and_triggers(run, workspace, tmp_path):
-    """Above the bulk threshold the per-row triggers are set aside and restored in the transaction."""
+@pytest.mark.parametrize("into", ["empty", "demo"])
+def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp_path, into):
+    """Above the bulk threshold the per-row triggers are set aside and restored in the transaction;
+    into an empty spatial index the index is packed at the end, else the points are added to it."""
+    from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
+
     from territorial_flux_plugin.workspace import importer
 
-    rows = [company_row(i) for i in range(1, importer.BULK_THRESHOLD + 20)]
+    target = workspace if into == "empty" else demo
+    before = count(target)
+    rows = [company_row(i) for i in range(1, importer.BULK_THRESHOLD + 300)]
     source = write_shapefile(tmp_path / "big.shp", FIELDS, rows)
-    triggers_before = query(workspace, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
-    result, _rejects = import_companies(run, workspace, source, tmp_path)
+    triggers_before = query(target, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    result, _rejects = import_companies(run, target, source, tmp_path)
     assert result["IMPORTED"] == len(rows)
-    assert query(workspace, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name") == triggers_before
-    assert query(workspace, "SELECT count(*) FROM rtree_companies_geom")[0][0] == len(rows)
-    assert query(workspace, "SELECT count(*) FROM rtree_companies_geom r JOIN companies c ON c.fid = r.id "
-                            "WHERE r.minx > 600000")[0][0] == len(rows)
-    assert query(workspace, "SELECT count(*) FROM audit_log WHERE table_name = 'companies'")[0][0] == len(rows)
+    assert query(target, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name") == triggers_before
+    assert query(target, "SELECT rtreecheck('rtree_companies_geom')") == [("ok",)]
+    assert query(target, "SELECT count(*) FROM rtree_companies_geom")[0][0] == before + len(rows)
+    # every new company is in the index at its own point (the index rounds outwards to 32-bit floats)
+    assert query(target, "SELECT count(*) FROM rtree_companies_geom r JOIN companies c ON c.fid = r.id "
+                         "WHERE c.siret = ? AND r.minx <= ? AND r.maxx >= ? AND r.maxx - r.minx < 0.1",
+                 (siret(7), DUNKERQUE[0] + 70, DUNKERQUE[0] + 70))[0][0] == 1
+    assert query(target, "SELECT count(*) FROM audit_log WHERE table_name = 'companies' AND operation = 'insert' "
+                         "AND row_uid IN (SELECT uid FROM companies WHERE source LIKE 'big.shp%')")[0][0] == len(rows)
+    # QGIS's rectangle queries go through the index
+    layer = QgsVectorLayer(target + "|layername=companies", "companies", "ogr")
+    box = QgsRectangle(DUNKERQUE[0] + 5, DUNKERQUE[1] + 5, DUNKERQUE[0] + 105, DUNKERQUE[1] + 105)
+    found = sorted(f["siret"] for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box)))
+    assert [siret(n) for n in range(1, 11)] == [s for s in found if s in {siret(n) for n in range(1, 11)}]
+    from territorial_flux_plugin.workspace import gpkg
+
+    assert gpkg.integrity_problems(target) == []
 
 
 def test_reprojection_into_the_workspace_crs(run, workspace, tmp_path):
