@@ -4,62 +4,62 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../gui/company_dock.py" line="36"/>
+        <location filename="../../gui/company_dock.py" line="37"/>
         <source>Territorial Flux — Company</source>
         <translation>Territorial Flux — Entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="51"/>
+        <location filename="../../gui/company_dock.py" line="50"/>
         <source>Find a company: name, SIRET or commune</source>
         <translation>Rechercher une entreprise : nom, SIRET ou commune</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="95"/>
+        <location filename="../../plugin.py" line="99"/>
         <source>Pick a company on the map</source>
         <translation>Sélectionner une entreprise sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="62"/>
+        <location filename="../../gui/company_dock.py" line="61"/>
         <source>Add a company: click its location on the map</source>
         <translation>Ajouter une entreprise : cliquez sur son emplacement sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="77"/>
+        <location filename="../../gui/company_dock.py" line="82"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="79"/>
+        <location filename="../../gui/company_dock.py" line="84"/>
         <source>&amp;Verified today</source>
         <translation>&amp;Vérifiée aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="81"/>
+        <location filename="../../gui/company_dock.py" line="86"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="83"/>
+        <location filename="../../gui/company_dock.py" line="88"/>
         <source>&amp;History…</source>
         <translation>&amp;Historique…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="93"/>
+        <location filename="../../gui/company_dock.py" line="98"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="93"/>
+        <location filename="../../gui/company_dock.py" line="98"/>
         <source>Add &amp;offer…</source>
         <translation>Ajouter une &amp;offre…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="93"/>
+        <location filename="../../gui/company_dock.py" line="98"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="93"/>
+        <location filename="../../gui/company_dock.py" line="98"/>
         <source>Add &amp;need…</source>
         <translation>Ajouter un &amp;besoin…</translation>
     </message>
@@ -69,82 +69,82 @@
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="106"/>
+        <location filename="../../gui/company_dock.py" line="111"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="106"/>
+        <location filename="../../gui/company_dock.py" line="111"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="106"/>
+        <location filename="../../gui/company_dock.py" line="111"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="121"/>
+        <location filename="../../gui/company_dock.py" line="127"/>
         <source>Edit flow…</source>
         <translation>Modifier le flux…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="121"/>
+        <location filename="../../gui/company_dock.py" line="127"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="121"/>
+        <location filename="../../gui/company_dock.py" line="127"/>
         <source>Archive flow</source>
         <translation>Archiver le flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="204"/>
+        <location filename="../../gui/company_dock.py" line="175"/>
         <source>No company matches &apos;{text}&apos;.</source>
         <translation>Aucune entreprise ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="219"/>
+        <location filename="../../gui/company_dock.py" line="190"/>
         <source>Open or create a workspace first.</source>
         <translation>Ouvrez ou créez d'abord un espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="222"/>
+        <location filename="../../gui/company_dock.py" line="195"/>
         <source>Click the company&apos;s location on the map.</source>
         <translation>Cliquez sur l'emplacement de l'entreprise sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="250"/>
+        <location filename="../../gui/company_dock.py" line="228"/>
         <source>No company shown. Find one by name, SIRET or commune, pick it on the map, or type &lt;b&gt;tf&lt;/b&gt; and its name in QGIS&apos;s locator bar.</source>
         <translation>Aucune entreprise affichée. Recherchez-en une par nom, SIRET ou commune, sélectionnez-la sur la carte, ou tapez &lt;b&gt;tf&lt;/b&gt; suivi de son nom dans la barre de localisation de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="250"/>
+        <location filename="../../gui/company_dock.py" line="228"/>
         <source>No workspace is open: &lt;b&gt;Territorial Flux → Open workspace…&lt;/b&gt;</source>
         <translation>Aucun espace de travail n'est ouvert : &lt;b&gt;Territorial Flux → Ouvrir un espace de travail…&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="272"/>
+        <location filename="../../gui/company_dock.py" line="250"/>
         <source>over a year ago</source>
         <translation>il y a plus d'un an</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="277"/>
+        <location filename="../../gui/company_dock.py" line="255"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="263"/>
+        <location filename="../../gui/synergy_dock.py" line="273"/>
         <source>none</source>
         <translation>néant</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="278"/>
+        <location filename="../../gui/company_dock.py" line="256"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="279"/>
+        <location filename="../../gui/company_dock.py" line="257"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
@@ -154,97 +154,97 @@
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="281"/>
+        <location filename="../../gui/company_dock.py" line="259"/>
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="212"/>
+        <location filename="../../gui/synergy_dock.py" line="220"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="283"/>
+        <location filename="../../gui/company_dock.py" line="261"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="289"/>
+        <location filename="../../gui/company_dock.py" line="267"/>
         <source>archived</source>
         <translation>archivée</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="292"/>
+        <location filename="../../gui/company_dock.py" line="270"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="425"/>
+        <location filename="../../gui/company_dock.py" line="419"/>
         <source>Archive company</source>
         <translation>Archiver l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="425"/>
+        <location filename="../../gui/company_dock.py" line="419"/>
         <source>Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.</source>
         <translation>Archiver {name} et ses flux ? Les entreprises archivées restent dans l'espace de travail, estompées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="433"/>
         <source>company</source>
         <translation>entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="433"/>
         <source>flow</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="433"/>
         <source>synergy participation</source>
         <translation>participation à une synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="440"/>
+        <location filename="../../gui/company_dock.py" line="434"/>
         <source>link review</source>
         <translation>décision sur un lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="441"/>
+        <location filename="../../gui/company_dock.py" line="435"/>
         <source>{what} created</source>
         <translation>Création : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="441"/>
+        <location filename="../../gui/company_dock.py" line="435"/>
         <source>{what} changed</source>
         <translation>Modification : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="441"/>
+        <location filename="../../gui/company_dock.py" line="435"/>
         <source>{what} deleted</source>
         <translation>Suppression : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="454"/>
+        <location filename="../../gui/company_dock.py" line="448"/>
         <source>History of {name}</source>
         <translation>Historique de {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="460"/>
+        <location filename="../../gui/company_dock.py" line="454"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="460"/>
+        <location filename="../../gui/company_dock.py" line="454"/>
         <source>Who</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="460"/>
+        <location filename="../../gui/company_dock.py" line="454"/>
         <source>What</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="460"/>
+        <location filename="../../gui/company_dock.py" line="454"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>Coût actuel (EUR/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="270"/>
+        <location filename="../../gui/synergy_dock.py" line="280"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -389,197 +389,197 @@
         <translation>Enregistré. Flux suivant de la même entreprise :</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="105"/>
+        <location filename="../../gui/import_dialog.py" line="106"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="111"/>
+        <location filename="../../gui/import_dialog.py" line="112"/>
         <source>Companies from a partner&apos;s file or the SIRENE register. Check how the columns are read and the first rows below: nothing is written until you press Import, and then all rows are written or none.</source>
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="232"/>
+        <location filename="../../plugin.py" line="277"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="121"/>
+        <location filename="../../gui/import_dialog.py" line="122"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="124"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
         <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="126"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="131"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>Read from the file</source>
         <translation>Lu dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="135"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="138"/>
+        <location filename="../../gui/import_dialog.py" line="139"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="141"/>
+        <location filename="../../gui/import_dialog.py" line="142"/>
         <source>Source CRS</source>
         <translation>SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="143"/>
+        <location filename="../../gui/import_dialog.py" line="144"/>
         <source>CSV (*.csv *.txt);;All files (*)</source>
         <translation>CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="144"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>SIRENE legal units (optional)</source>
         <translation>Unités légales SIRENE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="147"/>
+        <location filename="../../gui/import_dialog.py" line="148"/>
         <source>Skip companies whose SIRET is already in the workspace</source>
         <translation>Ignorer les entreprises dont le SIRET figure déjà dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="148"/>
+        <location filename="../../gui/import_dialog.py" line="149"/>
         <source>Update them (empty values never erase yours)</source>
         <translation>Les mettre à jour (les valeurs vides n'effacent jamais les vôtres)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="150"/>
+        <location filename="../../gui/import_dialog.py" line="151"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="153"/>
+        <location filename="../../gui/import_dialog.py" line="154"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="156"/>
+        <location filename="../../gui/import_dialog.py" line="157"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="157"/>
+        <location filename="../../gui/import_dialog.py" line="158"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="165"/>
+        <location filename="../../gui/import_dialog.py" line="166"/>
         <source>Columns (proposed; change any)</source>
         <translation>Colonnes (proposées ; toutes modifiables)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="168"/>
+        <location filename="../../gui/import_dialog.py" line="169"/>
         <source>Company field</source>
         <translation>Champ de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="168"/>
+        <location filename="../../gui/import_dialog.py" line="169"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="176"/>
+        <location filename="../../gui/import_dialog.py" line="177"/>
         <source>First rows, as they will be read</source>
         <translation>Premières lignes, telles qu'elles seront lues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="189"/>
+        <location filename="../../gui/import_dialog.py" line="190"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="192"/>
+        <location filename="../../gui/import_dialog.py" line="193"/>
         <source>Open the rows not imported</source>
         <translation>Ouvrir les lignes non importées</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="238"/>
+        <location filename="../../gui/import_dialog.py" line="239"/>
         <source>{count} rows</source>
         <translation>{count} lignes</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="241"/>
+        <location filename="../../gui/import_dialog.py" line="242"/>
         <source>text read as {encoding}</source>
         <translation>texte lu en {encoding}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="244"/>
+        <location filename="../../gui/import_dialog.py" line="245"/>
         <source>points in {crs}</source>
         <translation>points en {crs}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="244"/>
+        <location filename="../../gui/import_dialog.py" line="245"/>
         <source>points without a CRS: choose the source CRS</source>
         <translation>points sans SCR : choisissez le SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="269"/>
+        <location filename="../../gui/import_dialog.py" line="270"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="296"/>
+        <location filename="../../gui/import_dialog.py" line="297"/>
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="337"/>
+        <location filename="../../gui/import_dialog.py" line="338"/>
         <source>Choose the workspace to import into.</source>
         <translation>Choisissez l'espace de travail dans lequel importer.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="342"/>
+        <location filename="../../gui/import_dialog.py" line="343"/>
         <source>Importing companies…</source>
         <translation>Import des entreprises…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="342"/>
+        <location filename="../../gui/import_dialog.py" line="343"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="371"/>
+        <location filename="../../gui/import_dialog.py" line="372"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="373"/>
+        <location filename="../../gui/import_dialog.py" line="374"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed with their reason in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent avec leur motif dans {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="407"/>
+        <location filename="../../gui/import_dialog.py" line="408"/>
         <source>Save the flows template as</source>
         <translation>Enregistrer le modèle de flux sous</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="407"/>
+        <location filename="../../gui/import_dialog.py" line="408"/>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="423"/>
+        <location filename="../../gui/import_dialog.py" line="424"/>
         <source>Flows template saved: {path}</source>
         <translation>Modèle de flux enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/locator.py" line="52"/>
+        <location filename="../../gui/locator.py" line="57"/>
         <source>Territorial Flux companies</source>
         <translation>Entreprises Territorial Flux</translation>
     </message>
@@ -634,42 +634,42 @@
         <translation>Choisissez une offre et un besoin.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="153"/>
+        <location filename="../../gui/synergy_dock.py" line="155"/>
         <source>Saved by someone else meanwhile</source>
         <translation>Enregistré entre-temps par quelqu'un d'autre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="155"/>
+        <location filename="../../gui/synergy_dock.py" line="157"/>
         <source>Overwrite their changes</source>
         <translation>Écraser ses modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="157"/>
+        <location filename="../../gui/synergy_dock.py" line="159"/>
         <source>Reload their version</source>
         <translation>Recharger sa version</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="172"/>
+        <location filename="../../gui/synergy_dock.py" line="176"/>
         <source>Territorial Flux — Synergies</source>
         <translation>Territorial Flux — Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="189"/>
+        <location filename="../../gui/synergy_dock.py" line="197"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="190"/>
+        <location filename="../../gui/synergy_dock.py" line="198"/>
         <source>Live (not abandoned)</source>
         <translation>En cours (non abandonnées)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="197"/>
+        <location filename="../../gui/synergy_dock.py" line="205"/>
         <source>All families</source>
         <translation>Toutes les familles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="202"/>
+        <location filename="../../gui/synergy_dock.py" line="210"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
@@ -684,67 +684,67 @@
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="212"/>
+        <location filename="../../gui/synergy_dock.py" line="220"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="212"/>
+        <location filename="../../gui/synergy_dock.py" line="220"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="221"/>
+        <location filename="../../gui/synergy_dock.py" line="230"/>
         <source>New &amp;substitution…</source>
         <translation>Nouvelle &amp;substitution…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="221"/>
+        <location filename="../../gui/synergy_dock.py" line="230"/>
         <source>Supplier → receiver on the &amp;map</source>
         <translation>Fournisseur → destinataire sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="221"/>
+        <location filename="../../gui/synergy_dock.py" line="230"/>
         <source>New &amp;mutualisation…</source>
         <translation>Nouvelle &amp;mutualisation…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="242"/>
+        <location filename="../../gui/synergy_dock.py" line="252"/>
         <source>A&amp;bandon…</source>
         <translation>&amp;Abandonner…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="249"/>
+        <location filename="../../gui/synergy_dock.py" line="259"/>
         <source>Outcomes and next action</source>
         <translation>Résultats et prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="252"/>
+        <location filename="../../gui/synergy_dock.py" line="262"/>
         <source>Diverted (t/yr)</source>
         <translation>Tonnage détourné (t/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="252"/>
+        <location filename="../../gui/synergy_dock.py" line="262"/>
         <source>Savings (EUR/yr)</source>
         <translation>Économies (EUR/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="252"/>
+        <location filename="../../gui/synergy_dock.py" line="262"/>
         <source>Avoided (t CO2e/yr)</source>
         <translation>Émissions évitées (t CO2e/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="252"/>
+        <location filename="../../gui/synergy_dock.py" line="262"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="265"/>
+        <location filename="../../gui/synergy_dock.py" line="275"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="271"/>
+        <location filename="../../gui/synergy_dock.py" line="281"/>
         <source>Save &amp;outcomes</source>
         <translation>Enregistrer les &amp;résultats</translation>
     </message>
@@ -764,67 +764,67 @@
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="298"/>
+        <location filename="../../gui/synergy_dock.py" line="308"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="363"/>
+        <location filename="../../gui/synergy_dock.py" line="342"/>
         <source>All advisors</source>
         <translation>Tous les conseillers</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="425"/>
+        <location filename="../../gui/synergy_dock.py" line="404"/>
         <source>Overdue: the next action was due on {date}.</source>
         <translation>En retard : la prochaine action était prévue le {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="449"/>
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>Choose a synergy in the list, or create one.</source>
         <translation>Choisissez une synergie dans la liste, ou créez-en une.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="449"/>
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>No workspace is open.</source>
         <translation>Aucun espace de travail n'est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="459"/>
+        <location filename="../../gui/synergy_dock.py" line="438"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="459"/>
+        <location filename="../../gui/synergy_dock.py" line="438"/>
         <source>Move to “{status}”</source>
         <translation>Passer au statut « {status} »</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="470"/>
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>supplier</source>
         <translation>fournisseur</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="470"/>
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>receiver</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="470"/>
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>member</source>
         <translation>membre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="519"/>
+        <location filename="../../gui/synergy_dock.py" line="508"/>
         <source>Abandon the synergy</source>
         <translation>Abandonner la synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="519"/>
+        <location filename="../../gui/synergy_dock.py" line="508"/>
         <source>Why is this synergy abandoned? (required)</source>
         <translation>Pourquoi cette synergie est-elle abandonnée ? (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="561"/>
+        <location filename="../../gui/synergy_dock.py" line="550"/>
         <source>Click the supplier on the map, then the receiver.</source>
         <translation>Cliquez sur le fournisseur sur la carte, puis sur le destinataire.</translation>
     </message>
@@ -904,122 +904,122 @@
         <translation>Plus aucun lien possible avec ces réglages.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="217"/>
+        <location filename="../../gui/triage_panel.py" line="224"/>
         <source>Reject this possible link</source>
         <translation>Rejeter ce lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="217"/>
+        <location filename="../../gui/triage_panel.py" line="224"/>
         <source>Why does this link not work? (required; it will not be proposed again)</source>
         <translation>Pourquoi ce lien ne fonctionne-t-il pas ? (obligatoire ; il ne sera plus proposé)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="64"/>
+        <location filename="../../gui/value_chains.py" line="92"/>
         <source>Open a workspace first: the analysis runs on the open workspace.</source>
         <translation>Ouvrez d'abord un espace de travail : l'analyse porte sur l'espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="79"/>
+        <location filename="../../gui/value_chains.py" line="114"/>
         <source>{unmet} needs with no local supplier, {orphans} offers with no local taker and {count} possible links within {distance} km.</source>
         <translation>{unmet} besoins sans fournisseur local, {orphans} offres sans preneur local et {count} liens possibles dans un rayon de {distance} km.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="29"/>
+        <location filename="../../gui/workspace_dialogs.py" line="32"/>
         <source>New Territorial Flux workspace</source>
         <translation>Nouvel espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="32"/>
+        <location filename="../../gui/workspace_dialogs.py" line="35"/>
         <source>A workspace holds one territory: its companies, their offers and needs, the synergies and their history. It is a GeoPackage that also opens in QGIS without the plugin.</source>
         <translation>Un espace de travail contient un territoire : ses entreprises, leurs offres et leurs besoins, les synergies et leur historique. C'est un GeoPackage qui s'ouvre aussi dans QGIS sans l'extension.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="39"/>
+        <location filename="../../gui/workspace_dialogs.py" line="42"/>
         <source>e.g. Dunkirk urban community</source>
         <translation>p. ex. Communauté urbaine de Dunkerque</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="40"/>
+        <location filename="../../gui/workspace_dialogs.py" line="43"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="46"/>
+        <location filename="../../gui/workspace_dialogs.py" line="49"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="49"/>
+        <location filename="../../gui/workspace_dialogs.py" line="52"/>
         <source>Coordinate reference system</source>
         <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="68"/>
+        <location filename="../../gui/workspace_dialogs.py" line="71"/>
         <source>GeoPackage file (one advisor, works offline)</source>
         <translation>Fichier GeoPackage (un seul conseiller, fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="69"/>
+        <location filename="../../gui/workspace_dialogs.py" line="72"/>
         <source>PostgreSQL/PostGIS server (a team)</source>
         <translation>Serveur PostgreSQL/PostGIS (travail en équipe)</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="70"/>
+        <location filename="../../gui/workspace_dialogs.py" line="73"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="75"/>
+        <location filename="../../gui/workspace_dialogs.py" line="78"/>
         <source>A PostgreSQL connection saved in QGIS (Browser panel → PostgreSQL → New Connection).</source>
         <translation>Une connexion PostgreSQL enregistrée dans QGIS (panneau Explorateur → PostgreSQL → Nouvelle connexion).</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="77"/>
+        <location filename="../../gui/workspace_dialogs.py" line="80"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="79"/>
+        <location filename="../../gui/workspace_dialogs.py" line="82"/>
         <source>e.g. dunkirk (lowercase letters, digits and _)</source>
         <translation>p. ex. dunkerque (lettres minuscules, chiffres et _)</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="80"/>
+        <location filename="../../gui/workspace_dialogs.py" line="83"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="123"/>
+        <location filename="../../gui/workspace_dialogs.py" line="126"/>
         <source>Give the territory a name.</source>
         <translation>Donnez un nom au territoire.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="130"/>
+        <location filename="../../gui/workspace_dialogs.py" line="133"/>
         <source>Add a PostgreSQL connection in QGIS&apos;s Browser panel first.</source>
         <translation>Ajoutez d'abord une connexion PostgreSQL dans le panneau Explorateur de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="133"/>
+        <location filename="../../gui/workspace_dialogs.py" line="136"/>
         <source>Name the schema with lowercase letters, digits and _, starting with a letter.</source>
         <translation>Nommez le schéma avec des lettres minuscules, des chiffres et _, en commençant par une lettre.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="140"/>
+        <location filename="../../gui/workspace_dialogs.py" line="143"/>
         <source>Choose where to save the workspace file.</source>
         <translation>Choisissez où enregistrer le fichier de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="143"/>
+        <location filename="../../gui/workspace_dialogs.py" line="146"/>
         <source>The folder of this file does not exist.</source>
         <translation>Le dossier de ce fichier n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../layouts/layers.py" line="40"/>
+        <location filename="../../layouts/layers.py" line="42"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../layouts/layers.py" line="41"/>
+        <location filename="../../layouts/layers.py" line="43"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
@@ -1049,72 +1049,72 @@
         <translation>Carte du territoire</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="107"/>
+        <location filename="../../layouts/printing.py" line="124"/>
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="163"/>
+        <location filename="../../layouts/printing.py" line="185"/>
         <source>The latest value-chain analysis ({stamp}) is up to date.</source>
         <translation>La dernière analyse des chaînes de valeur ({stamp}) est à jour.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="166"/>
+        <location filename="../../layouts/printing.py" line="199"/>
         <source>Running the value-chain analysis first (none yet, or older than the data).</source>
         <translation>Analyse des chaînes de valeur lancée d'abord (aucune jusqu'ici, ou plus ancienne que les données).</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="174"/>
+        <location filename="../../layouts/printing.py" line="207"/>
         <source>Territory map — {theme} — {level}</source>
         <translation>Carte du territoire — {theme} — {level}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="177"/>
+        <location filename="../../layouts/printing.py" line="210"/>
         <source>{name} — atlas by {kind}</source>
         <translation>{name} — atlas par {kind}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="177"/>
+        <location filename="../../layouts/printing.py" line="210"/>
         <source>commune</source>
         <translation>commune</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="177"/>
+        <location filename="../../layouts/printing.py" line="210"/>
         <source>zone</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="187"/>
+        <location filename="../../layouts/printing.py" line="220"/>
         <source>Printed maps (filtered per confidentiality level)</source>
         <translation>Cartes imprimées (filtrées par niveau de confidentialité)</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="281"/>
+        <location filename="../../layouts/printing.py" line="312"/>
         <source>Atlas pages</source>
         <translation>Pages de l'atlas</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="292"/>
+        <location filename="../../layouts/printing.py" line="323"/>
         <source>No boundaries of this kind in the workspace: each page shows the extent of the companies of one {kind}.</source>
         <translation>Aucune limite de ce type dans l'espace de travail : chaque page montre l'emprise des entreprises d'une même {kind}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="307"/>
+        <location filename="../../layouts/printing.py" line="338"/>
         <source>The template has no item with the id {ids}: left out.</source>
         <translation>Le modèle ne contient aucun élément d'identifiant {ids} : élément omis.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="311"/>
+        <location filename="../../layouts/printing.py" line="342"/>
         <source>Confidentiality: {level}</source>
         <translation>Confidentialité : {level}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="311"/>
+        <location filename="../../layouts/printing.py" line="342"/>
         <source>Sources: {sources}.</source>
         <translation>Sources : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="311"/>
+        <location filename="../../layouts/printing.py" line="342"/>
         <source>Territorial Flux workspace “{name}”, last updated on {date}.</source>
         <translation>Espace de travail Territorial Flux « {name} », dernière mise à jour le {date}.</translation>
     </message>
@@ -1134,72 +1134,72 @@
         <translation>Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="78"/>
+        <location filename="../../plugin.py" line="82"/>
         <source>Create demo territory</source>
         <translation>Créer le territoire de démonstration</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="80"/>
+        <location filename="../../plugin.py" line="84"/>
         <source>Import companies…</source>
         <translation>Importer des entreprises…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="82"/>
+        <location filename="../../plugin.py" line="86"/>
         <source>Import flows…</source>
         <translation>Importer des flux…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="84"/>
+        <location filename="../../plugin.py" line="88"/>
         <source>Save the flows template…</source>
         <translation>Enregistrer le modèle de flux…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="86"/>
+        <location filename="../../plugin.py" line="90"/>
         <source>Analyse value chains</source>
         <translation>Analyser les chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="88"/>
+        <location filename="../../plugin.py" line="92"/>
         <source>Print territory map…</source>
         <translation>Imprimer la carte du territoire…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="91"/>
+        <location filename="../../plugin.py" line="95"/>
         <source>Company dock</source>
         <translation>Panneau Entreprise</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="93"/>
+        <location filename="../../plugin.py" line="97"/>
         <source>Synergy dock</source>
         <translation>Panneau Synergies</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="164"/>
+        <location filename="../../plugin.py" line="168"/>
         <source>The workspace was upgraded to this plugin&apos;s version; a copy of the old file was kept: {backup}</source>
         <translation>L'espace de travail a été mis à niveau vers la version de cette extension ; une copie de l'ancien fichier a été conservée : {backup}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="168"/>
+        <location filename="../../plugin.py" line="172"/>
         <source>Workspace opened: {path}</source>
         <translation>Espace de travail ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="205"/>
+        <location filename="../../plugin.py" line="209"/>
         <source>Workspace {name} created: {path}</source>
         <translation>Espace de travail {name} créé : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="213"/>
+        <location filename="../../plugin.py" line="217"/>
         <source>Open a Territorial Flux workspace</source>
         <translation>Ouvrir un espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="232"/>
+        <location filename="../../plugin.py" line="277"/>
         <source>Save the demo territory as</source>
         <translation>Enregistrer le territoire de démonstration sous</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="249"/>
+        <location filename="../../plugin.py" line="294"/>
         <source>Demo territory created: {companies} companies, {flows} flows, {synergies} synergies.</source>
         <translation>Territoire de démonstration créé : {companies} entreprises, {flows} flux, {synergies} synergies.</translation>
     </message>
@@ -1474,19 +1474,139 @@
         <translation>Ouvrez d'abord un espace de travail : la carte est imprimée à partir de l'espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="166"/>
+        <location filename="../../gui/print_dialog.py" line="167"/>
         <source>Map printed: {path} (pages: {pages}). The layout “{layout}” is saved in the workspace's project.</source>
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="170"/>
+        <location filename="../../gui/print_dialog.py" line="175"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="194"/>
+        <location filename="../../gui/print_dialog.py" line="199"/>
         <source>The layout could not be added to the open project: {error}</source>
         <translation>La mise en page n'a pas pu être ajoutée au projet ouvert : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="170"/>
+        <source>Map printed: {path} (pages: {pages}). The layout “{layout}” is in the open project; the team workspace's shared project is changed by its administrators only.</source>
+        <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est dans le projet ouvert ; le projet partagé de l'espace d'équipe n'est modifié que par ses administrateurs.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_chains.py" line="59"/>
+        <source>Possible links (temporary, this session)</source>
+        <translation>Liens possibles (temporaire, cette session)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_chains.py" line="59"/>
+        <source>Missing links (temporary, this session)</source>
+        <translation>Liens manquants (temporaire, cette session)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_chains.py" line="119"/>
+        <source>Your role may not change the shared analysis: the results are temporary layers of this session.</source>
+        <translation>Votre rôle ne permet pas de modifier l'analyse partagée : les résultats sont des couches temporaires de cette session.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="244"/>
+        <source>Open a team workspace</source>
+        <translation>Ouvrir un espace de travail d'équipe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="248"/>
+        <source>A team workspace is shared by every advisor of the organisation on a PostgreSQL/PostGIS server. Choose how to reach the server: a PostgreSQL connection saved in QGIS (Browser panel → PostgreSQL → New Connection) or a service of your pg_service.conf file.</source>
+        <translation>Un espace de travail d'équipe est partagé par tous les conseillers de l'organisation sur un serveur PostgreSQL/PostGIS. Choisissez comment joindre le serveur : une connexion PostgreSQL enregistrée dans QGIS (panneau Explorateur → PostgreSQL → Nouvelle connexion) ou un service de votre fichier pg_service.conf.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="258"/>
+        <source>Connection: {name}</source>
+        <translation>Connexion : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="260"/>
+        <source>Service: {name}</source>
+        <translation>Service : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="264"/>
+        <source>List the workspaces of this server again</source>
+        <translation>Relister les espaces de travail de ce serveur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="267"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="269"/>
+        <source>Workspaces on this server:</source>
+        <translation>Espaces de travail de ce serveur :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="293"/>
+        <source>QGIS has no PostgreSQL connection yet: add one in the Browser panel (PostgreSQL → New Connection), then open this dialog again.</source>
+        <translation>QGIS n'a encore aucune connexion PostgreSQL : ajoutez-en une dans le panneau Explorateur (PostgreSQL → Nouvelle connexion), puis rouvrez cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="329"/>
+        <source>{name} (schema {schema})</source>
+        <translation>{name} (schéma {schema})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="331"/>
+        <source>an administrator must upgrade it</source>
+        <translation>un administrateur doit le mettre à niveau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="333"/>
+        <source>made by a newer Territorial Flux</source>
+        <translation>créé par une version plus récente de Territorial Flux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="341"/>
+        <source>This database holds no Territorial Flux workspace that you may read. An administrator creates one with Territorial Flux → New workspace… (PostgreSQL/PostGIS storage) and grants you a role.</source>
+        <translation>Cette base ne contient aucun espace de travail Territorial Flux que vous puissiez lire. Un administrateur en crée un avec Territorial Flux → Nouvel espace de travail… (stockage PostgreSQL/PostGIS) et vous attribue un rôle.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dialogs.py" line="374"/>
+        <source>Choose a workspace in the list.</source>
+        <translation>Choisissez un espace de travail dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workspace_dock.py" line="88"/>
+        <source>Read-only: your role lets you read, analyse and print this team workspace, not change it.</source>
+        <translation>Lecture seule : votre rôle vous permet de lire, d'analyser et d'imprimer cet espace de travail d'équipe, pas de le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../layouts/printing.py" line="195"/>
+        <source>The latest value-chain analysis ({stamp}) may be older than the data; your role may not replace it, so the map shows it as it is. An editor can run it again.</source>
+        <translation>La dernière analyse des chaînes de valeur ({stamp}) est peut-être plus ancienne que les données ; votre rôle ne permet pas de la remplacer, la carte la montre donc telle quelle. Un éditeur peut la relancer.</translation>
+    </message>
+    <message>
+        <location filename="../../layouts/printing.py" line="369"/>
+        <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the printed map is complete.</source>
+        <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; la carte imprimée est complète.</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="77"/>
+        <source>Open team workspace…</source>
+        <translation>Ouvrir un espace de travail d'équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="79"/>
+        <source>Upgrade workspace…</source>
+        <translation>Mettre à niveau l'espace de travail…</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="253"/>
+        <source>Team workspace {name} opened ({reference}).</source>
+        <translation>Espace de travail d'équipe {name} ouvert ({reference}).</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="256"/>
+        <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
+        <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
     </message>
 </context>
 <context>
@@ -1652,42 +1772,42 @@
 <context>
     <name>ImportCompaniesAlgorithm</name>
     <message>
-        <location filename="../../processing/import_companies.py" line="137"/>
+        <location filename="../../processing/import_companies.py" line="134"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="139"/>
+        <location filename="../../processing/import_companies.py" line="136"/>
         <source>CRS of the source&apos;s coordinates (when the file does not say)</source>
         <translation>SCR des coordonnées de la source (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="142"/>
+        <location filename="../../processing/import_companies.py" line="139"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>SIRENE legal units file (StockUniteLegale), for the names</source>
         <translation>Fichier des unités légales SIRENE (StockUniteLegale), pour les noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="147"/>
+        <location filename="../../processing/import_companies.py" line="144"/>
         <source>A SIRET already in the workspace</source>
         <translation>SIRET déjà présent dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="149"/>
+        <location filename="../../processing/import_companies.py" line="146"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="151"/>
+        <location filename="../../processing/import_companies.py" line="148"/>
         <source>Field mapping (field=column; …), empty: automatic</source>
         <translation>Correspondance des champs (champ=colonne; …), vide : automatique</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="154"/>
+        <location filename="../../processing/import_companies.py" line="151"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -1831,27 +1951,27 @@
 <context>
     <name>MissingLinksAlgorithm</name>
     <message>
-        <location filename="../../processing/value_chains.py" line="145"/>
+        <location filename="../../processing/value_chains.py" line="157"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="147"/>
+        <location filename="../../processing/value_chains.py" line="159"/>
         <source>Resource balance</source>
         <translation>Bilan des ressources</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="149"/>
+        <location filename="../../processing/value_chains.py" line="161"/>
         <source>Needs with no local supplier</source>
         <translation>Besoins sans fournisseur local</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="150"/>
+        <location filename="../../processing/value_chains.py" line="162"/>
         <source>Offers with no local taker</source>
         <translation>Offres sans preneur local</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="193"/>
+        <location filename="../../processing/value_chains.py" line="205"/>
         <source>{unmet} needs with no local supplier, {orphans} offers with no local taker.</source>
         <translation>{unmet} besoins sans fournisseur local, {orphans} offres sans preneur local.</translation>
     </message>
@@ -1859,22 +1979,22 @@
 <context>
     <name>PossibleLinksAlgorithm</name>
     <message>
-        <location filename="../../processing/value_chains.py" line="214"/>
+        <location filename="../../processing/value_chains.py" line="226"/>
         <source>Links kept per flow</source>
         <translation>Liens conservés par flux</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="217"/>
+        <location filename="../../processing/value_chains.py" line="229"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="219"/>
+        <location filename="../../processing/value_chains.py" line="231"/>
         <source>Number of possible links</source>
         <translation>Nombre de liens possibles</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="260"/>
+        <location filename="../../processing/value_chains.py" line="252"/>
         <source>{count} possible links.</source>
         <translation>{count} liens possibles.</translation>
     </message>
@@ -1932,14 +2052,24 @@
         <translation>Mise en page enregistrée dans le projet de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="96"/>
+        <location filename="../../processing/print_map.py" line="99"/>
         <source>Page written: {path}</source>
         <translation>Page écrite : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="97"/>
+        <location filename="../../processing/print_map.py" line="101"/>
         <source>Map written to {path} (pages: {pages}); layout “{layout}” saved in the workspace's project.</source>
         <translation>Carte écrite dans {path} (pages : {pages}) ; mise en page « {layout} » enregistrée dans le projet de l'espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/print_map.py" line="79"/>
+        <source>Whether the layout was saved in the workspace&apos;s project (a team workspace&apos;s shared project is changed by its administrators only)</source>
+        <translation>Mise en page enregistrée ou non dans le projet de l'espace de travail (le projet partagé d'un espace d'équipe n'est modifié que par ses administrateurs)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/print_map.py" line="105"/>
+        <source>Map written to {path} (pages: {pages}).</source>
+        <translation>Carte écrite dans {path} (pages : {pages}).</translation>
     </message>
 </context>
 <context>
@@ -2010,37 +2140,37 @@
         <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="19"/>
+        <location filename="../../processing/import_companies.py" line="20"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
         <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="21"/>
+        <location filename="../../processing/import_companies.py" line="22"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="106"/>
+        <location filename="../../processing/import_companies.py" line="103"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="109"/>
+        <location filename="../../processing/import_companies.py" line="106"/>
         <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE&apos;s establishment file. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
         <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="157"/>
+        <location filename="../../processing/import_companies.py" line="154"/>
         <source>Companies imported</source>
         <translation>Entreprises importées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="157"/>
+        <location filename="../../processing/import_companies.py" line="154"/>
         <source>Companies updated</source>
         <translation>Entreprises mises à jour</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="157"/>
+        <location filename="../../processing/import_companies.py" line="154"/>
         <source>Rows skipped</source>
         <translation>Lignes ignorées</translation>
     </message>
@@ -2110,54 +2240,49 @@
         <translation>Analyse des chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="129"/>
+        <location filename="../../processing/value_chains.py" line="141"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="130"/>
+        <location filename="../../processing/value_chains.py" line="142"/>
         <source>Finds the gaps in the territory&apos;s value chains: each active flow with no compatible counterpart of another company within MAX_DISTANCE km, an offer nobody nearby needs (orphan_offer) or a need nobody nearby supplies (unmet_need), at the company&apos;s location, with the distance to the nearest counterpart beyond the radius (nearest_km). MATCH_LEVEL code pairs the same resource code, subchapter the same List of Waste sub-chapter (or the plugin&apos;s grouping). Flows in a live synergy count as covered; archived flows and flows more restricted than MAX_CONFIDENTIALITY are left out. BALANCE sums per resource what the territory offers and needs, in one unit per family where units convert, and flags the resources needed with no local offer and offered with no local need. The workspace&apos;s missing_links, resource_balance and metabolism tables are replaced.</source>
         <translation>Repère les lacunes des chaînes de valeur du territoire : chaque flux actif sans contrepartie compatible d'une autre entreprise à moins de MAX_DISTANCE km, soit une offre dont personne n'a besoin à proximité (orphan_offer), soit un besoin que personne ne fournit à proximité (unmet_need), placé à l'emplacement de l'entreprise, avec la distance à la contrepartie la plus proche au-delà du rayon (nearest_km). Avec MATCH_LEVEL à code, les flux sont appariés sur le même code de ressource ; à subchapter, sur le même sous-chapitre de la Liste européenne des déchets (ou le regroupement propre à l'extension). Les flux engagés dans une synergie en cours comptent comme couverts ; les flux archivés et ceux plus restreints que MAX_CONFIDENTIALITY sont exclus. BALANCE totalise par ressource ce que le territoire offre et ce dont il a besoin, dans une seule unité par famille lorsque les unités se convertissent, et signale les ressources demandées sans offre locale et offertes sans besoin local. Les tables missing_links, resource_balance et metabolism de l'espace de travail sont remplacées.</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="200"/>
+        <location filename="../../processing/value_chains.py" line="212"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="201"/>
+        <location filename="../../processing/value_chains.py" line="213"/>
         <source>Proposes links for the advisor to triage: an offer and a need of compatible resources (MATCH_LEVEL code: same code; subchapter: same sub-chapter) of two different companies within MAX_DISTANCE km. Each need keeps its MAX_PER_FLOW nearest offers and each offer its nearest needs; the output is the union of both lists, ties at equal distance going to the smaller flow uid. Each line, from the offering company to the company in need, carries the distance, the share of the need the offer covers (when units convert) and the reason in a sentence. Pairs already linked by a live synergy or rejected in link_reviews are never proposed again. No synergy is created. The workspace&apos;s possible_links table is replaced.</source>
         <translation>Propose des liens que le conseiller trie : une offre et un besoin de ressources compatibles (MATCH_LEVEL code : même code ; subchapter : même sous-chapitre) de deux entreprises différentes à moins de MAX_DISTANCE km. Chaque besoin garde ses MAX_PER_FLOW offres les plus proches et chaque offre ses besoins les plus proches ; la sortie est l'union des deux listes, les égalités de distance étant départagées en faveur du plus petit uid de flux. Chaque ligne, de l'entreprise qui offre à celle qui a le besoin, porte la distance, la part du besoin couverte par l'offre (lorsque les unités se convertissent) et la raison en une phrase. Les paires déjà reliées par une synergie en cours ou rejetées dans link_reviews ne sont plus jamais proposées. Aucune synergie n'est créée. La table possible_links de l'espace de travail est remplacée.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="36"/>
+        <location filename="../../processing/import_companies.py" line="37"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="52"/>
+        <location filename="../../processing/import_companies.py" line="53"/>
         <source>The import failed and nothing was written to the workspace: {error}</source>
         <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="45"/>
+        <location filename="../../processing/import_companies.py" line="46"/>
         <source>The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or discard those edits and import again; nothing was written.</source>
         <translation>L'espace de travail est occupé : quelqu'un y enregistre des modifications (des couches en mode édition ?). Enregistrez ou abandonnez ces modifications, puis relancez l'import ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="59"/>
+        <location filename="../../processing/import_companies.py" line="60"/>
         <source>… and {count} more rows: see the rejects file.</source>
         <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="61"/>
+        <location filename="../../processing/import_companies.py" line="62"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="88"/>
-        <source>Imports go into a GeoPackage workspace; importing straight into a team workspace (PostgreSQL) is not supported yet. Import into a GeoPackage, then copy it with territorialflux:copyworkspace.</source>
-        <translation>Les imports se font dans un espace de travail GeoPackage ; l'import direct dans un espace de travail d'équipe (PostgreSQL) n'est pas encore possible. Importez dans un GeoPackage, puis copiez-le avec territorialflux:copyworkspace.</translation>
     </message>
     <message>
         <location filename="../../processing/params.py" line="29"/>
@@ -2179,596 +2304,601 @@
         <source>{name}: &apos;{value}&apos; is not accepted; use one of: {words}.</source>
         <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
     </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="79"/>
+        <source>Your role in the team workspace {workspace} lets you read it, not add to it: ask an editor or its administrator to import this file.</source>
+        <translation>Votre rôle dans l'espace de travail d'équipe {workspace} vous permet de le lire, pas d'y ajouter des données : demandez à un éditeur ou à son administrateur d'importer ce fichier.</translation>
+    </message>
 </context>
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../../workspace/schema.py" line="62"/>
+        <location filename="../../workspace/schema.py" line="65"/>
         <source>Choose one of the listed values.</source>
         <translation>Choisissez l'une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="67"/>
+        <location filename="../../workspace/schema.py" line="70"/>
         <source>Must be a number, zero or more.</source>
         <translation>Doit être un nombre positif ou nul.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="71"/>
+        <location filename="../../workspace/schema.py" line="74"/>
         <source>Must not be empty.</source>
         <translation>Ne doit pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="79"/>
+        <location filename="../../workspace/schema.py" line="82"/>
         <source>Must be a lowercase UUID without braces.</source>
         <translation>Doit être un UUID en minuscules, sans accolades.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="83"/>
+        <location filename="../../workspace/schema.py" line="86"/>
         <source>A NAF code is written like 10.71C.</source>
         <translation>Un code NAF s'écrit comme 10.71C.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="88"/>
+        <location filename="../../workspace/schema.py" line="91"/>
         <source>An INSEE commune code has 5 characters, like 59183 or 2A004.</source>
         <translation>Un code commune INSEE a 5 caractères, comme 59183 ou 2A004.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="93"/>
+        <location filename="../../workspace/schema.py" line="96"/>
         <source>A postcode has 5 digits.</source>
         <translation>Un code postal a 5 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="96"/>
+        <location filename="../../workspace/schema.py" line="99"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation>Saisissez une adresse électronique comme nom@exemple.fr.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="99"/>
+        <location filename="../../workspace/schema.py" line="102"/>
         <source>Enter a date.</source>
         <translation>Saisissez une date.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="130"/>
+        <location filename="../../workspace/schema.py" line="133"/>
         <source>A SIRET has 14 digits and a valid check digit.</source>
         <translation>Un SIRET a 14 chiffres et une clé de contrôle valide.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="214"/>
+        <location filename="../../workspace/schema.py" line="217"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="220"/>
+        <location filename="../../workspace/schema.py" line="223"/>
         <source>Created at</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="222"/>
+        <location filename="../../workspace/schema.py" line="225"/>
         <source>Updated at</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="226"/>
+        <location filename="../../workspace/schema.py" line="229"/>
         <source>Updated by</source>
         <translation>Modifié par</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Row version</source>
         <translation>Version de la ligne</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="243"/>
+        <location filename="../../workspace/schema.py" line="246"/>
         <source>This unit does not fit the resource family.</source>
         <translation>Cette unité ne convient pas à la famille de ressource.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="249"/>
+        <location filename="../../workspace/schema.py" line="252"/>
         <source>An abandoned synergy needs a reason.</source>
         <translation>Une synergie abandonnée doit avoir un motif.</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="253"/>
+        <location filename="../../workspace/schema.py" line="256"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="255"/>
+        <location filename="../../workspace/schema.py" line="258"/>
         <source>Workspace information</source>
         <translation>Informations de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="255"/>
+        <location filename="../../workspace/schema.py" line="258"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="255"/>
+        <location filename="../../workspace/schema.py" line="258"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="260"/>
+        <location filename="../../workspace/schema.py" line="263"/>
         <source>Resource nomenclature</source>
         <translation>Nomenclature des ressources</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="388"/>
+        <location filename="../../workspace/schema.py" line="391"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="260"/>
+        <location filename="../../workspace/schema.py" line="263"/>
         <source>Parent code</source>
         <translation>Code parent</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="260"/>
+        <location filename="../../workspace/schema.py" line="263"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="260"/>
+        <location filename="../../workspace/schema.py" line="263"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Hazardous</source>
         <translation>Dangereux</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="273"/>
+        <location filename="../../workspace/schema.py" line="276"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="273"/>
+        <location filename="../../workspace/schema.py" line="276"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="273"/>
+        <location filename="../../workspace/schema.py" line="276"/>
         <source>Code and label (English)</source>
         <translation>Code et libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="273"/>
+        <location filename="../../workspace/schema.py" line="276"/>
         <source>Code and label (French)</source>
         <translation>Code et libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="273"/>
+        <location filename="../../workspace/schema.py" line="276"/>
         <source>NAF activities</source>
         <translation>Activités NAF</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="388"/>
+        <location filename="../../workspace/schema.py" line="391"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Activity (NAF)</source>
         <translation>Activité (NAF)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Commune code (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Business zone</source>
         <translation>Zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Contact name</source>
         <translation>Nom du contact</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Contact e-mail</source>
         <translation>Courriel du contact</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="281"/>
+        <location filename="../../workspace/schema.py" line="284"/>
         <source>Contact phone</source>
         <translation>Téléphone du contact</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="388"/>
+        <location filename="../../workspace/schema.py" line="391"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Offer or need</source>
         <translation>Offre ou besoin</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Resource family</source>
         <translation>Famille de ressource</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="415"/>
+        <location filename="../../workspace/schema.py" line="418"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (EUR/an)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="304"/>
+        <location filename="../../workspace/schema.py" line="307"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="415"/>
+        <location filename="../../workspace/schema.py" line="418"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Reason for abandoning</source>
         <translation>Motif d'abandon</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Diverted (t/yr)</source>
         <translation>Détourné (t/an)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Savings (EUR/yr)</source>
         <translation>Économies (EUR/an)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Avoided emissions (t CO2e/yr)</source>
         <translation>Émissions évitées (t CO2e/an)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Next action</source>
         <translation>Prochaine action</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="331"/>
+        <location filename="../../workspace/schema.py" line="334"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="356"/>
+        <location filename="../../workspace/schema.py" line="359"/>
         <source>Synergy participants</source>
         <translation>Participants aux synergies</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="365"/>
+        <location filename="../../workspace/schema.py" line="368"/>
         <source>Synergy</source>
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="415"/>
+        <location filename="../../workspace/schema.py" line="418"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="365"/>
+        <location filename="../../workspace/schema.py" line="368"/>
         <source>Synergy history</source>
         <translation>Historique des synergies</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="365"/>
+        <location filename="../../workspace/schema.py" line="368"/>
         <source>From status</source>
         <translation>Statut de départ</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="365"/>
+        <location filename="../../workspace/schema.py" line="368"/>
         <source>To status</source>
         <translation>Statut d'arrivée</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="365"/>
+        <location filename="../../workspace/schema.py" line="368"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="377"/>
+        <location filename="../../workspace/schema.py" line="380"/>
         <source>Link reviews</source>
         <translation>Avis sur les liens</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="377"/>
+        <location filename="../../workspace/schema.py" line="380"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="388"/>
+        <location filename="../../workspace/schema.py" line="391"/>
         <source>Areas</source>
         <translation>Périmètres</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Change history</source>
         <translation>Historique des modifications</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>Old values</source>
         <translation>Anciennes valeurs</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="398"/>
+        <location filename="../../workspace/schema.py" line="401"/>
         <source>New values</source>
         <translation>Nouvelles valeurs</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="415"/>
+        <location filename="../../workspace/schema.py" line="418"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Company name</source>
         <translation>Nom de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="415"/>
+        <location filename="../../workspace/schema.py" line="418"/>
         <source>Nearest counterpart beyond the distance (km)</source>
         <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Receiver</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Resource needed</source>
         <translation>Ressource recherchée</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Share of the need covered</source>
         <translation>Part du besoin couverte</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Quantity offered</source>
         <translation>Quantité offerte</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Unit offered</source>
         <translation>Unité offerte</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Quantity needed</source>
         <translation>Quantité recherchée</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="430"/>
+        <location filename="../../workspace/schema.py" line="433"/>
         <source>Unit needed</source>
         <translation>Unité recherchée</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Resource balance</source>
         <translation>Bilan des ressources</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Offered</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Needed</source>
         <translation>Recherché</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Companies offering</source>
         <translation>Entreprises qui offrent</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Companies in need</source>
         <translation>Entreprises qui recherchent</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Flows in other units (not summed)</source>
         <translation>Flux dans d'autres unités (non additionnés)</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="449"/>
+        <location filename="../../workspace/schema.py" line="452"/>
         <source>Value-chain gap</source>
         <translation>Manque dans la chaîne de valeur</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Main resource family</source>
         <translation>Famille de ressource principale</translation>
     </message>
     <message>
-        <location filename="../../workspace/schema.py" line="463"/>
+        <location filename="../../workspace/schema.py" line="466"/>
         <source>Resource families</source>
         <translation>Familles de ressources</translation>
     </message>
@@ -3052,47 +3182,42 @@
         <translation>Impossible de lire la table {table} de {path}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="210"/>
+        <location filename="../../layouts/printing.py" line="243"/>
         <source>The output must be a .pdf or .png file, not {file}.</source>
         <translation>La sortie doit être un fichier .pdf ou .png, et non {file}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="246"/>
+        <location filename="../../layouts/printing.py" line="279"/>
         <source>&apos;{value}&apos; is not a map theme; use one of: {words}.</source>
         <translation>« {value} » n'est pas un thème de carte ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="249"/>
-        <source>Printed maps are made from a GeoPackage workspace; copy the team workspace into a GeoPackage with territorialflux:copyworkspace and print from it.</source>
-        <translation>Les cartes s'impriment à partir d'un espace de travail GeoPackage ; copiez l'espace de travail d'équipe dans un GeoPackage avec territorialflux:copyworkspace et imprimez depuis celui-ci.</translation>
-    </message>
-    <message>
-        <location filename="../../layouts/printing.py" line="254"/>
+        <location filename="../../layouts/printing.py" line="285"/>
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="260"/>
+        <location filename="../../layouts/printing.py" line="291"/>
         <source>The workspace has no company and no territory outline: there is nothing to print yet.</source>
         <translation>L'espace de travail ne contient ni entreprise ni contour de territoire : il n'y a encore rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="283"/>
+        <location filename="../../layouts/printing.py" line="314"/>
         <source>Cannot list the pages of the atlas in {path}.</source>
         <translation>Impossible d'établir la liste des pages de l'atlas dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="287"/>
+        <location filename="../../layouts/printing.py" line="318"/>
         <source>No {kind} has companies: the atlas would have no page.</source>
         <translation>Aucune {kind} ne compte d'entreprise : l'atlas n'aurait aucune page.</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="298"/>
+        <location filename="../../layouts/printing.py" line="329"/>
         <source>{file} is not a QGIS layout template (.qpt).</source>
         <translation>{file} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="303"/>
+        <location filename="../../layouts/printing.py" line="334"/>
         <source>The template has no map item with the id &apos;map&apos;: give the map that id in the layout designer&apos;s item properties.</source>
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
@@ -3102,7 +3227,7 @@
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../layouts/printing.py" line="383"/>
+        <location filename="../../layouts/printing.py" line="422"/>
         <source>The map could not be written to {file} ({error}).</source>
         <translation>La carte n'a pas pu être écrite dans {file} ({error}).</translation>
     </message>
@@ -3137,12 +3262,12 @@
         <translation>Indiquez la colonne qui contient les noms ; les colonnes de {file} sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1252"/>
+        <location filename="../../workspace/importer.py" line="1458"/>
         <source>{file} has no column &apos;{column}&apos;; its columns are: {columns}.</source>
         <translation>{file} n'a pas de colonne « {column} » ; ses colonnes sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="712"/>
+        <location filename="../../workspace/importer.py" line="759"/>
         <source>SOURCE_CRS &apos;{crs}&apos; is not a CRS GDAL knows.</source>
         <translation>SOURCE_CRS « {crs} » n'est pas un SCR connu de GDAL.</translation>
     </message>
@@ -3152,47 +3277,47 @@
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses polygones (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="155"/>
+        <location filename="../../workspace/area_import.py" line="166"/>
         <source>The area has no name (column {column}).</source>
         <translation>Le périmètre n'a pas de nom (colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="918"/>
+        <location filename="../../workspace/importer.py" line="963"/>
         <source>&apos;{value}&apos; is not an INSEE commune code (5 characters, like 59183 or 2A004).</source>
         <translation>« {value} » n'est pas un code commune INSEE (5 caractères, comme 59183 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="169"/>
+        <location filename="../../workspace/area_import.py" line="180"/>
         <source>The row has no geometry: an area is a polygon.</source>
         <translation>La ligne n'a pas de géométrie : un périmètre est un polygone.</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="173"/>
+        <location filename="../../workspace/area_import.py" line="184"/>
         <source>The geometry is a {kind}, not a polygon: an area is a polygon.</source>
         <translation>La géométrie est de type {kind}, et non un polygone : un périmètre est un polygone.</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="179"/>
+        <location filename="../../workspace/area_import.py" line="190"/>
         <source>The polygon is invalid (it crosses itself or its rings overlap): repair it first, for example with QGIS&apos;s Fix geometries.</source>
         <translation>Le polygone n'est pas valide (il se recoupe ou ses anneaux se chevauchent) : réparez-le d'abord, par exemple avec l'outil Réparer les géométries de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="184"/>
+        <location filename="../../workspace/area_import.py" line="195"/>
         <source>The polygon cannot be reprojected into the workspace&apos;s CRS.</source>
         <translation>Le polygone ne peut pas être reprojeté dans le SCR de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="155"/>
+        <location filename="../../workspace/importer.py" line="159"/>
         <source>The geometry is invalid (its coordinates are not numbers).</source>
         <translation>La géométrie n'est pas valide (ses coordonnées ne sont pas des nombres).</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="192"/>
+        <location filename="../../workspace/area_import.py" line="203"/>
         <source>The same area ({value}) is already on row {row} of this file.</source>
         <translation>Le même périmètre ({value}) figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../workspace/area_import.py" line="197"/>
+        <location filename="../../workspace/area_import.py" line="208"/>
         <source>The workspace already has this area ({value}): skipped.</source>
         <translation>L'espace de travail contient déjà ce périmètre ({value}) : ignoré.</translation>
     </message>
@@ -3267,22 +3392,22 @@
         <translation>« {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../../workspace/gpkg.py" line="63"/>
+        <location filename="../../workspace/gpkg.py" line="79"/>
         <source>{path} already exists: choose another file or allow overwriting.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou autorisez l'écrasement.</translation>
     </message>
     <message>
-        <location filename="../../workspace/gpkg.py" line="67"/>
+        <location filename="../../workspace/gpkg.py" line="83"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../workspace/gpkg.py" line="75"/>
+        <location filename="../../workspace/gpkg.py" line="91"/>
         <source>Cannot create a GeoPackage at {path}.</source>
         <translation>Impossible de créer un GeoPackage à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../workspace/gpkg.py" line="150"/>
+        <location filename="../../workspace/gpkg.py" line="166"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
@@ -3297,267 +3422,267 @@
         <translation>{path} a été créé par une version plus récente de Territorial Flux (version de schéma {found} ; cette extension connaît jusqu'à la version {known}). Mettez à jour l'extension pour l'ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="139"/>
+        <location filename="../../workspace/importer.py" line="143"/>
         <source>The geometry cannot be read.</source>
         <translation>La géométrie est illisible.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="145"/>
+        <location filename="../../workspace/importer.py" line="149"/>
         <source>The geometry is a {kind}, not a point: a company is one point.</source>
         <translation>La géométrie est de type {kind}, et non un point : une entreprise est un point.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="475"/>
+        <location filename="../../workspace/importer.py" line="529"/>
         <source>{file} is empty.</source>
         <translation>{file} est vide.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="206"/>
+        <location filename="../../workspace/importer.py" line="210"/>
         <source>{file} is not a text file, so not a CSV: is it a spreadsheet or an archive under another name? Save it as CSV or give the real file.</source>
         <translation>{file} n'est pas un fichier texte, donc pas un CSV : serait-ce un classeur ou une archive sous un autre nom ? Enregistrez-le en CSV ou donnez le vrai fichier.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="356"/>
+        <location filename="../../workspace/importer.py" line="360"/>
         <source>&apos;{encoding}&apos; is not an encoding this computer knows.</source>
         <translation>« {encoding} » n'est pas un encodage connu de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="222"/>
+        <location filename="../../workspace/importer.py" line="226"/>
         <source>{file} is not written in {encoding}: check ENCODING.</source>
         <translation>{file} n'est pas écrit en {encoding} : vérifiez ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="227"/>
+        <location filename="../../workspace/importer.py" line="231"/>
         <source>{file}: only one column was found in its first line (&apos;{header}&apos;). The columns of a CSV must be separated by &apos;;&apos;, &apos;,&apos;, a tab or &apos;|&apos;.</source>
         <translation>{file} : une seule colonne a été trouvée dans sa première ligne (« {header} »). Les colonnes d'un CSV doivent être séparées par ';', ',', une tabulation ou '|'.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="234"/>
+        <location filename="../../workspace/importer.py" line="238"/>
         <source>{file} has a header but no rows.</source>
         <translation>{file} a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="266"/>
+        <location filename="../../workspace/importer.py" line="270"/>
         <source>This row has {found} values where the header has {expected} columns (a delimiter inside a value without quotes?).</source>
         <translation>Cette ligne a {found} valeurs alors que l'en-tête a {expected} colonnes (un séparateur dans une valeur sans guillemets ?).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="273"/>
+        <location filename="../../workspace/importer.py" line="277"/>
         <source>{file} is not all written in {encoding} (its first lines are): set ENCODING to the right one, probably windows-1252.</source>
         <translation>{file} n'est pas entièrement écrit en {encoding} (ses premières lignes le sont) : indiquez le bon encodage dans ENCODING, probablement windows-1252.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="313"/>
+        <location filename="../../workspace/importer.py" line="317"/>
         <source>{file} cannot be read as a table or a map layer: is it really a {kind} file? ({error})</source>
         <translation>{file} ne peut être lu ni comme une table ni comme une couche : est-ce vraiment un fichier {kind} ? ({error})</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="321"/>
+        <location filename="../../workspace/importer.py" line="325"/>
         <source>{file} has no layer called {layer}.</source>
         <translation>{file} n'a pas de couche nommée {layer}.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="325"/>
+        <location filename="../../workspace/importer.py" line="329"/>
         <source>{file} contains no table.</source>
         <translation>{file} ne contient aucune table.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="336"/>
+        <location filename="../../workspace/importer.py" line="340"/>
         <source>{file} has no columns.</source>
         <translation>{file} n'a aucune colonne.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="338"/>
+        <location filename="../../workspace/importer.py" line="342"/>
         <source>{file} is empty: it has no rows.</source>
         <translation>{file} est vide : il n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="343"/>
+        <location filename="../../workspace/importer.py" line="347"/>
         <source>The shapefile {file} has no .shx file beside it: a shapefile is several files (.shp, .shx, .dbf, .prj…); copy them all into the same folder.</source>
         <translation>Le shapefile {file} n'a pas de fichier .shx à côté de lui : un shapefile se compose de plusieurs fichiers (.shp, .shx, .dbf, .prj…) ; copiez-les tous dans le même dossier.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="349"/>
+        <location filename="../../workspace/importer.py" line="353"/>
         <source>The shapefile {file} has no .dbf file beside it: without it the companies have no attributes. Copy it into the same folder.</source>
         <translation>Le shapefile {file} n'a pas de fichier .dbf à côté de lui : sans lui, les entreprises n'ont pas d'attributs. Copiez-le dans le même dossier.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="554"/>
+        <location filename="../../workspace/importer.py" line="599"/>
         <source>{file} does not exist.</source>
         <translation>{file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="473"/>
+        <location filename="../../workspace/importer.py" line="527"/>
         <source>{file} is a folder: choose a file.</source>
         <translation>{file} est un dossier : choisissez un fichier.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="578"/>
+        <location filename="../../workspace/importer.py" line="579"/>
         <source>The workspace&apos;s CRS {crs} is unknown to GDAL.</source>
         <translation>Le SCR {crs} de l'espace de travail est inconnu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="717"/>
+        <location filename="../../workspace/importer.py" line="764"/>
         <source>Map both the x and the y column, or neither.</source>
         <translation>Associez à la fois la colonne x et la colonne y, ou aucune des deux.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="719"/>
+        <location filename="../../workspace/importer.py" line="766"/>
         <source>{file} has no geometry and no coordinate columns were recognised: map the x and y (or longitude and latitude) columns.</source>
         <translation>{file} n'a pas de géométrie et aucune colonne de coordonnées n'a été reconnue : associez les colonnes x et y (ou longitude et latitude).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="726"/>
+        <location filename="../../workspace/importer.py" line="773"/>
         <source>{file} does not say in which coordinate reference system its points are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for example EPSG:2154 for Lambert-93; it is never guessed.</source>
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses points (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="732"/>
+        <location filename="../../workspace/importer.py" line="779"/>
         <source>{file}: the x and y columns do not say in which coordinate reference system they are. Give it as SOURCE_CRS (for example EPSG:2154 for Lambert-93); it is never guessed.</source>
         <translation>{file} : les colonnes x et y n'indiquent pas dans quel système de coordonnées de référence elles sont. Indiquez-le dans SOURCE_CRS (par exemple EPSG:2154 pour le Lambert-93) ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="744"/>
+        <location filename="../../workspace/importer.py" line="791"/>
         <source>{file} has no siren column: is it SIRENE&apos;s legal units file (StockUniteLegale)?</source>
         <translation>{file} n'a pas de colonne siren : est-ce bien le fichier des unités légales SIRENE (StockUniteLegale) ?</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="812"/>
+        <location filename="../../workspace/importer.py" line="862"/>
         <source>SIRET {siret} is already on row {row} of this file.</source>
         <translation>Le SIRET {siret} figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="847"/>
+        <location filename="../../workspace/importer.py" line="897"/>
         <source>The company has no name (map a name column, or give SIRENE&apos;s legal units file as LEGAL_UNITS).</source>
         <translation>L'entreprise n'a pas de nom (associez une colonne de nom, ou donnez le fichier des unités légales SIRENE dans LEGAL_UNITS).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="855"/>
+        <location filename="../../workspace/importer.py" line="905"/>
         <source>Probable duplicate of row {row} of this file (same name and commune, no SIRET): not imported.</source>
         <translation>Doublon probable de la ligne {row} de ce fichier (même nom et même commune, sans SIRET) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="882"/>
+        <location filename="../../workspace/importer.py" line="927"/>
         <source>Closed establishment (etatAdministratifEtablissement = F): skipped.</source>
         <translation>Établissement fermé (etatAdministratifEtablissement = F) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="898"/>
+        <location filename="../../workspace/importer.py" line="943"/>
         <source>Unknown NAF code '{value}' (NAF rév. 2 codes look like 10.71C).</source>
         <translation>Code NAF inconnu « {value} » (les codes NAF rév. 2 sont de la forme 10.71C).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="909"/>
+        <location filename="../../workspace/importer.py" line="954"/>
         <source>Unknown headcount band '{value}' (INSEE bands: NN, 00, 01, 02, 03, 11…).</source>
         <translation>Tranche d'effectif inconnue « {value} » (tranches INSEE : NN, 00, 01, 02, 03, 11…).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="918"/>
+        <location filename="../../workspace/importer.py" line="963"/>
         <source>&apos;{value}&apos; is not a postcode (5 digits).</source>
         <translation>« {value} » n'est pas un code postal (5 chiffres).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="932"/>
+        <location filename="../../workspace/importer.py" line="977"/>
         <source>&apos;{value}&apos; is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="948"/>
+        <location filename="../../workspace/importer.py" line="993"/>
         <source>The coordinates &apos;{x}&apos;, &apos;{y}&apos; are not numbers.</source>
         <translation>Les coordonnées « {x} », « {y} » ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="959"/>
+        <location filename="../../workspace/importer.py" line="1004"/>
         <source>&apos;{value}&apos; is not an EPSG code.</source>
         <translation>« {value} » n'est pas un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="966"/>
+        <location filename="../../workspace/importer.py" line="1011"/>
         <source>No coordinates: the establishment cannot be placed on the map.</source>
         <translation>Pas de coordonnées : l'établissement ne peut pas être placé sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="969"/>
+        <location filename="../../workspace/importer.py" line="1014"/>
         <source>No coordinates: the register does not publish the location of this establishment (partial diffusion).</source>
         <translation>Pas de coordonnées : le répertoire ne publie pas la localisation de cet établissement (diffusion partielle).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="992"/>
+        <location filename="../../workspace/importer.py" line="1037"/>
         <source>{crs} is not a coordinate reference system GDAL knows.</source>
         <translation>{crs} n'est pas un système de coordonnées de référence connu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1008"/>
+        <location filename="../../workspace/importer.py" line="1053"/>
         <source>The point is far outside the workspace&apos;s territory (wrong coordinate reference system, or swapped coordinates?).</source>
         <translation>Le point est très loin du territoire de l'espace de travail (mauvais système de coordonnées de référence, ou coordonnées inversées ?).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1034"/>
+        <location filename="../../workspace/importer.py" line="1079"/>
         <source>SIRET {siret} is already in the workspace ({name}): skipped.</source>
         <translation>Le SIRET {siret} figure déjà dans l'espace de travail ({name}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1040"/>
+        <location filename="../../workspace/importer.py" line="1085"/>
         <source>Probable duplicate of {name} already in the workspace (same name and commune, no SIRET to be sure): not imported.</source>
         <translation>Doublon probable de {name}, déjà dans l'espace de travail (même nom et même commune, pas de SIRET pour s'en assurer) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1294"/>
+        <location filename="../../workspace/importer.py" line="1500"/>
         <source>{file}: no column was recognised for {fields}. Its columns are: {columns}. Use the template&apos;s headers (company, siret, direction, resource, quantity, unit, confidentiality, comment).</source>
         <translation>{file} : aucune colonne n'a été reconnue pour {fields}. Ses colonnes sont : {columns}. Utilisez les en-têtes du modèle (entreprise, siret, sens, ressource, quantité, unité, confidentialité, commentaire).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1349"/>
+        <location filename="../../workspace/importer.py" line="1567"/>
         <source>No company of the workspace has the SIRET {siret}: import or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail n'a le SIRET {siret} : importez ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1355"/>
+        <location filename="../../workspace/importer.py" line="1573"/>
         <source>No company of the workspace is called &apos;{name}&apos;: check the spelling, give its SIRET, or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail ne s'appelle « {name} » : vérifiez l'orthographe, donnez son SIRET ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1359"/>
+        <location filename="../../workspace/importer.py" line="1577"/>
         <source>{count} companies of the workspace are called &apos;{name}&apos;: give the SIRET.</source>
         <translation>{count} entreprises de l'espace de travail s'appellent « {name} » : donnez le SIRET.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1364"/>
+        <location filename="../../workspace/importer.py" line="1582"/>
         <source>The row names no company: give a SIRET or a name.</source>
         <translation>La ligne ne désigne aucune entreprise : donnez un SIRET ou un nom.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1368"/>
+        <location filename="../../workspace/importer.py" line="1586"/>
         <source>&apos;{value}&apos; is neither an offer nor a need (write offer/need or offre/besoin).</source>
         <translation>« {value} » n'est ni une offre ni un besoin (écrivez offre/besoin ou offer/need).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1375"/>
+        <location filename="../../workspace/importer.py" line="1593"/>
         <source>The resource is missing: give its code or its name.</source>
         <translation>La ressource manque : donnez son code ou son nom.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1386"/>
+        <location filename="../../workspace/importer.py" line="1604"/>
         <source>&apos;{unit}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1389"/>
+        <location filename="../../workspace/importer.py" line="1607"/>
         <source>The quantity says {one} but the unit column says {other}.</source>
         <translation>La quantité indique {one}, mais la colonne des unités indique {other}.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1395"/>
+        <location filename="../../workspace/importer.py" line="1613"/>
         <source>{unit} does not fit a {family} resource; use one of: {units}.</source>
         <translation>{unit} ne convient pas à une ressource de la famille {family} ; utilisez l'une de ces unités : {units}.</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1404"/>
+        <location filename="../../workspace/importer.py" line="1622"/>
         <source>&apos;{value}&apos; is not a confidentiality level (advisor, internal, partners, public).</source>
         <translation>« {value} » n'est pas un niveau de confidentialité (advisor, internal, partners, public).</translation>
     </message>
     <message>
-        <location filename="../../workspace/importer.py" line="1411"/>
+        <location filename="../../workspace/importer.py" line="1629"/>
         <source>&apos;{value}&apos; is not a priority (high, medium, low).</source>
         <translation>« {value} » n'est pas une priorité (high, medium, low).</translation>
     </message>
@@ -3650,6 +3775,11 @@
         <location filename="../../workspace/workspace.py" line="185"/>
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../layouts/printing.py" line="192"/>
+        <source>This team workspace has no value-chain analysis yet and your role may not store one: ask an editor to run Analyse value chains, or print another theme.</source>
+        <translation>Cet espace de travail d'équipe n'a pas encore d'analyse des chaînes de valeur et votre rôle ne permet pas d'en enregistrer une : demandez à un éditeur de lancer « Analyser les chaînes de valeur », ou imprimez un autre thème.</translation>
     </message>
 </context>
 <context>
