@@ -5,29 +5,34 @@ import sys
 
 import pytest
 
+from tests.qgis_helpers import live_provider
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 
 @pytest.fixture(scope="session")
-def provider(qgis_processing):
-    """The plugin's Processing provider, registered as QGIS does for a loaded plugin."""
+def provider_registered(qgis_processing):
+    """The plugin's Processing provider registered for the session, as QGIS does for a loaded plugin."""
     from qgis.core import QgsApplication
 
     sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
-    import territorial_flux_plugin
-
+    live_provider()
+    yield
     registry = QgsApplication.processingRegistry()
-    if registry.providerById("territorialflux") is None:
-        territorial_flux_plugin.classFactory(None).initProcessing()
-    yield registry.providerById("territorialflux")
     if registry.providerById("territorialflux") is not None:
         registry.removeProvider("territorialflux")
 
 
+@pytest.fixture
+def provider(provider_registered):
+    """The plugin's Processing provider as registered now."""
+    return live_provider()
+
+
 @pytest.fixture(scope="session")
-def demo_workspace(provider, tmp_path_factory):
+def demo_workspace(provider_registered, tmp_path_factory):
     """The demo territory, built once with territorialflux:createdemo."""
     import processing
 
@@ -54,7 +59,7 @@ def copy_geopackage(source, target):
 
 
 @pytest.fixture
-def run():
+def run(provider):
     """processing.run with the algorithm's feedback kept quiet."""
     import processing
 
@@ -88,7 +93,7 @@ def postgis_server():
 
 
 @pytest.fixture(scope="session")
-def postgis_connection(postgis_server, provider):
+def postgis_connection(postgis_server, provider_registered):
     """The name of a PostgreSQL connection saved in QGIS's settings, reaching the server by service."""
     from tests import pgserver
     from qgis.core import QgsSettings

@@ -22,3 +22,21 @@ def settle_qgis(canvas=None):
             break
         QThreadPool.globalInstance().waitForDone(50)
     QThreadPool.globalInstance().waitForDone(10000)
+
+
+_PLUGINS = []  # the headless plugin objects whose providers the tests use, kept alive
+
+
+def live_provider():
+    """The plugin's Processing provider in QGIS's registry, registered again when a test that
+    loads and unloads the plugin took it out (the registry then deleted the old one)."""
+    from qgis.core import QgsApplication
+
+    import territorial_flux_plugin
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("territorialflux") is None:
+        plugin = territorial_flux_plugin.classFactory(None)
+        plugin.initProcessing()
+        _PLUGINS.append(plugin)
+    return registry.providerById("territorialflux")

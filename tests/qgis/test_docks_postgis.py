@@ -11,7 +11,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QPushButton, QTableWidget
 
-from tests.qgis_helpers import settle_qgis
+from tests.qgis_helpers import live_provider, settle_qgis
 from territorial_flux_plugin.gui.tools import PluginTools
 from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION
 from territorial_flux_plugin.workspace.workspace import (
@@ -23,7 +23,7 @@ USERS = {"dk_rita": "reader", "dk_alice": "editor", "dk_bob": "editor"}
 
 
 @pytest.fixture(scope="module")
-def team(provider, postgis_server, postgis_connection, demo_workspace):
+def team(provider_registered, postgis_server, postgis_connection, demo_workspace):
     """The demo territory copied into a team workspace; three advisors with their own services."""
     import processing
 
@@ -166,13 +166,11 @@ def no_plugin_provider(provider):
     """The plugin registers its own provider: take the session's out meanwhile."""
     from qgis.core import QgsApplication
 
-    import territorial_flux_plugin
-
     registry = QgsApplication.processingRegistry()
     registry.removeProvider("territorialflux")
     yield
     if registry.providerById("territorialflux") is None:
-        territorial_flux_plugin.classFactory(None).initProcessing()
+        live_provider()
 
 
 # --- the company dock as an editor -------------------------------------------------------------

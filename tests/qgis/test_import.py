@@ -35,7 +35,7 @@ def siret(n):
 
 
 @pytest.fixture(scope="module")
-def empty_workspace(provider, tmp_path_factory):
+def empty_workspace(provider_registered, tmp_path_factory):
     import processing
 
     path = str(tmp_path_factory.mktemp("ws") / "empty.gpkg")

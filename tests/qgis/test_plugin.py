@@ -7,6 +7,7 @@ import pytest
 from qgis.core import QgsApplication
 
 import territorial_flux_plugin
+from tests.qgis_helpers import live_provider
 from territorial_flux_plugin.__about__ import __version__
 
 
@@ -31,7 +32,7 @@ def no_provider(qgis_processing):
         registry.removeProvider("territorialflux")
     yield registry
     if had_one and registry.providerById("territorialflux") is None:
-        territorial_flux_plugin.classFactory(None).initProcessing()
+        live_provider()
 
 
 def test_headless_processing_without_iface(no_provider):

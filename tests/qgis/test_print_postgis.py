@@ -18,7 +18,7 @@ USERS = {"pr_rita": "reader", "pr_alice": "editor"}
 
 
 @pytest.fixture(scope="module")
-def team(provider, postgis_server, postgis_connection, demo_workspace):
+def team(provider_registered, postgis_server, postgis_connection, demo_workspace):
     import processing
 
     reference = processing.run("territorialflux:createpostgisworkspace", {
