@@ -105,6 +105,18 @@ class Server:
                 f.write(line + rules)
         self.psql("postgres", "SELECT pg_reload_conf()")
 
+    def add_logins(self, schema, users):
+        """Logins with a role of the workspace in ``schema`` (``{login: 'reader'|'editor'|'admin'}``),
+        each reachable as the pg_service entry ``tf_<login>``."""
+        with self.connect(autocommit=True) as connection, connection.cursor() as cursor:
+            for user, role in users.items():
+                cursor.execute("CREATE ROLE {} LOGIN".format(user))
+                cursor.execute("GRANT {}_{} TO {}".format(schema, role, user))
+        with open(self.service_file, "a") as services:
+            for user in users:
+                services.write("[tf_{user}]\nhost=127.0.0.1\nport={port}\ndbname={database}\nuser={user}\n".format(
+                    user=user, port=self.port, database=DATABASE))
+
     def dsn(self, user="postgres"):
         return "host=127.0.0.1 port={} dbname={} user={}".format(self.port, DATABASE, user)
 

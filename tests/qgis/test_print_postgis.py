@@ -24,14 +24,7 @@ def team(provider_registered, postgis_server, postgis_connection, demo_workspace
     reference = processing.run("territorialflux:createpostgisworkspace", {
         "CONNECTION": postgis_connection, "SCHEMA": SCHEMA, "NAME": "Print team", "CRS": "EPSG:2154"})["OUTPUT"]
     processing.run("territorialflux:copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
-    with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
-        for user, role in USERS.items():
-            cursor.execute("CREATE ROLE {} LOGIN".format(user))
-            cursor.execute("GRANT {}_{} TO {}".format(SCHEMA, role, user))
-    with open(postgis_server.service_file, "a") as services:
-        for user in USERS:
-            services.write("[tf_{user}]\nhost=127.0.0.1\nport={port}\ndbname=territorial_flux_test\nuser={user}\n".format(
-                user=user, port=postgis_server.port))
+    postgis_server.add_logins(SCHEMA, USERS)
     return reference
 
 

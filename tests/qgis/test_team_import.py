@@ -17,14 +17,7 @@ USERS = {"ivy": "editor", "rex": "reader", "ada": "admin"}
 @pytest.fixture(scope="module")
 def team(postgis_server, postgis_connection):
     create_postgis_workspace(postgis_connection, SCHEMA, "Imports")
-    with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
-        for user, role in USERS.items():
-            cursor.execute("CREATE ROLE {} LOGIN".format(user))
-            cursor.execute("GRANT {}_{} TO {}".format(SCHEMA, role, user))
-    with open(postgis_server.service_file, "a") as services:
-        for user in USERS:
-            services.write("[tf_{user}]\nhost=127.0.0.1\nport={port}\ndbname=territorial_flux_test\nuser={user}\n".format(
-                user=user, port=postgis_server.port))
+    postgis_server.add_logins(SCHEMA, USERS)
     return {user: "postgres:service=tf_{};schema={}".format(user, SCHEMA) for user in USERS}
 
 
