@@ -312,7 +312,11 @@ class OgrSource(Source):
         from osgeo import gdal, ogr
 
         with _gdal_errors() as errors:
-            self.dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=options)
+            try:
+                self.dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=options)
+            except RuntimeError as error:  # GDAL's Python exceptions on (newer GDAL, or another plugin)
+                errors.append(str(error))
+                self.dataset = None
         if self.dataset is None:
             _fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file} cannot be read as a table or a map layer: is it really a "
@@ -419,7 +423,10 @@ class OgrSource(Source):
         if not self.encoding or os.path.splitext(self.path)[1].lower() not in (".shp", ".dbf"):
             return None, None, None
         with _gdal_errors():
-            dataset = gdal.OpenEx(self.path, gdal.OF_VECTOR, open_options=["ENCODING="])
+            try:
+                dataset = gdal.OpenEx(self.path, gdal.OF_VECTOR, open_options=["ENCODING="])
+            except RuntimeError:  # GDAL's Python exceptions on: read with GDAL's recoding instead
+                dataset = None
         layer = dataset.GetLayer(0) if dataset is not None else None
         if layer is None or layer.GetLayerDefn().GetFieldCount() != len(self.columns):
             return None, None, None

@@ -1,4 +1,4 @@
-"""10 concurrent editors, 300 saves each (500 in benchmarks/bench_team.py), on an overlapping set of
+"""10 concurrent editors, 500 saves each (as in benchmarks/bench_team.py), on an overlapping set of
 flows and synergies: nothing lost.
 
 4 of them save as advisors do, through QGIS postgres-provider layers and the plugin's edit
@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from tests import team_load
 
-EDITORS, EDITS, LAYER_EDITORS = 10, 300, 4  # the benchmark (make bench) runs 500 each
+EDITORS, EDITS, LAYER_EDITORS = 10, 500, 4
 
 
 def test_concurrent_editors_lose_no_update(postgis_server):
