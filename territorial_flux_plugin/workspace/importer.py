@@ -442,7 +442,7 @@ class OgrSource(Source):
         if dataset is None:
             layer, names = self.layer, self.columns
         try:
-            stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
+            stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO", "MAX_FEATURES_IN_BATCH={}".format(CHUNK)])
         except Exception as error:  # noqa: BLE001 - old GDAL or a driver without Arrow
             raise _ArrowUnavailableError() from error
         geometry_key = layer.GetGeometryColumn() or "wkb_geometry"
