@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..domain.vocabulary import FAMILIES
 from ..toolbelt import enum_value, schema_label, tr, vocabulary_label
-from .schema import TABLES_BY_NAME
+from .schema import TABLES_BY_NAME, USER_EXPRESSION
 
 NOT_NULL = QgsFieldConstraints.Constraint.ConstraintNotNull
 UNIQUE = QgsFieldConstraints.Constraint.ConstraintUnique
@@ -112,6 +112,17 @@ def _relation_reference(relation_id):
         "AllowAddFeatures": False})
 
 
+def leave_logins_to_the_server(layer, table_name):
+    """On a team workspace the "who" columns (advisor, by, updated_by) are filled by the server
+    with the database login, which row-level security compares them with: no QGIS default (the
+    computer's user name) for them."""
+    if layer.providerType() != "postgres":
+        return
+    for column in TABLES_BY_NAME[table_name].columns:
+        if column.default_expression == USER_EXPRESSION:
+            layer.setDefaultValueDefinition(layer.fields().indexOf(column.name), QgsDefaultValue())
+
+
 def configure_fields(layer, table_name, layers, language):
     """Aliases, constraints, defaults and editor widgets of ``layer`` from the schema."""
     table = TABLES_BY_NAME[table_name]
@@ -145,6 +156,7 @@ def configure_fields(layer, table_name, layers, language):
             config = layer.editFormConfig()
             config.setReadOnly(index, True)
             layer.setEditFormConfig(config)
+    leave_logins_to_the_server(layer, table_name)
     if table.display_expression:
         layer.setDisplayExpression(table.display_expression)
 

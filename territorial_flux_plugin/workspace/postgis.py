@@ -19,7 +19,7 @@ column holds the database user name) and to administrators; so are the rows that
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
 from .schema import (
-    AUDITED_TABLES, NOW_SQL, TABLES, TABLES_BY_NAME, UUID_SQL, VERSIONED_TABLES,
+    AUDITED_TABLES, NOW_SQL, TABLES, TABLES_BY_NAME, USER_EXPRESSION, UUID_SQL, VERSIONED_TABLES,
 )
 from .sql import FID_COLUMN, GEOMETRY_COLUMN, ROW_VERSION_CONFLICT
 
@@ -62,6 +62,8 @@ def valid_schema_name(schema):
 
 
 def _default(column):
+    if column.default_expression == USER_EXPRESSION:
+        return "session_user"  # who: the database login, as row-level security and the audit trail know it
     if column.default_sql is None:
         return None
     if column.default_sql == NOW_SQL:
@@ -409,14 +411,20 @@ def workspace_info_statements(schema):
             + _policies(schema, "workspace_info", "true", ANALYSIS_INFO))
 
 
+def login_defaults(schema):
+    """The "who" columns (advisor, by, updated_by) default to the database login (idempotent)."""
+    return ["ALTER TABLE {}.{} ALTER COLUMN {} SET DEFAULT session_user".format(q(schema), q(table.name), q(column.name))
+            for table in TABLES for column in table.columns if column.default_expression == USER_EXPRESSION]
+
+
 def upgrade_to_2_statements(schema):
     """Schema version 2 for a version 1 team workspace (idempotent): synergy events audited;
     participants, events, reviews and audit entries as visible as the flows and synergies they
-    name; editors' analyses stamped in workspace_info."""
+    name; editors' analyses stamped in workspace_info; the "who" columns default to the login."""
     return (["DROP TRIGGER IF EXISTS \"audit\" ON {}.\"synergy_events\"".format(q(schema)),
              audit_trigger(schema, "synergy_events")]
             + visibility_functions(schema) + linked_security_statements(schema)
-            + workspace_info_statements(schema))
+            + workspace_info_statements(schema) + login_defaults(schema))
 
 
 def security_statements(schema):

@@ -352,7 +352,10 @@ def layer_table(layer):
 
 
 def repoint_layers(workspace, project):
-    """Make the project's layers use this user's connection (service/authcfg) to the workspace."""
+    """Make the project's layers use this user's connection (service/authcfg) to the workspace,
+    and leave the "who" columns to the server (a project stored before it did so)."""
+    from .forms import leave_logins_to_the_server
+
     for layer in project.mapLayers().values():
         found = layer_table(layer)
         if not found or found[0] != workspace.schema or found[1] not in TABLES_BY_NAME:
@@ -360,6 +363,7 @@ def repoint_layers(workspace, project):
         expected = workspace.uri(found[1])
         if layer.source() != expected:
             layer.setDataSource(expected, layer.name(), "postgres")
+        leave_logins_to_the_server(layer, found[1])
 
 
 def workspace_of_layer(layer):

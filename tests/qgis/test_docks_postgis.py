@@ -346,6 +346,27 @@ def test_second_save_is_refused_with_the_other_editors_changes(opened, tools, po
 
 # --- a reader ------------------------------------------------------------------------------------
 
+def test_qgis_own_form_records_the_database_login(opened, postgis_server):
+    """A flow added through QGIS's own form or attribute table, not the docks, is the login's:
+    the server fills "advisor" and "updated_by", so an advisor-level flow is accepted."""
+    from qgis.core import QgsVectorLayerUtils
+
+    opened("dk_bob")
+    flows = workspace_layers()["flows"]
+    fields = flows.fields()
+    for name in ("advisor", "updated_by"):
+        assert flows.defaultValueDefinition(fields.indexOf(name)).expression() == ""
+    company = query(postgis_server, "SELECT uid FROM companies ORDER BY fid LIMIT 1")[0][0]
+    values = {"company_uid": str(company), "direction": "offer", "family": "waste", "resource_code": "15 01 01",
+              "label": "Entered in QGIS's own form", "confidentiality": "advisor"}
+    assert flows.startEditing()
+    feature = QgsVectorLayerUtils.createFeature(flows, attributes={fields.indexOf(k): v for k, v in values.items()})
+    assert flows.addFeature(feature)
+    assert flows.commitChanges(), flows.commitErrors()
+    assert query(postgis_server, "SELECT advisor, updated_by FROM flows WHERE label = %s",
+                 (values["label"],)) == [("dk_bob", "dk_bob")]
+
+
 def test_a_reader_sees_the_docks_read_only(opened, tools, postgis_server):
     opened("dk_rita")
     company_dock, synergy_dock = tools.company_dock(), tools.synergy_dock()

@@ -199,6 +199,7 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
         cursor.execute('DROP POLICY "read" ON {}.audit_log'.format(schema))
         cursor.execute('CREATE POLICY "read" ON {s}.audit_log FOR SELECT TO {s}_reader USING (true)'.format(s=schema))
         cursor.execute("DROP FUNCTION {}.hidden_rows()".format(schema))
+        cursor.execute("ALTER TABLE {}.flows ALTER COLUMN advisor DROP DEFAULT".format(schema))
         cursor.execute("UPDATE {}.workspace_info SET value = '1' WHERE key = 'schema_version'".format(schema))
         for user, role in (("v1_admin", "admin"), ("v1_alice", "editor"), ("v1_rita", "reader")):
             cursor.execute("CREATE ROLE {} LOGIN".format(user))
@@ -232,6 +233,10 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
                        "VALUES (%s, %s, session_user, 'idea')", (event, synergy))
         cursor.execute("SELECT operation, by FROM audit_log WHERE row_uid = %s", (event,))
         assert cursor.fetchall() == [("insert", "v1_alice")]
+        # a flow whose advisor nobody gave is the login's
+        cursor.execute("INSERT INTO flows (company_uid, direction, family, resource_code, confidentiality) "
+                       "VALUES (%s, 'need', 'waste', '15 01 01', 'advisor') RETURNING advisor", (company,))
+        assert cursor.fetchone() == ("v1_alice",)
     with rita.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM synergy_participants WHERE synergy_uid = %s", (synergy,))
         assert cursor.fetchone() == (0,)
