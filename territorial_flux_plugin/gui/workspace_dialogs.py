@@ -154,86 +154,6 @@ class NewWorkspaceDialog(QDialog):
 SETTINGS_SERVER = "territorial_flux/team_server"
 
 
-def service_names():
-    """The services of the PostgreSQL service files libpq reads (PGSERVICEFILE or ~/.pg_service.conf,
-    then PGSYSCONFDIR/pg_service.conf or Debian's /etc/postgresql-common/pg_service.conf)."""
-    import configparser
-
-    files = [os.environ.get("PGSERVICEFILE") or os.path.expanduser("~/.pg_service.conf"),
-             os.path.join(os.environ.get("PGSYSCONFDIR") or "/etc/postgresql-common", "pg_service.conf")]
-    names = set()
-    for path in files:
-        parser = configparser.ConfigParser(strict=False, interpolation=None)
-        try:
-            parser.read(path, encoding="utf-8")
-        except (configparser.Error, OSError, UnicodeDecodeError):
-            continue
-        names.update(parser.sections())
-    return sorted(names)
-
-
-class TeamWorkspaceInfo:
-    """One Territorial Flux workspace found in a schema of a PostgreSQL database."""
-
-    def __init__(self, schema, name, version, reference):
-        self.schema = schema
-        self.name = name or schema
-        self.version = version
-        self.reference = reference
-
-    @property
-    def status(self):
-        """``current``, ``older`` (an administrator must upgrade it) or ``newer`` (update the plugin)."""
-        from ..workspace.schema import SCHEMA_VERSION
-
-        if self.version is None or self.version < SCHEMA_VERSION:
-            return "older"
-        return "newer" if self.version > SCHEMA_VERSION else "current"
-
-
-def team_workspaces(connection=None, service=None):
-    """The Territorial Flux workspaces of the database a saved connection or a service reaches:
-    the schemas with a ``workspace_info`` table the user may read, with their names and schema
-    versions. Raises WorkspaceError (a sentence) when the server cannot be reached."""
-    from ..workspace import postgis
-    from ..workspace.team import PostgisWorkspace, format_reference
-
-    probe = PostgisWorkspace(format_reference("public", connection=connection, service=service))
-    unset = "PGCONNECT_TIMEOUT" not in os.environ
-    if unset:  # an unreachable server answers within seconds, not after libpq's endless default
-        os.environ["PGCONNECT_TIMEOUT"] = "10"
-    try:
-        database = probe.database()
-    finally:
-        if unset:
-            os.environ.pop("PGCONNECT_TIMEOUT", None)
-    try:
-        schemas = [r["schema"] for r in database.rows(
-            "SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relname = 'workspace_info' AND c.relkind IN ('r', 'p', 'v') "
-            "AND has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
-            "ORDER BY n.nspname")]
-        found = []
-        for schema in schemas:
-            try:
-                info = {r["key"]: r["value"] for r in database.rows(
-                    "SELECT key, value FROM {}.workspace_info WHERE key IN ('name', 'schema_version')".format(
-                        postgis.q(schema)))}
-            except Exception:  # noqa: BLE001 - a table of that name that is not ours
-                continue
-            if "schema_version" not in info:
-                continue
-            try:
-                version = int(info["schema_version"])
-            except (TypeError, ValueError):
-                version = None
-            found.append(TeamWorkspaceInfo(schema, info.get("name"), version,
-                                           format_reference(schema, connection=connection, service=service)))
-        return found
-    finally:
-        database.close()
-
-
 class OpenTeamWorkspaceDialog(QDialog):
     """Choose a PostgreSQL connection saved in QGIS (or a service), then one of the team workspaces
     of its database; :meth:`reference` is then ``postgres:connection=NAME;schema=SCHEMA``."""
@@ -254,7 +174,9 @@ class OpenTeamWorkspaceDialog(QDialog):
         server_row = QHBoxLayout()
         self.server_combo = QComboBox()
         self.server_combo.setObjectName("teamServer")
-        for name in _saved_connections():
+        from ..workspace.team import saved_connections, service_names
+
+        for name in saved_connections():
             self.server_combo.addItem(tr("Connection: {name}").format(name=name), "connection=" + name)
         for name in service_names():
             self.server_combo.addItem(tr("Service: {name}").format(name=name), "service=" + name)
@@ -316,6 +238,8 @@ class OpenTeamWorkspaceDialog(QDialog):
         if server is None:
             return []
         kind, name = server
+        from ..workspace.team import team_workspaces
+
         QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
         try:
             self.workspaces = team_workspaces(**{kind: name})
@@ -382,7 +306,3 @@ class OpenTeamWorkspaceDialog(QDialog):
         super().accept()
 
 
-def _saved_connections():
-    from ..workspace.team import saved_connections
-
-    return saved_connections()

@@ -14,6 +14,7 @@ database).
 """
 
 import datetime
+import os
 
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsProject, QgsProviderRegistry,
@@ -129,7 +130,8 @@ class PostgisWorkspace(Workspace):
         import psycopg2
 
         try:
-            connection = psycopg2.connect(self.connection_info())
+            # an unreachable server answers within seconds, not after libpq's endless default
+            connection = psycopg2.connect(self.connection_info(), connect_timeout=10)
         except psycopg2.Error as error:
             raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
                 "Validation", "Cannot connect to the server of {reference}: {error}"),
@@ -437,6 +439,75 @@ def _migrate(database, workspace, version):
         database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'schema_version'",
                          (str(SCHEMA_VERSION),))
         database.execute("UPDATE {t:workspace_info} SET value = ? WHERE key = 'updated_at'", (_now(),))
+
+
+# --- finding the workspaces of a server --------------------------------------------------------
+
+def service_names():
+    """The services of the PostgreSQL service files libpq reads (PGSERVICEFILE or ~/.pg_service.conf,
+    then PGSYSCONFDIR/pg_service.conf or Debian's /etc/postgresql-common/pg_service.conf)."""
+    import configparser
+
+    files = [os.environ.get("PGSERVICEFILE") or os.path.expanduser("~/.pg_service.conf"),
+             os.path.join(os.environ.get("PGSYSCONFDIR") or "/etc/postgresql-common", "pg_service.conf")]
+    names = set()
+    for path in files:
+        parser = configparser.ConfigParser(strict=False, interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            continue
+        names.update(parser.sections())
+    return sorted(names)
+
+
+class TeamWorkspaceInfo:
+    """One Territorial Flux workspace found in a schema of a PostgreSQL database."""
+
+    def __init__(self, schema, name, version, reference):
+        self.schema = schema
+        self.name = name or schema
+        self.version = version
+        self.reference = reference
+
+    @property
+    def status(self):
+        """``current``, ``older`` (an administrator must upgrade it) or ``newer`` (update the plugin)."""
+        if self.version is None or self.version < SCHEMA_VERSION:
+            return "older"
+        return "newer" if self.version > SCHEMA_VERSION else "current"
+
+
+def team_workspaces(connection=None, service=None):
+    """The Territorial Flux workspaces of the database a saved connection or a service reaches:
+    the schemas with a ``workspace_info`` table the user may read, with their names and schema
+    versions. Raises WorkspaceError (a sentence) when the server cannot be reached."""
+    database = PostgisWorkspace(format_reference("public", connection=connection, service=service)).database()
+    try:
+        schemas = [r["schema"] for r in database.rows(
+            "SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = 'workspace_info' AND c.relkind IN ('r', 'p', 'v') "
+            "AND has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
+            "ORDER BY n.nspname")]
+        found = []
+        for schema in schemas:
+            try:
+                info = {r["key"]: r["value"] for r in database.rows(
+                    "SELECT key, value FROM {}.workspace_info WHERE key IN ('name', 'schema_version')".format(
+                        postgis.q(schema)))}
+            except Exception:  # noqa: BLE001 - a table of that name that is not ours
+                continue
+            if "schema_version" not in info:
+                continue
+            try:
+                version = int(info["schema_version"])
+            except (TypeError, ValueError):
+                version = None
+            found.append(TeamWorkspaceInfo(schema, info.get("name"), version,
+                                           format_reference(schema, connection=connection, service=service)))
+        return found
+    finally:
+        database.close()
 
 
 __all__ = ["PostgisWorkspace", "create_postgis_workspace", "stores_a_password", "create_from_reference", "open_team_workspace",
