@@ -297,14 +297,15 @@ def normalise_headcount_band(text):
     return None
 
 
-_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+_DIGIT = {str(d): d for d in range(10)}
+_DOUBLED = {str(d): (2 * d) % 10 + (2 * d) // 10 for d in range(10)}  # Luhn: a doubled digit's digits
 
 
 def quick_siret_ok(siret):
     """True for 14 digits with a valid Luhn check digit (most SIRETs; see ``siret.siret_problem``)."""
-    if len(siret) != 14 or not siret.isdigit():
+    if len(siret) != 14 or not (siret.isascii() and siret.isdigit()):
         return False
-    return (sum(map(int, siret[1::2])) + sum(_DOUBLED[int(c)] for c in siret[0::2])) % 10 == 0
+    return (sum(map(_DIGIT.__getitem__, siret[1::2])) + sum(map(_DOUBLED.__getitem__, siret[0::2]))) % 10 == 0
 
 
 # --- names and communes ---------------------------------------------------------------------

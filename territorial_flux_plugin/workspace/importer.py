@@ -11,8 +11,10 @@ For large imports the per-row insert triggers of ``companies`` that have a set-b
 equivalent (foreign key and rule checks that raise, the audit trail and spatial index rows
 they add) are set aside inside the transaction, replayed over the new rows with one
 statement each, and recreated from their stored SQL before the commit, as GDAL does with the
-spatial index when it loads a layer in bulk. Every CHECK constraint and every other trigger
-runs as usual, and a failure rolls everything back, the triggers included.
+spatial index when it loads a layer in bulk. The CHECK constraints of the columns read from
+the file are verified over each chunk by one query (those of the values the importer makes
+itself, uids and timestamps, hold by construction); every other trigger runs as usual, and a
+failure rolls everything back, the triggers included.
 """
 
 import codecs
@@ -27,14 +29,17 @@ import queue
 import re
 import sqlite3
 import struct
+import sys
 import threading
 import uuid
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 from ..domain import importing as rules
 from ..domain.codes import parse_code
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.siret import normalise_siret, siret_problem
+from ..domain.uids import random_uids
+from ..domain.vocabulary import HEADCOUNT_BANDS
 from ..domain.units import FAMILY_UNITS
 from . import rtree
 from .nomenclature import resource_rows
@@ -851,37 +856,8 @@ class CompanyImport:
             writer.put(writer.rows(inserts))
 
         try:
-            pending = []
-            for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
-                if position % 2000 == 0:
-                    if feedback.isCanceled():
-                        raise ImportCanceledError()
-                    if total:
-                        feedback.setProgress(min(90.0, 90.0 * position / total))
-                record, problem, outcome = self._check_row(values, index, x, y, geometry_problem, facts)
-                if problem is not None:
-                    result.reject(number, values, problem, outcome)
-                    continue
-                record["_row"], record["_values"] = number, values
-                siret = record["siret"]
-                if siret:
-                    if siret in seen["sirets"]:
-                        result.reject(number, values, Message(QT_TRANSLATE_NOOP(
-                            "Validation", "SIRET {siret} is already on row {row} of this file."),
-                            siret=siret, row=seen["sirets"][siret]))
-                        continue
-                    seen["sirets"][siret] = number
-                pending.append(record)
-                if not self.legal_units and len(pending) >= CHUNK:
-                    flush(pending)
-                    pending = []
-            if self.legal_units:
-                # the names the establishment file lacks, from SIRENE's legal units file
-                names = self._legal_names({r["siret"][:9] for r in pending if r["siret"]}, feedback)
-                for record in pending:
-                    if not record["name"] and record["siret"]:
-                        record["name"] = names.get(record["siret"][:9])
-            flush(pending)
+            with _quick_handover():
+                self._read(source, index, facts, feedback, total, result, seen, flush)
             if feedback.isCanceled():
                 raise ImportCanceledError()
             feedback.setProgress(90)
@@ -893,6 +869,40 @@ class CompanyImport:
         result.updated = len(updates)
         feedback.setProgress(100)
         return result
+
+    def _read(self, source, index, facts, feedback, total, result, seen, flush):
+        """Check every row and hand the checked ones to ``flush`` chunk by chunk."""
+        pending = []
+        for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
+            if position % 2000 == 0:
+                if feedback.isCanceled():
+                    raise ImportCanceledError()
+                if total:
+                    feedback.setProgress(min(90.0, 90.0 * position / total))
+            record, problem, outcome = self._check_row(values, index, x, y, geometry_problem, facts)
+            if problem is not None:
+                result.reject(number, values, problem, outcome)
+                continue
+            record["_row"], record["_values"] = number, values
+            siret = record["siret"]
+            if siret:
+                if siret in seen["sirets"]:
+                    result.reject(number, values, Message(QT_TRANSLATE_NOOP(
+                        "Validation", "SIRET {siret} is already on row {row} of this file."),
+                        siret=siret, row=seen["sirets"][siret]))
+                    continue
+                seen["sirets"][siret] = number
+            pending.append(record)
+            if not self.legal_units and len(pending) >= CHUNK:
+                flush(pending)
+                pending = []
+        if self.legal_units:
+            # the names the establishment file lacks, from SIRENE's legal units file
+            names = self._legal_names({r["siret"][:9] for r in pending if r["siret"]}, feedback)
+            for record in pending:
+                if not record["name"] and record["siret"]:
+                    record["name"] = names.get(record["siret"][:9])
+        flush(pending)
 
     def _names_and_duplicates(self, records, seen, result):
         """The name (legal, else trade name) and probable duplicates inside the file."""
@@ -955,8 +965,6 @@ class CompanyImport:
         band = get("headcount_band")
         if band:
             code = rules.normalise_headcount_band(band)
-            from ..domain.vocabulary import HEADCOUNT_BANDS
-
             if code not in HEADCOUNT_BANDS:
                 return None, Message(QT_TRANSLATE_NOOP(
                     "Validation", "Unknown headcount band '{value}' (INSEE bands: NN, 00, 01, 02, 03, 11…)."),
@@ -1119,7 +1127,32 @@ class CompanyImport:
             ", ".join('"{}" = ?'.format(c) for c in changes)), list(changes.values()) + [company["fid"]])
 
 
-_Chunk = collections.namedtuple("_Chunk", "count rows geometries points")
+# count: rows; columns: those carried in ``rows`` (a JSON array of arrays), the others are the same
+# on every row of the chunk and given in ``constants``; uids: the companies' uids then their
+# audit entries' uids, 36 bytes each; geometries: the GeoPackage points, one after the other
+_Chunk = collections.namedtuple("_Chunk", "count columns constants rows uids geometries points")
+
+
+_handover = {"lock": threading.Lock(), "users": 0, "interval": None}
+
+
+@contextmanager
+def _quick_handover():
+    """While rows are read, Python's lock goes to the writer thread within half a millisecond of
+    its asking (instead of 5): it asks after every statement, several times a chunk, and
+    otherwise waits on the reading thread more than it works."""
+    with _handover["lock"]:
+        if _handover["users"] == 0:
+            _handover["interval"] = sys.getswitchinterval()
+            sys.setswitchinterval(min(_handover["interval"], 0.0005))
+        _handover["users"] += 1
+    try:
+        yield
+    finally:
+        with _handover["lock"]:
+            _handover["users"] -= 1
+            if _handover["users"] == 0:
+                sys.setswitchinterval(_handover["interval"])
 
 
 class _Stop:
@@ -1147,22 +1180,34 @@ class _CompanyWriter(threading.Thread):
 
     # -- called by the reading thread --
     def rows(self, records):
-        """A chunk of checked records as the writer's statements take it: the rows as one JSON
-        array, the geometries as one blob, and the points.
+        """A chunk of checked records as the writer's statements take it: the values as one JSON
+        array, the uids and the geometries as one blob each, and the points.
 
         The writer thus inserts a chunk with one statement, during which it does not need
         Python's lock: the checking of the next chunk goes on meanwhile. (Bound row by row, the
         two threads would hand the lock to each other for every row and work one after the
-        other.)
+        other.) A column with the same value on every row of the chunk (a column the file does
+        not have, the status) is given once: SQLite reads every value of the JSON text again.
         """
         blob = self.blob
+        count = len(records)
+        columns, constants = [], {}
+        first = records[0] if records else {}
+        for column in ("status",) + COMPANY_COLUMNS:
+            value = first.get(column)
+            if all(record[column] == value for record in records):
+                constants[column] = value
+            else:
+                columns.append(column)
         rows, geometries, points = [], [], []
         for record in records:
             x, y = record["_x"], record["_y"]
             points.append((x, y))
             geometries.append(blob(x, y))
-            rows.append([str(uuid.uuid4()), record["status"]] + [record[c] for c in COMPANY_COLUMNS])
-        return _Chunk(len(rows), json.dumps(rows, ensure_ascii=False), b"".join(geometries), points)
+            rows.append([record[c] for c in columns])
+        uids = "".join(random_uids(2 * count)).encode("ascii")
+        return _Chunk(count, tuple(columns), constants, json.dumps(rows, ensure_ascii=False), uids,
+                      b"".join(geometries), points)
 
     def put(self, chunk):
         self._raise_if_failed()
@@ -1205,6 +1250,7 @@ class _CompanyWriter(threading.Thread):
             if isinstance(item, _Stop) and (item.abort or not item.updates):
                 return  # nothing to write: the file is not even opened for writing
             connection = connect(self.facts.path)
+            journal = _rollback_journal_while_alone(connection) if self.bulk else None
             connection.execute("PRAGMA cache_size = -262144")  # one big transaction: no spill midway
             connection.execute("BEGIN IMMEDIATE")
             try:
@@ -1213,6 +1259,9 @@ class _CompanyWriter(threading.Thread):
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
+            finally:
+                if journal is not None:
+                    _restore_journal(connection, journal)
         except BaseException as error:  # noqa: BLE001 - handed to the reading thread
             self.error = error
             while True:  # let a blocked put() return
@@ -1234,24 +1283,22 @@ class _CompanyWriter(threading.Thread):
             # the CHECK constraints too are verified per chunk, by one query (see _verify_checks)
             connection.execute("PRAGMA ignore_check_constraints = ON")
         replayed, packed = _spatial_index_plan(connection, suspended)
-        columns = ("uid", "status") + COMPANY_COLUMNS
-        statement = (
-            'INSERT INTO companies ("fid", "geom", "source", "created_at", "updated_at", "updated_by", {}) '
-            "SELECT :first + j.key, substr(:geometries, j.key * :size + 1, :size), :label, :now, :now, :user, {} "
-            "FROM json_each(:rows) AS j ORDER BY j.key").format(
-            ", ".join('"{}"'.format(c) for c in columns),
-            ", ".join("json_extract(j.value, '$[{}]')".format(i) for i in range(len(columns))))
         size = len(self.blob(0.0, 0.0))
+        statements = {}
         while not isinstance(item, _Stop):
             first = fid + 1
-            connection.execute(statement, {
-                "first": first, "geometries": item.geometries, "size": size, "rows": item.rows,
-                "label": self.label, "now": self.now, "user": self.job.user})
+            shape = (item.columns, tuple(item.constants))
+            if shape not in statements:
+                statements[shape] = self._insert_statement(*shape)
+            parameters = {"first": first, "geometries": item.geometries, "size": size, "rows": item.rows,
+                          "uids": item.uids, "label": self.label, "now": self.now, "user": self.job.user}
+            parameters.update(("c_" + c, v) for c, v in item.constants.items())
+            connection.execute(statements[shape], parameters)
             fid += item.count
             self.inserted += item.count
             if suspended:
-                _verify_checks(connection, "companies", first, fid)
-                _replay_bulk_triggers(connection, replayed, first, fid, item.points)
+                _verify_checks(connection, "companies", first, fid, ("status",) + COMPANY_COLUMNS)
+                _replay_bulk_triggers(connection, replayed, first, fid, item.points, uids=item.uids)
             if packed is not None:
                 packed.append((first, item.points))
             item = self.queue.get()
@@ -1268,6 +1315,49 @@ class _CompanyWriter(threading.Thread):
             connection.execute(sql)
         for company, record in item.updates:
             self.job._update(connection, company, record, self.blob, self.label, self.now)
+
+    @staticmethod
+    def _insert_statement(columns, constants):
+        """The INSERT of a chunk whose JSON rows carry ``columns`` (``constants`` are parameters)."""
+        names = ["uid"] + list(columns) + list(constants)
+        values = (["CAST(substr(:uids, j.key * 36 + 1, 36) AS TEXT)"]
+                  + ["json_extract(j.value, '$[{}]')".format(i) for i in range(len(columns))]
+                  + [":c_" + c for c in constants])
+        return ('INSERT INTO companies ("fid", "geom", "source", "created_at", "updated_at", "updated_by", {}) '
+                "SELECT :first + j.key, substr(:geometries, j.key * :size + 1, :size), :label, :now, :now, :user, "
+                "{} FROM json_each(:rows) AS j ORDER BY j.key").format(
+            ", ".join('"{}"'.format(c) for c in names), ", ".join(values))
+
+
+def _rollback_journal_while_alone(connection):
+    """Switch a workspace in WAL mode that no other connection has open to a rollback journal
+    for one bulk import; returns the mode to restore afterwards, or None when nothing changed.
+
+    In WAL mode every page of the transaction is written twice at the end, into the WAL and then
+    back into the file; with a rollback journal the new pages go into the file once (a new
+    territory's first import is almost only new pages). When QGIS or anyone else has the file
+    open, the mode stays as it is: SQLite refuses the change at once and the import goes on in
+    WAL mode, as safe and only slower to commit.
+    """
+    mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        return None
+    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        changed = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # database is locked: someone else has it open
+        changed = False
+    finally:
+        connection.execute("PRAGMA busy_timeout = {:d}".format(int(timeout)))
+    return mode if changed else None
+
+
+def _restore_journal(connection, mode):
+    try:
+        connection.execute("PRAGMA journal_mode = {}".format(mode))
+    except sqlite3.OperationalError:
+        pass  # someone opened the file meanwhile: QGIS sets WAL again when it writes
 
 
 class _TeamCompanyWriter:
@@ -1393,9 +1483,17 @@ def _spatial_index_plan(connection, suspended):
     return [t for t in suspended if t not in index], []
 
 
-def _replay_bulk_triggers(connection, suspended, first, last, points, table="companies"):
+def _replay_bulk_triggers(connection, suspended, first, last, points, table="companies", uids=None):
     """The set-based equivalents of the suspended triggers over the rows with fids ``first`` to
-    ``last`` (whose points, in fid order, are ``points``)."""
+    ``last`` (whose points, in fid order, are ``points``).
+
+    A row a trigger adds elsewhere gets its column defaults as the trigger would have given
+    them: the current time is read once (SQLite gives every row of one statement the same),
+    and a random uid comes from ``uids`` (36 bytes per uid, after the new rows' own uids) when
+    given, cheaper than SQLite's expression for it.
+    """
+    from .schema import NOW_SQL, TABLES_BY_NAME, UUID_SQL
+
     new_rows = '"{}" AS NEW WHERE NEW."fid" BETWEEN {:d} AND {:d}'.format(table, int(first), int(last))
     for kind, _name, _sql, match in suspended:
         if kind == "check":
@@ -1413,17 +1511,34 @@ def _replay_bulk_triggers(connection, suspended, first, last, points, table="com
                 "json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[1]') "
                 "FROM json_each(?)".format(match.group("target")), (first, json.dumps(points)))
             continue
-        target = match.group("target")
-        before = connection.execute('SELECT coalesce(max(fid), 0) FROM "{}"'.format(target)).fetchone()[0]
+        insert, values = match.group("insert"), match.group("values")
+        listed = re.search(r"\(([^()]*)\)\s*$", insert)
+        definition = TABLES_BY_NAME.get(match.group("target"))
+        if listed and definition is not None:
+            named = {name.strip().strip('"') for name in listed.group(1).split(",")}
+            given = []
+            for column in definition.columns:
+                if column.name in named:
+                    continue
+                if column.default_sql == NOW_SQL:
+                    given.append((column.name, "(SELECT {})".format(NOW_SQL)))
+                elif column.default_sql == UUID_SQL and uids is not None:
+                    given.append((column.name, "CAST(substr(:uids, (NEW.\"fid\" - {:d}) * 36 + 1, 36) AS TEXT)".format(
+                        int(first) - (int(last) - int(first) + 1))))
+            if given:
+                insert = insert[:listed.start()] + "({}, {})".format(
+                    ", ".join('"{}"'.format(name) for name, _sql in given), listed.group(1))
+                values = "{}, {}".format(", ".join(sql for _name, sql in given), values)
         connection.execute("{} SELECT {} FROM {}{} ORDER BY NEW.\"fid\"".format(
-            match.group("insert"), match.group("values"), new_rows,
-            " AND ({})".format(match.group("when")) if match.group("when") else ""))
-        _verify_checks(connection, target, before + 1, None)
+            insert, values, new_rows, " AND ({})".format(match.group("when")) if match.group("when") else ""),
+            {"uids": uids})
 
 
-def _verify_checks(connection, table, first, last):
+def _verify_checks(connection, table, first, last, columns=None):
     """Raise sqlite3.IntegrityError, as SQLite would have, when a row of ``table`` with a fid
-    from ``first`` to ``last`` (None: the last row) breaks one of the table's CHECK constraints.
+    from ``first`` to ``last`` (None: the last row) breaks one of the table's CHECK constraints:
+    those of ``columns`` when given (the others hold values the importer made itself) and the
+    rules over several columns.
 
     A bulk import inserts with ``ignore_check_constraints`` (the constraints evaluated inline
     cost twice as much as this one query per chunk); the constraints are the schema's own.
@@ -1434,7 +1549,8 @@ def _verify_checks(connection, table, first, last):
     if definition is None:
         return
     checks = [("ck_{}_{}_{}".format(table, column.name, index), check.sqlite(column.name))
-              for column in definition.columns for index, check in enumerate(column.checks)]
+              for column in definition.columns if columns is None or column.name in columns
+              for index, check in enumerate(column.checks)]
     checks += [("ck_{}_{}".format(table, check.name), check.sqlite) for check in definition.checks]
     if not checks:
         return

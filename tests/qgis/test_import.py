@@ -6,9 +6,13 @@ give a clear error or a rejects report and leave the workspace exactly as it was
 
 import csv
 import hashlib
+import json
 import os
+import re
 import shutil
 import sqlite3
+import sys
+import uuid
 from contextlib import closing
 
 import pytest
@@ -76,6 +80,12 @@ def intact(path, before_digest):
 
     assert gpkg.integrity_problems(path) == []
     assert digest(path) == before_digest, "the workspace file changed"
+
+
+def dump(path):
+    """Every row of every table, in SQL: the content, whatever the file's header counters say."""
+    with closing(sqlite3.connect(path)) as connection:
+        return list(connection.iterdump())
 
 
 def rejects_rows(path):
@@ -215,6 +225,94 @@ def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp
     from territorial_flux_plugin.workspace import gpkg
 
     assert gpkg.integrity_problems(target) == []
+
+
+def test_a_bulk_import_audits_each_company_as_its_trigger_would(run, workspace, tmp_path, monkeypatch):
+    """In bulk the audit trigger is replayed over each chunk, with the uids and the time given
+    once: its entries are those the trigger writes row by row."""
+    from territorial_flux_plugin.workspace import importer
+
+    rows = [company_row(i) for i in range(1, importer.BULK_THRESHOLD + 50)]
+    rows[3][0]["raison_soc"] = 'Société d\'Économie Mixte "Port"'  # quotes and accents survive the JSON
+    rows[5][0]["cp"] = ""  # a column empty on some rows only
+    source = write_shapefile(tmp_path / "big.shp", FIELDS, rows)
+    row_by_row = str(tmp_path / "row_by_row.gpkg")
+    shutil.copy(workspace, row_by_row)
+    assert import_companies(run, workspace, source, tmp_path)[0]["IMPORTED"] == len(rows)
+    monkeypatch.setattr(importer, "BULK_THRESHOLD", 10 ** 9)
+    assert import_companies(run, row_by_row, source, tmp_path)[0]["IMPORTED"] == len(rows)
+
+    def audit(path):
+        entries = {}
+        for uid, at, by, row_uid, operation, version, old, new in query(
+                path, "SELECT uid, at, by, row_uid, operation, row_version, old_values, new_values FROM audit_log "
+                      "WHERE table_name = 'companies'"):
+            values = json.loads(new)
+            assert values["uid"] == row_uid and old is None
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", at)
+            entries[values["siret"]] = (uid, (by, operation, version), {
+                k: v for k, v in values.items() if k not in ("uid", "created_at", "updated_at")})
+        return entries
+
+    bulk, single = audit(workspace), audit(row_by_row)
+    assert len(bulk) == len(rows)
+    assert {s: e[1:] for s, e in bulk.items()} == {s: e[1:] for s, e in single.items()}
+    assert bulk[siret(4)][2]["name"] == 'Société d\'Économie Mixte "Port"' and bulk[siret(6)][2]["postcode"] is None
+    uids = [entry[0] for entry in bulk.values()]
+    companies = {row[0] for row in query(workspace, "SELECT uid FROM companies")}
+    assert len(set(uids)) == len(uids) and not companies & set(uids)
+    assert all(uuid.UUID(u).version == 4 for u in uids + list(companies))
+
+
+def test_a_bulk_import_commits_through_a_rollback_journal_only_when_alone(run, workspace, tmp_path, monkeypatch):
+    """A workspace in WAL mode that nobody else has open takes a bulk import through a rollback
+    journal (each page written once) and is back in WAL mode afterwards, after a failure too;
+    open elsewhere, it stays in WAL mode throughout."""
+    from territorial_flux_plugin.workspace import importer
+
+    modes = []
+    write = importer._CompanyWriter._write
+
+    def spy(self, connection, item):
+        modes.append(connection.execute("PRAGMA journal_mode").fetchone()[0])
+        return write(self, connection, item)
+
+    monkeypatch.setattr(importer._CompanyWriter, "_write", spy)
+    interval = sys.getswitchinterval()
+    assert query(workspace, "PRAGMA journal_mode") == [("wal",)]
+    many = importer.BULK_THRESHOLD + 20
+    source = write_shapefile(tmp_path / "first.shp", FIELDS, [company_row(i) for i in range(1, many)])
+    assert import_companies(run, workspace, source, tmp_path)[0]["IMPORTED"] == many - 1
+    assert modes == ["delete"]
+    assert query(workspace, "PRAGMA journal_mode") == [("wal",)]
+    assert sys.getswitchinterval() == interval
+
+    # open elsewhere (as QGIS holds it while its layers are loaded)
+    source = write_shapefile(tmp_path / "second.shp", FIELDS, [company_row(i) for i in range(1000, 1000 + many)])
+    with closing(sqlite3.connect(workspace)) as other:
+        assert other.execute("SELECT count(*) FROM companies").fetchone()[0] == many - 1
+        assert import_companies(run, workspace, source, tmp_path)[0]["IMPORTED"] == many
+        assert other.execute("SELECT count(*) FROM companies").fetchone()[0] == 2 * many - 1
+    assert modes == ["delete", "wal"]
+
+    # a failure rolls back and restores the mode; only the header's change counter moved
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importer, "_replay_bulk_triggers", explode)
+    before = dump(workspace)
+    source = write_shapefile(tmp_path / "third.shp", FIELDS, [company_row(i) for i in range(3000, 3000 + many)])
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException):
+        import_companies(run, workspace, source, tmp_path)
+    assert modes == ["delete", "wal", "delete"]
+    assert query(workspace, "PRAGMA journal_mode") == [("wal",)]
+    assert dump(workspace) == before
+    assert sys.getswitchinterval() == interval
+    from territorial_flux_plugin.workspace import gpkg
+
+    assert gpkg.integrity_problems(workspace) == []
 
 
 def test_reprojection_into_the_workspace_crs(run, workspace, tmp_path):
