@@ -490,12 +490,43 @@ class LinkTable:
         self._reasons = (translate, result)
         return result
 
+    def reason_parts(self, translate=None):
+        """The reason templates of the kinds in use, each as a list of its pieces in order: text
+        (a str) or the name of a value (a 1-tuple: ``("code",)``), or None when a template
+        formats a value itself (a translation with a format specification): for a writer that
+        assembles the sentences from the values (:func:`distance_tenths`, ``percent``)."""
+        import string
+
+        parts = {}
+        for kind, template in enumerate(_templates(translate)):
+            if not (self.kind == kind).any():
+                continue
+            pieces = []
+            for literal, name, spec, conversion in string.Formatter().parse(template):
+                if spec or conversion or (name is not None and name not in REASON_VALUES):
+                    return None
+                if literal:
+                    pieces.append(literal)
+                if name is not None:
+                    pieces.append((name,))
+            parts[kind] = pieces
+        return parts
+
+    def distance_tenths(self):
+        """The distances in tenths of a kilometre as the reasons write them ("{:.1f}"): integers,
+        rounded as Python formats the float (numpy's rounding of distance × 10 is checked, and
+        the few that fall too close to a half are formatted by Python)."""
+        scaled = self.distance_km * 10.0
+        tenths = np.rint(scaled).astype(np.int64)
+        doubtful = np.nonzero(np.abs(np.abs(scaled - tenths) - 0.5) < 1e-6)[0]
+        for i in doubtful.tolist():
+            tenths[i] = int("{:.1f}".format(float(self.distance_km[i])).replace(".", ""))
+        return tenths
+
     def _format_reasons(self, translate):
         import string
 
-        templates = [_REASONS[key] for key in REASON_KINDS]
-        if translate is not None:
-            templates = [translate(TRANSLATION_CONTEXT, t) for t in templates]
+        templates = _templates(translate)
         count = len(self)
         if not count:
             return []
@@ -545,6 +576,15 @@ class LinkTable:
 
 REASON_KINDS = tuple(_REASONS)
 TRANSLATION_CONTEXT = "Validation"
+# the values a reason names
+REASON_VALUES = ("code", "offer_code", "subchapter", "need_code", "offer_unit", "need_unit", "distance", "percent")
+
+
+def _templates(translate):
+    templates = [_REASONS[key] for key in REASON_KINDS]
+    if translate is not None:
+        templates = [translate(TRANSLATION_CONTEXT, t) for t in templates]
+    return templates
 
 
 def _reason_values(offer, need, distance_km, percent):

@@ -18,11 +18,13 @@ import gc
 import json
 import struct
 from collections import Counter, namedtuple
+import functools
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from ..domain import links
 from ..domain.links import Flow, Settings
-from .database import opened
+from .database import opened, restore_journal, rollback_journal_while_alone
 from .rtree import node_size as _rtree_node_size
 from .rtree import plan as _plan_rtree
 from .rtree import write as _write_rtree
@@ -225,8 +227,9 @@ def _replace_sqlite(database, table, rows, envelopes, count=None, insert=None):
     """Replace every row of ``table`` (rows start with the geometry blob when it has one).
 
     ``insert``: instead of ``rows``, ``insert(connection, plan)`` inserts the ``count`` rows
-    (fids 1 to ``count``); ``plan`` (None without an R-tree) is the R-tree's
-    (:func:`_plan_rtree`); it returns True when it filled the R-tree's ``_rowid`` table itself.
+    (fids 1 to ``count``); ``plan`` (None without an R-tree) computes the R-tree's plan
+    (:func:`_plan_rtree`; numpy, which may run in a thread while SQLite inserts). It returns
+    (True when it filled the R-tree's ``_rowid`` table itself, the plan).
     ``envelopes``: (minx, maxx, miny, maxy) per row (a sequence or a float64 array (n, 4)), or
     None for a table without geometry. GDAL's spatial index triggers call functions only GDAL's
     SQLite has, and firing them row by row would be slow: they are set aside, the R-tree is made
@@ -260,12 +263,13 @@ def _replace_sqlite(database, table, rows, envelopes, count=None, insert=None):
     if geometric:
         boxes = np.asarray(envelopes if isinstance(envelopes, np.ndarray) else list(envelopes),
                            dtype=np.float64).reshape(-1, 4)
-    plan = _plan_rtree(np.arange(1, count + 1, dtype=np.int64), boxes, _rtree_node_size(connection, rtree)) \
-        if has_rtree else None
+    plan = functools.partial(_plan_rtree, np.arange(1, count + 1, dtype=np.int64), boxes,
+                             _rtree_node_size(connection, rtree)) if has_rtree else None
     rowids_written = False
     if insert is not None:
-        rowids_written = insert(connection, plan)
+        rowids_written, plan = insert(connection, plan)
     else:
+        plan = plan() if plan is not None else None
         connection.executemany('INSERT INTO "{}" (fid, {}) VALUES (?, {})'.format(
             table, ", ".join('"{}"'.format(n) for n in names), ", ".join("?" * len(names))),
             ((fid,) + tuple(row) for fid, row in zip(range(1, count + 1), rows)))
@@ -334,42 +338,74 @@ def write_outputs(workspace, settings, inputs, table=None, missing=None, balance
                 balance = links.resource_balance(inputs.flows, shared, inputs.archived_companies)
             if metabolism_rows is not None:
                 metabolism_rows = metabolism(inputs, shared)
-        if not postgres and database.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-            # safe in WAL mode (no corruption on a crash or power cut; only this last commit may
-            # be lost on a power cut): the commit of a big replacement waits for no fsync
-            database.connection.execute("PRAGMA synchronous = NORMAL")
-        with database.transaction():
-            written = []
-            if table is not None:
-                written.append("possible_links")
-                _write_possible(database, postgres, srid, table, positions, translate)
-            if missing is not None:
-                written.append("missing_links")
-                srs = None if postgres else _srs_id(database, "missing_links")
-                rows, envelopes = [], []
-                for item in missing:
-                    flow = item.flow
-                    x, y = positions[flow.company_uid]
-                    geometry = _point_wkb(x, y) if postgres else _point_blob(srs, x, y)
-                    rows.append((geometry, item.kind, flow.uid, flow.company_uid,
-                                 inputs.company_names.get(flow.company_uid), flow.resource_code, flow.family,
-                                 flow.label, flow.quantity, flow.unit, item.nearest_km,
-                                 flow.confidentiality))
-                    envelopes.append((x, x, y, y))
-                _replace(database, postgres, srid, "missing_links", rows, envelopes)
-            if balance is not None:
-                written.append("resource_balance")
-                _replace(database, postgres, srid, "resource_balance", [tuple(row) for row in balance], None)
-            if metabolism_rows is not None:
-                written.append("metabolism")
-                srs = None if postgres else _srs_id(database, "metabolism")
-                rows, envelopes = [], []
-                for row in metabolism_rows:
-                    x, y = positions[row[0]]
-                    rows.append(((_point_wkb(x, y) if postgres else _point_blob(srs, x, y)),) + tuple(row))
-                    envelopes.append((x, x, y, y))
-                _replace(database, postgres, srid, "metabolism", rows, envelopes)
-            return _record(database, settings, written)
+        journal = None
+        if not postgres:
+            journal = _journal_for_new_pages(database, table, missing, balance, metabolism_rows)
+            if database.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                # safe in WAL mode (no corruption on a crash or power cut; only this last commit
+                # may be lost on a power cut): the commit of a big replacement waits for no fsync
+                database.connection.execute("PRAGMA synchronous = NORMAL")
+        try:
+            return _write_outputs(database, postgres, srid, settings, inputs, positions, table, missing, balance,
+                                  metabolism_rows, translate)
+        finally:
+            if journal is not None:
+                restore_journal(database.connection, journal)
+
+
+BIG_ANALYSIS = 100000  # rows written at once, from which a first analysis skips the WAL (see below)
+
+
+def _journal_for_new_pages(database, table, missing, balance, metabolism_rows):
+    """A big analysis written into empty tables (a workspace's first) goes in as new pages:
+    through a rollback journal, when nobody else has the file open, they are written once
+    instead of twice (:func:`.database.rollback_journal_while_alone`). Returns the mode to
+    restore, or None."""
+    outputs = {"possible_links": table, "missing_links": missing, "resource_balance": balance,
+               "metabolism": metabolism_rows}
+    written = {name: rows for name, rows in outputs.items() if rows is not None}
+    if sum(len(rows) for rows in written.values()) < BIG_ANALYSIS:
+        return None
+    connection = database.connection
+    if any(connection.execute('SELECT EXISTS (SELECT 1 FROM "{}")'.format(name)).fetchone()[0] for name in written):
+        return None
+    return rollback_journal_while_alone(connection)
+
+
+def _write_outputs(database, postgres, srid, settings, inputs, positions, table, missing, balance, metabolism_rows,
+               translate):
+    with database.transaction():
+        written = []
+        if table is not None:
+            written.append("possible_links")
+            _write_possible(database, postgres, srid, table, positions, translate)
+        if missing is not None:
+            written.append("missing_links")
+            srs = None if postgres else _srs_id(database, "missing_links")
+            rows, envelopes = [], []
+            for item in missing:
+                flow = item.flow
+                x, y = positions[flow.company_uid]
+                geometry = _point_wkb(x, y) if postgres else _point_blob(srs, x, y)
+                rows.append((geometry, item.kind, flow.uid, flow.company_uid,
+                             inputs.company_names.get(flow.company_uid), flow.resource_code, flow.family,
+                             flow.label, flow.quantity, flow.unit, item.nearest_km,
+                             flow.confidentiality))
+                envelopes.append((x, x, y, y))
+            _replace(database, postgres, srid, "missing_links", rows, envelopes)
+        if balance is not None:
+            written.append("resource_balance")
+            _replace(database, postgres, srid, "resource_balance", [tuple(row) for row in balance], None)
+        if metabolism_rows is not None:
+            written.append("metabolism")
+            srs = None if postgres else _srs_id(database, "metabolism")
+            rows, envelopes = [], []
+            for row in metabolism_rows:
+                x, y = positions[row[0]]
+                rows.append(((_point_wkb(x, y) if postgres else _point_blob(srs, x, y)),) + tuple(row))
+                envelopes.append((x, x, y, y))
+            _replace(database, postgres, srid, "metabolism", rows, envelopes)
+        return _record(database, settings, written)
 
 
 def _replace(database, postgres, srid, table, rows, envelopes, count=None):
@@ -379,23 +415,22 @@ def _replace(database, postgres, srid, table, rows, envelopes, count=None):
         _replace_sqlite(database, table, rows, envelopes, count)
 
 
-def _line_blobs(srs_id, x1, y1, x2, y2):
-    """GeoPackage blobs (with envelope) of two-point multilinestrings, built by numpy."""
+def _line_blob(srs_id, x1, y1, x2, y2):
+    """GeoPackage blobs of two-point multilinestrings, built by numpy, one after the other in one
+    bytes object: (the bytes, the size of one). Without the optional envelope (a third of a
+    blob; the spatial index holds the envelopes, and readers take them from the points)."""
     import numpy as np
 
-    dtype = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("envelope", "<f8", 4),
+    dtype = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
                       ("order", "u1"), ("type", "<u4"), ("parts", "<u4"), ("order2", "u1"), ("type2", "<u4"),
                       ("points", "<u4"), ("coordinates", "<f8", 4)])
     count = len(x1)
     data = np.zeros(count, dtype=dtype)
-    data["magic"], data["version"], data["flags"], data["srs"] = b"GP", 0, 3, srs_id
-    data["envelope"] = np.stack([np.minimum(x1, x2), np.maximum(x1, x2), np.minimum(y1, y2), np.maximum(y1, y2)], 1)
+    data["magic"], data["version"], data["flags"], data["srs"] = b"GP", 0, 1, srs_id
     data["order"], data["type"], data["parts"] = 1, 5, 1
     data["order2"], data["type2"], data["points"] = 1, 2, 2
     data["coordinates"] = np.stack([x1, y1, x2, y2], 1)
-    raw = data.tobytes()
-    size = dtype.itemsize
-    return [raw[i:i + size] for i in range(0, count * size, size)]
+    return data.tobytes(), dtype.itemsize
 
 
 _OFFER_COLUMNS = {"offer_flow_uid": "uid", "offer_company_uid": "company_uid", "resource_code": "resource_code",
@@ -475,60 +510,124 @@ _FLOW_TABLES = {"offer": ("tf_link_offers", ("uid", "company_uid", "resource_cod
                 "need": ("tf_link_needs", ("uid", "company_uid", "resource_code", "quantity", "unit"))}
 
 
+def _digits(values, width):
+    """Non-negative integers as one ASCII blob of ``width`` decimal digits each, made by numpy:
+    SQLite reads value ``k`` with ``CAST(substr(blob, k * width + 1, width) AS INTEGER)``."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=np.int64)
+    powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    return ((values[:, None] // powers) % 10 + 48).astype(np.uint8).tobytes()
+
+
 def _insert_possible_sqlite(connection, table, srs_id, ends, translate, plan=None):
     """Insert the links into ``possible_links`` (fids 1 to n) with SQLite doing the joins.
 
     A link's columns are mostly its two flows' (uids, companies, codes, quantities, units): the
-    flows go into two temporary tables, the links (fid, geometry, the two flows' row numbers,
-    distance, share, reason) into a third, and one INSERT ... SELECT joins them in SQLite's own
-    code: 8 values bound from Python a link instead of 17, and no Python list per column (about a
-    third less time at 600,000 links).
-    With ``plan`` (the R-tree's, :func:`_plan_rtree`), each link's leaf goes in the same row and
-    the R-tree's ``_rowid`` table is filled from it by SQLite too (returns True then).
+    flows go into two temporary tables, and one INSERT ... SELECT joins them in SQLite's own code.
+    Of each link only the distance and the share are bound from Python, into a third temporary
+    table; its geometry, its two flows' row numbers, the values of its reason and its R-tree leaf
+    are read by SQLite from blobs numpy makes whole (a fixed size per link: ``substr`` finds it at
+    once), and the reason is put together by SQLite from its template's pieces (or bound whole
+    when a translation formats a value itself). With ``plan`` (it computes the R-tree's plan,
+    :func:`_plan_rtree`; in a thread while SQLite inserts), the R-tree's ``_rowid`` table is filled by
+    SQLite too. Returns (whether it was, the plan).
     """
     import operator
+
+    import numpy as np
+
+    from ..domain.codes import subchapter_of
 
     levels = {level: i for i, level in enumerate(links.CONFIDENTIALITY_LEVELS)}
     connection.execute("PRAGMA temp.cache_size = -262144")
     for side, flows in (("offer", table.offers), ("need", table.needs)):
         name, attributes = _FLOW_TABLES[side]
         connection.execute("DROP TABLE IF EXISTS temp.{}".format(name))
-        connection.execute("CREATE TEMP TABLE {} (i INTEGER PRIMARY KEY, {}, level_rank, confidentiality)".format(
-            name, ", ".join(attributes)))
+        connection.execute("CREATE TEMP TABLE {} (i INTEGER PRIMARY KEY, {}, subchapter, level_rank, "
+                           "confidentiality)".format(name, ", ".join(attributes)))
         confidentiality = [f.confidentiality for f in flows]
-        connection.executemany("INSERT INTO temp.{} VALUES (?, {})".format(name, ", ".join("?" * (len(attributes) + 2))),
+        codes = [f.resource_code for f in flows]
+        subchapters = {code: subchapter_of(code) for code in set(codes)}
+        connection.executemany("INSERT INTO temp.{} VALUES (?, {})".format(name, ", ".join("?" * (len(attributes) + 3))),
                                zip(range(len(flows)), *[list(map(operator.attrgetter(a), flows)) for a in attributes],
-                                   map(levels.__getitem__, confidentiality), confidentiality))
-    connection.execute("DROP TABLE IF EXISTS temp.tf_links")
-    connection.execute("CREATE TEMP TABLE tf_links (fid INTEGER PRIMARY KEY, geom, offer, need, distance_km, "
-                       "covered_share, reason, leaf)")
+                                   map(subchapters.__getitem__, codes), map(levels.__getitem__, confidentiality),
+                                   confidentiality))
     count = len(table)
-    geometries = _line_blobs(srs_id, *ends) if count else []
-    reasons = table.reasons(translate)
-    leaves = plan[3].tolist() if plan is not None else [None] * count
+    geometries, size = _line_blob(srs_id, *ends)
+    parts = table.reason_parts(translate)
+    connection.execute("DROP TABLE IF EXISTS temp.tf_links")
     # a nan share is bound as NULL by SQLite
-    connection.executemany("INSERT INTO temp.tf_links VALUES (?, ?, ?, ?, ?, ?, ?, ?)", zip(
-        range(1, count + 1), geometries, table.offer_index.tolist(), table.need_index.tolist(),
-        table.distance_km.tolist(), table.covered_share.tolist(), reasons, leaves))
-    del geometries, leaves
-    values = {"fid": "l.fid", "geom": "l.geom", "offer_flow_uid": "o.uid", "need_flow_uid": "n.uid",
+    if parts is None:
+        connection.execute("CREATE TEMP TABLE tf_links (k INTEGER PRIMARY KEY, distance_km, covered_share, reason)")
+        connection.executemany("INSERT INTO temp.tf_links VALUES (?, ?, ?, ?)", zip(
+            range(count), table.distance_km.tolist(), table.covered_share.tolist(), table.reasons(translate)))
+    else:
+        connection.execute("CREATE TEMP TABLE tf_links (k INTEGER PRIMARY KEY, distance_km, covered_share)")
+        connection.executemany("INSERT INTO temp.tf_links VALUES (?, ?, ?)", zip(
+            range(count), table.distance_km.tolist(), table.covered_share.tolist()))
+    blobs = {"geometries": geometries}
+
+    def field(name, values):
+        """The integers ``values`` (one per link) as a blob, and the SQL that reads one."""
+        values = np.asarray(values, dtype=np.int64)
+        width = len(str(int(values.max()))) if count else 1
+        blobs[name] = _digits(values, width) if count else b""
+        return "CAST(substr(:{0}, l.k * {1:d} + 1, {1:d}) AS INTEGER)".format(name, width)
+
+    offer, need = field("offer", table.offer_index), field("need", table.need_index)
+    reason = "l.reason" if parts is None else _reason_sql(parts, table, field)
+    values = {"fid": "l.k + 1", "geom": "substr(:geometries, l.k * {:d} + 1, {:d})".format(size, size),
+              "offer_flow_uid": "o.uid", "need_flow_uid": "n.uid",
               "offer_company_uid": "o.company_uid", "need_company_uid": "n.company_uid",
               "resource_code": "o.resource_code", "need_resource_code": "n.resource_code", "family": "o.family",
               "distance_km": "l.distance_km", "covered_share": "l.covered_share", "offer_quantity": "o.quantity",
-              "offer_unit": "o.unit", "need_quantity": "n.quantity", "need_unit": "n.unit", "reason": "l.reason",
+              "offer_unit": "o.unit", "need_quantity": "n.quantity", "need_unit": "n.unit", "reason": reason,
               "confidentiality": "CASE WHEN o.level_rank <= n.level_rank THEN o.confidentiality "
                                  "ELSE n.confidentiality END"}
     names = ["fid", "geom"] + _columns("possible_links")
-    connection.execute(
-        'INSERT INTO possible_links ({}) SELECT {} FROM temp.tf_links l JOIN temp.tf_link_offers o ON o.i = l.offer '
-        'JOIN temp.tf_link_needs n ON n.i = l.need ORDER BY l.fid'.format(
-            ", ".join('"{}"'.format(n) for n in names), ", ".join(values[n] for n in names)))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="TerritorialFluxRtreePlan") as pool:
+        planned = pool.submit(plan) if plan is not None else None  # SQLite leaves Python's lock meanwhile
+        connection.execute(
+            'INSERT INTO possible_links ({}) SELECT {} FROM temp.tf_links l JOIN temp.tf_link_offers o ON o.i = {} '
+            'JOIN temp.tf_link_needs n ON n.i = {} ORDER BY l.k'.format(
+                ", ".join('"{}"'.format(n) for n in names), ", ".join(values[n] for n in names), offer, need), blobs)
+        plan = planned.result() if planned is not None else None
     if plan is not None:
+        leaf = field("leaf", plan[3])
         connection.execute('INSERT INTO "rtree_possible_links_geom_rowid" (rowid, nodeno) '
-                           'SELECT fid, leaf FROM temp.tf_links ORDER BY fid')
+                           "SELECT l.k + 1, {} FROM temp.tf_links l ORDER BY l.k".format(leaf), {"leaf": blobs["leaf"]})
     for name in ("tf_links", "tf_link_offers", "tf_link_needs"):
         connection.execute("DROP TABLE temp.{}".format(name))
-    return plan is not None
+    return plan is not None, plan
+
+
+def _reason_sql(parts, table, field):
+    """The SQL that writes each link's reason as :meth:`.links.LinkTable.reasons` does, from the
+    templates' pieces (``parts``, per kind of reason) and the link's values."""
+    import numpy as np
+
+    values = {"code": "o.resource_code", "offer_code": "o.resource_code", "subchapter": "o.subchapter",
+              "need_code": "n.resource_code", "offer_unit": "coalesce(nullif(o.unit, ''), '?')",
+              "need_unit": "coalesce(nullif(n.unit, ''), '?')"}
+    numbers = {"distance": lambda: "({0} / 10) || '.' || ({0} % 10)".format(field("tenths", table.distance_tenths())),
+               "percent": lambda: field("percent", np.clip(table.percent, 0, 100))}
+    cases = []
+    for kind, pieces in sorted(parts.items()):
+        sql = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                sql.append("'{}'".format(piece.replace("'", "''")))
+            elif piece[0] in values:
+                sql.append(values[piece[0]])
+            else:
+                values[piece[0]] = numbers[piece[0]]()  # one blob per value, whatever the kinds naming it
+                sql.append(values[piece[0]])
+        cases.append((kind, " || ".join(sql) or "''"))
+    if len(cases) <= 1:
+        return cases[0][1] if cases else "NULL"
+    return "CASE {} {} END".format(field("kind", table.kind), " ".join(
+        "WHEN {:d} THEN {}".format(kind, sql) for kind, sql in cases))
 
 
 def analysed_at(workspace):

@@ -110,6 +110,41 @@ def _register_gpkg_functions(connection):
         connection.create_function(name, 1, bound(index), deterministic=True)
 
 
+def rollback_journal_while_alone(connection):
+    """Switch a GeoPackage in WAL mode that no other connection has open to a rollback journal
+    for one big transaction; returns the mode to restore afterwards (:func:`restore_journal`),
+    or None when nothing changed.
+
+    In WAL mode every page of a transaction is written twice, into the WAL and then back into
+    the file; with a rollback journal a new page (past the end of the file) goes into the file
+    once and needs no journal. Worth it when the transaction writes mostly new pages: a new
+    territory's first import, the first analysis of a big workspace. (Pages the transaction
+    frees and fills again must be copied into the journal first: no gain there.) When QGIS or
+    anyone else has the file open, the mode stays as it is: SQLite refuses the change at once and
+    the work goes on in WAL mode, as safe and only slower to commit.
+    """
+    mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        return None
+    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        changed = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # database is locked: someone else has it open
+        changed = False
+    finally:
+        connection.execute("PRAGMA busy_timeout = {:d}".format(int(timeout)))
+    return mode if changed else None
+
+
+def restore_journal(connection, mode):
+    """Back to ``mode`` after :func:`rollback_journal_while_alone`, outside any transaction."""
+    try:
+        connection.execute("PRAGMA journal_mode = {}".format(mode))
+    except sqlite3.OperationalError:
+        pass  # someone opened the file meanwhile: QGIS sets WAL again when it writes
+
+
 def sqlite_database(path, read_only=False):
     if read_only:
         connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, isolation_level=None)

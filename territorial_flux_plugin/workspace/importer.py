@@ -42,6 +42,7 @@ from ..domain.uids import random_uids
 from ..domain.vocabulary import HEADCOUNT_BANDS
 from ..domain.units import FAMILY_UNITS
 from . import rtree
+from .database import restore_journal, rollback_journal_while_alone
 from .nomenclature import resource_rows
 
 BULK_THRESHOLD = 500
@@ -1250,7 +1251,7 @@ class _CompanyWriter(threading.Thread):
             if isinstance(item, _Stop) and (item.abort or not item.updates):
                 return  # nothing to write: the file is not even opened for writing
             connection = connect(self.facts.path)
-            journal = _rollback_journal_while_alone(connection) if self.bulk else None
+            journal = rollback_journal_while_alone(connection) if self.bulk else None
             connection.execute("PRAGMA cache_size = -262144")  # one big transaction: no spill midway
             connection.execute("BEGIN IMMEDIATE")
             try:
@@ -1261,7 +1262,7 @@ class _CompanyWriter(threading.Thread):
                 raise
             finally:
                 if journal is not None:
-                    _restore_journal(connection, journal)
+                    restore_journal(connection, journal)
         except BaseException as error:  # noqa: BLE001 - handed to the reading thread
             self.error = error
             while True:  # let a blocked put() return
@@ -1327,37 +1328,6 @@ class _CompanyWriter(threading.Thread):
                 "SELECT :first + j.key, substr(:geometries, j.key * :size + 1, :size), :label, :now, :now, :user, "
                 "{} FROM json_each(:rows) AS j ORDER BY j.key").format(
             ", ".join('"{}"'.format(c) for c in names), ", ".join(values))
-
-
-def _rollback_journal_while_alone(connection):
-    """Switch a workspace in WAL mode that no other connection has open to a rollback journal
-    for one bulk import; returns the mode to restore afterwards, or None when nothing changed.
-
-    In WAL mode every page of the transaction is written twice at the end, into the WAL and then
-    back into the file; with a rollback journal the new pages go into the file once (a new
-    territory's first import is almost only new pages). When QGIS or anyone else has the file
-    open, the mode stays as it is: SQLite refuses the change at once and the import goes on in
-    WAL mode, as safe and only slower to commit.
-    """
-    mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != "wal":
-        return None
-    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
-    connection.execute("PRAGMA busy_timeout = 0")
-    try:
-        changed = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
-    except sqlite3.OperationalError:  # database is locked: someone else has it open
-        changed = False
-    finally:
-        connection.execute("PRAGMA busy_timeout = {:d}".format(int(timeout)))
-    return mode if changed else None
-
-
-def _restore_journal(connection, mode):
-    try:
-        connection.execute("PRAGMA journal_mode = {}".format(mode))
-    except sqlite3.OperationalError:
-        pass  # someone opened the file meanwhile: QGIS sets WAL again when it writes
 
 
 class _TeamCompanyWriter:

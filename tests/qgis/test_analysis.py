@@ -267,19 +267,27 @@ def crowded(provider, run, tmp_path):
     return Workspace(path)
 
 
-def _blob_envelope(blob):
-    """(minx, maxx, miny, maxy) stored in a GeoPackage blob's header (envelope flag 1)."""
-    assert blob[3] >> 1 & 0x07 == 1
-    return struct.unpack_from("<4d", blob, 8)
+_ENVELOPE_SIZES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
 def _line_ends(blob):
     """The two points of a two-point (multi)linestring GeoPackage blob."""
-    start = 8 + 32
+    assert blob[:2] == b"GP" and blob[3] & 0x01  # little-endian header
+    start = 8 + _ENVELOPE_SIZES[blob[3] >> 1 & 0x07]
     kind = struct.unpack_from("<I", blob, start + 1)[0]
     if kind == 5:
         start += 9
     return struct.unpack_from("<4d", blob, start + 9)
+
+
+def _blob_envelope(blob):
+    """(minx, maxx, miny, maxy) of a line blob: the stored envelope when there is one, which must
+    then be the points' (the plugin writes none: the spatial index holds the envelopes)."""
+    x1, y1, x2, y2 = _line_ends(blob)
+    envelope = (min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2))
+    if blob[3] >> 1 & 0x07:
+        assert struct.unpack_from("<4d", blob, 8) == envelope
+    return envelope
 
 
 def test_many_links_make_a_valid_geopackage_layer_with_its_spatial_index(crowded, run):
@@ -297,9 +305,7 @@ def test_many_links_make_a_valid_geopackage_layer_with_its_spatial_index(crowded
     # Each box is the one SQLite itself stores for the line's envelope (32-bit floats rounded outwards).
     table = rows(path, "SELECT fid, geom FROM possible_links ORDER BY fid")
     envelopes = [(fid,) + _blob_envelope(geom) for fid, geom in table]
-    for _fid, geom in table:
-        x1, y1, x2, y2 = _line_ends(geom)
-        assert _blob_envelope(geom) == (min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2))
+    assert {len(geom) for _fid, geom in table} == {8 + 50}  # a multilinestring of two points, no envelope
     reference = sqlite3.connect(":memory:")
     reference.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
     reference.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", envelopes)
@@ -401,3 +407,75 @@ def test_map_themes_of_the_demo_show_non_empty_layers(demo_workspace, run, tmp_p
     companies = workspace_layers(project)["companies"]
     assert {"background", "faded"} <= set(companies.styleManager().styles())
     project.clear()
+
+
+@pytest.mark.parametrize("language", ["English", "French", "French with a format of its own"])
+def test_the_written_reasons_are_the_sentences_of_the_links(crowded, language):
+    """The workspace table's reasons are put together by SQLite from the templates' pieces: they
+    are the sentences the Processing output and the docks show, in the user's language too (a
+    translation that formats a value itself is written whole)."""
+    from territorial_flux_plugin.domain import links
+
+    french = {
+        "same code {code} — {distance} km — covers {percent}% of the need":
+            "même code {code} — {distance} km — couvre {percent} % du besoin",
+        "same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — "
+        "covers {percent}% of the need":
+            "l'offre {offer_code} et le besoin {need_code} du sous-chapitre {subchapter}, à {distance} km : "
+            "{percent} % couverts",
+        "same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — "
+        "quantities not comparable ({offer_unit} offered, {need_unit} needed)":
+            "sous-chapitre {subchapter} — {distance} km — « {offer_unit} » contre « {need_unit} »",
+    }
+    if language == "English":
+        translate = None
+    else:
+        def translate(_context, text):
+            sentence = french.get(text, text)
+            return sentence.replace("à {distance} km", "à {distance:>6} km") if "own" in language else sentence
+    inputs = analysis.read_inputs(crowded)
+    table = analysis.link_table_for(inputs, links.Settings(100, "subchapter", "public", 30))
+    assert len(table) > 1000 and len(set(table.kind.tolist())) >= 3
+    assert (table.reason_parts(translate) is None) == ("own" in language)
+    analysis.write_outputs(crowded, links.Settings(100, "subchapter", "public", 30), inputs, table=table,
+                           translate=translate)
+    written = rows(crowded.path, "SELECT reason FROM possible_links ORDER BY fid")
+    assert [r[0] for r in written] == table.reasons(translate)
+    if language.startswith("French"):
+        assert any(r[0].startswith("l'offre") for r in written)
+
+
+def test_a_big_first_analysis_skips_the_wal_only_when_alone(crowded, monkeypatch):
+    """Written into empty tables, a big analysis goes through a rollback journal (its pages are
+    new: written once) when nobody else has the file open; the file is in WAL mode again after.
+    A replacement (the tables hold rows) and a file open elsewhere stay in WAL mode."""
+    from contextlib import closing
+
+    from territorial_flux_plugin.domain import links
+
+    modes = []
+    original = analysis._write_possible
+
+    def spy(database, *args):
+        modes.append(database.connection.execute("PRAGMA journal_mode").fetchone()[0])
+        return original(database, *args)
+
+    monkeypatch.setattr(analysis, "_write_possible", spy)
+    monkeypatch.setattr(analysis, "BIG_ANALYSIS", 1000)
+    settings = links.Settings(100, "subchapter", "public", 30)
+    inputs = analysis.read_inputs(crowded)
+    table = analysis.link_table_for(inputs, settings)
+    assert len(table) > 1000 and rows(crowded.path, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(crowded.path, "SELECT count(*) FROM possible_links") == [(0,)]
+    analysis.write_outputs(crowded, settings, inputs, table=table)
+    analysis.write_outputs(crowded, settings, inputs, table=table)  # a replacement
+    with closing(sqlite3.connect(crowded.path)) as other:
+        other.execute("DELETE FROM possible_links")
+        other.commit()
+        assert other.execute("SELECT count(*) FROM companies").fetchone()[0] == 150
+        analysis.write_outputs(crowded, settings, inputs, table=table)  # empty, but open elsewhere
+        assert other.execute("SELECT count(*) FROM possible_links").fetchone()[0] == len(table)
+    assert modes == ["delete", "wal", "wal"]
+    assert rows(crowded.path, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(crowded.path, "SELECT count(*) FROM possible_links") == [(len(table),)]
+    assert integrity_problems(crowded.path) == []
