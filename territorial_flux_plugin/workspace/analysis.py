@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from ..domain import links
 from ..domain.links import Flow, Settings
 from .database import opened, restore_journal, rollback_journal_while_alone
+from .rtree import digits as _rtree_digits
 from .rtree import node_size as _rtree_node_size
 from .rtree import plan as _plan_rtree
 from .rtree import write as _write_rtree
@@ -510,16 +511,6 @@ _FLOW_TABLES = {"offer": ("tf_link_offers", ("uid", "company_uid", "resource_cod
                 "need": ("tf_link_needs", ("uid", "company_uid", "resource_code", "quantity", "unit"))}
 
 
-def _digits(values, width):
-    """Non-negative integers as one ASCII blob of ``width`` decimal digits each, made by numpy:
-    SQLite reads value ``k`` with ``CAST(substr(blob, k * width + 1, width) AS INTEGER)``."""
-    import numpy as np
-
-    values = np.asarray(values, dtype=np.int64)
-    powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
-    return ((values[:, None] // powers) % 10 + 48).astype(np.uint8).tobytes()
-
-
 def _insert_possible_sqlite(connection, table, srs_id, ends, translate, plan=None):
     """Insert the links into ``possible_links`` (fids 1 to n) with SQLite doing the joins.
 
@@ -572,7 +563,7 @@ def _insert_possible_sqlite(connection, table, srs_id, ends, translate, plan=Non
         """The integers ``values`` (one per link) as a blob, and the SQL that reads one."""
         values = np.asarray(values, dtype=np.int64)
         width = len(str(int(values.max()))) if count else 1
-        blobs[name] = _digits(values, width) if count else b""
+        blobs[name] = _rtree_digits(values, width) if count else b""
         return "CAST(substr(:{0}, l.k * {1:d} + 1, {1:d}) AS INTEGER)".format(name, width)
 
     offer, need = field("offer", table.offer_index), field("need", table.need_index)

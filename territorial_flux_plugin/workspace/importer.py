@@ -47,6 +47,7 @@ from .nomenclature import resource_rows
 
 BULK_THRESHOLD = 500
 CHUNK = 5000  # rows checked before they are handed to the writer
+FIRST_CHUNK = 1000
 PREVIEW_ROWS = 20
 
 
@@ -872,8 +873,9 @@ class CompanyImport:
         return result
 
     def _read(self, source, index, facts, feedback, total, result, seen, flush):
-        """Check every row and hand the checked ones to ``flush`` chunk by chunk."""
-        pending = []
+        """Check every row and hand the checked ones to ``flush`` chunk by chunk (the first one
+        smaller: the writer starts sooner)."""
+        pending, flushed = [], False
         for position, (number, values, x, y, geometry_problem) in enumerate(source.rows()):
             if position % 2000 == 0:
                 if feedback.isCanceled():
@@ -894,9 +896,10 @@ class CompanyImport:
                     continue
                 seen["sirets"][siret] = number
             pending.append(record)
-            if not self.legal_units and len(pending) >= CHUNK:
+            if not self.legal_units and len(pending) >= (CHUNK if flushed else FIRST_CHUNK):
                 flush(pending)
                 pending = []
+                flushed = True
         if self.legal_units:
             # the names the establishment file lacks, from SIRENE's legal units file
             names = self._legal_names({r["siret"][:9] for r in pending if r["siret"]}, feedback)
@@ -1134,6 +1137,10 @@ class CompanyImport:
 _Chunk = collections.namedtuple("_Chunk", "count columns constants rows uids geometries points")
 
 
+# columns whose CHECK constraints the reading thread verifies in a bulk import (the writer, the
+# other columns'): the SIRET's, the longest to evaluate
+READER_CHECKED = ("siret",)
+
 _handover = {"lock": threading.Lock(), "users": 0, "interval": None}
 
 
@@ -1178,6 +1185,7 @@ class _CompanyWriter(threading.Thread):
         self.inserted = 0
         self.blob = _gpkg_blob(facts.srs_id)
         self.now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        self.checker = None  # the reading thread's SQLite, for READER_CHECKED
 
     # -- called by the reading thread --
     def rows(self, records):
@@ -1207,8 +1215,32 @@ class _CompanyWriter(threading.Thread):
             geometries.append(blob(x, y))
             rows.append([record[c] for c in columns])
         uids = "".join(random_uids(2 * count)).encode("ascii")
+        if self.bulk:
+            self._verify_read_values(records)
         return _Chunk(count, tuple(columns), constants, json.dumps(rows, ensure_ascii=False), uids,
                       b"".join(geometries), points)
+
+    def _verify_read_values(self, records):
+        """The CHECK constraints of :data:`READER_CHECKED` (the SIRET's check digit), evaluated by
+        SQLite in the reading thread, on a connection of its own, over the values of the chunk:
+        the schema's own SQL on the very values the writer inserts, and a shorter part for the
+        writer, the longer of the two threads. Raises sqlite3.IntegrityError as SQLite would."""
+        from .schema import TABLES_BY_NAME
+
+        if self.checker is None:
+            self.checker = sqlite3.connect(":memory:")
+        for column in TABLES_BY_NAME["companies"].columns:
+            if column.name not in READER_CHECKED:
+                continue
+            values = json.dumps([r[column.name] for r in records if r[column.name] is not None])
+            for index, check in enumerate(column.checks):
+                # materialized: the check reads the value many times, json_each would make it again each time
+                if self.checker.execute(
+                        "WITH chunk(value) AS MATERIALIZED (SELECT value FROM json_each(?)) "
+                        "SELECT 1 FROM chunk WHERE NOT ({}) LIMIT 1".format(check.sqlite("value")),
+                        (values,)).fetchone():
+                    raise sqlite3.IntegrityError("CHECK constraint failed: ck_companies_{}_{}".format(
+                        column.name, index))
 
     def put(self, chunk):
         self._raise_if_failed()
@@ -1222,14 +1254,21 @@ class _CompanyWriter(threading.Thread):
                 self._raise_if_failed()
 
     def finish(self, updates):
+        self._close_checker()
         self.put_stop(_Stop(updates))
         self.join()
         self._raise_if_failed()
 
     def abort(self):
+        self._close_checker()
         if self.is_alive():
             self.put_stop(_Stop(abort=True))
             self.join()
+
+    def _close_checker(self):
+        if self.checker is not None:
+            self.checker.close()
+            self.checker = None
 
     def put_stop(self, stop):
         while self.is_alive():
@@ -1298,7 +1337,8 @@ class _CompanyWriter(threading.Thread):
             fid += item.count
             self.inserted += item.count
             if suspended:
-                _verify_checks(connection, "companies", first, fid, ("status",) + COMPANY_COLUMNS)
+                _verify_checks(connection, "companies", first, fid,
+                               [c for c in ("status",) + COMPANY_COLUMNS if c not in READER_CHECKED])
                 _replay_bulk_triggers(connection, replayed, first, fid, item.points, uids=item.uids)
             if packed is not None:
                 packed.append((first, item.points))

@@ -54,13 +54,31 @@ def node_size(connection, rtree):
 
 
 def write(connection, rtree, plan, rowids=True):
-    """Write a :func:`plan` plan; ``rowids`` False: the caller fills ``_rowid`` itself."""
+    """Write a :func:`plan` plan; ``rowids`` False: the caller fills ``_rowid`` itself.
+
+    ``_rowid`` has a row per entry: SQLite reads them from the ids as JSON and the leaves as one
+    blob of digits (:func:`digits`), nothing bound a row at a time."""
+    import json
+
     node_rows, parent_rows, leaf_ids, leaf_nodes = plan
     connection.executemany('INSERT OR REPLACE INTO "{}_node" (nodeno, data) VALUES (?, ?)'.format(rtree), node_rows)
     connection.executemany('INSERT INTO "{}_parent" (nodeno, parentnode) VALUES (?, ?)'.format(rtree), parent_rows)
-    if rowids:
-        connection.executemany('INSERT INTO "{}_rowid" (rowid, nodeno) VALUES (?, ?)'.format(rtree),
-                               zip(leaf_ids.tolist(), leaf_nodes.tolist()))
+    if rowids and len(leaf_ids):
+        width = len(str(int(leaf_nodes.max())))
+        connection.execute(
+            'INSERT INTO "{0}_rowid" (rowid, nodeno) SELECT value, CAST(substr(:leaves, key * {1:d} + 1, {1:d}) '
+            "AS INTEGER) FROM json_each(:ids) ORDER BY key".format(rtree, width),
+            {"ids": json.dumps(leaf_ids.tolist()), "leaves": digits(leaf_nodes, width)})
+
+
+def digits(values, width):
+    """Non-negative integers as one ASCII blob of ``width`` decimal digits each, made by numpy:
+    SQLite reads value ``k`` with ``CAST(substr(blob, k * width + 1, width) AS INTEGER)``."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=np.int64)
+    powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    return ((values[:, None] // powers) % 10 + 48).astype(np.uint8).tobytes()
 
 
 def plan(ids, envelopes, node_size):

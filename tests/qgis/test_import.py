@@ -660,9 +660,11 @@ def test_a_failure_while_writing_rolls_everything_back(run, demo, tmp_path, monk
 
 
 @pytest.mark.parametrize("bulk", [False, True])
-def test_the_workspace_checks_hold_even_when_the_import_checks_fail(run, demo, tmp_path, monkeypatch, bulk):
-    """A bulk import inserts with SQLite's CHECK constraints set aside and verifies them per chunk:
-    a value the import's own checks let through is still refused by the schema's constraint."""
+@pytest.mark.parametrize("column", ["postcode", "siret"])
+def test_the_workspace_checks_hold_even_when_the_import_checks_fail(run, demo, tmp_path, monkeypatch, bulk, column):
+    """A bulk import inserts with SQLite's CHECK constraints set aside and verifies them per chunk
+    (the SIRET's in the reading thread, the others' in the writer): a value the import's own
+    checks let through is still refused by the schema's constraint."""
     from qgis.core import QgsProcessingException
 
     from territorial_flux_plugin.domain import importing
@@ -670,11 +672,17 @@ def test_the_workspace_checks_hold_even_when_the_import_checks_fail(run, demo, t
 
     before = digest(demo)
     count = importer.BULK_THRESHOLD + 20 if bulk else 5
-    source = write_shapefile(tmp_path / "bad.shp", FIELDS, [company_row(i) for i in range(1, count)])
-    monkeypatch.setattr(importing, "normalise_postcode", lambda value: "5914X")
+    rows = [company_row(i) for i in range(1, count)]
+    if column == "siret":  # a wrong check digit on the last row, let through by the import's checks
+        rows[-1][0]["siret"] = rows[-1][0]["siret"][:13] + str((int(rows[-1][0]["siret"][13]) + 1) % 10)
+        monkeypatch.setattr(importing, "quick_siret_ok", lambda value: True)
+    else:
+        monkeypatch.setattr(importing, "normalise_postcode", lambda value: "5914X")
+    source = write_shapefile(tmp_path / "bad.shp", FIELDS, rows)
     with pytest.raises(QgsProcessingException) as error:
         import_companies(run, demo, source, tmp_path)
-    assert "nothing was written" in str(error.value) and "ck_companies_postcode_0" in str(error.value)
+    assert "nothing was written" in str(error.value)
+    assert "ck_companies_{}_0".format(column) in str(error.value)
     intact(demo, before)
 
 
