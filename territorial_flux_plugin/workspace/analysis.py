@@ -374,7 +374,7 @@ def _journal_for_new_pages(database, table, missing, balance, metabolism_rows):
 
 
 def _write_outputs(database, postgres, srid, settings, inputs, positions, table, missing, balance, metabolism_rows,
-               translate):
+                   translate):
     with database.transaction():
         written = []
         if table is not None:
