@@ -117,6 +117,14 @@ class Server:
                 services.write("[tf_{user}]\nhost=127.0.0.1\nport={port}\ndbname={database}\nuser={user}\n".format(
                     user=user, port=self.port, database=DATABASE))
 
+    def rows(self, schema, sql, params=(), user="postgres"):
+        """The rows of ``sql`` in ``schema`` as ``user`` sees them (the server's superuser by default:
+        every row, whatever its confidentiality); for a statement that returns none, the rows it changed."""
+        with self.connect(user, autocommit=True) as connection, connection.cursor() as cursor:
+            cursor.execute("SET search_path = {}, public".format(schema))
+            cursor.execute(sql, params)
+            return cursor.fetchall() if cursor.description else cursor.rowcount
+
     def dsn(self, user="postgres"):
         return "host=127.0.0.1 port={} dbname={} user={}".format(self.port, DATABASE, user)
 

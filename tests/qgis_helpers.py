@@ -40,3 +40,21 @@ def live_provider():
         plugin.initProcessing()
         _PLUGINS.append(plugin)
     return registry.providerById("territorialflux")
+
+
+def demo_team(server, connection, demo_workspace, schema, name, users):
+    """The demo territory copied into a new team workspace in ``schema`` of ``server`` (reached
+    through the QGIS connection ``connection``), with the login roles ``users``
+    (``{login: 'reader'|'editor'|'admin'}``); returns the workspace's reference."""
+    import processing
+
+    reference = processing.run("territorialflux:createpostgisworkspace", {
+        "CONNECTION": connection, "SCHEMA": schema, "NAME": name, "CRS": "EPSG:2154"})["OUTPUT"]
+    processing.run("territorialflux:copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
+    server.add_logins(schema, users)
+    return reference
+
+
+def team_reference(user, schema):
+    """The reference of the team workspace in ``schema`` as the login ``user`` opens it (its service)."""
+    return "postgres:service=tf_{};schema={}".format(user, schema)

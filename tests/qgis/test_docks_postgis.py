@@ -11,7 +11,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QPushButton, QTableWidget
 
-from tests.qgis_helpers import live_provider, settle_qgis
+from tests.qgis_helpers import demo_team, live_provider, settle_qgis, team_reference
 from territorial_flux_plugin.gui.tools import PluginTools
 from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION
 from territorial_flux_plugin.workspace.workspace import (
@@ -25,25 +25,15 @@ USERS = {"dk_rita": "reader", "dk_alice": "editor", "dk_bob": "editor"}
 @pytest.fixture(scope="module")
 def team(provider_registered, postgis_server, postgis_connection, demo_workspace):
     """The demo territory copied into a team workspace; three advisors with their own services."""
-    import processing
-
-    reference = processing.run("territorialflux:createpostgisworkspace", {
-        "CONNECTION": postgis_connection, "SCHEMA": SCHEMA, "NAME": "Demo team", "CRS": "EPSG:2154"})["OUTPUT"]
-    processing.run("territorialflux:copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
-    postgis_server.add_logins(SCHEMA, USERS)
-    return reference
+    return demo_team(postgis_server, postgis_connection, demo_workspace, SCHEMA, "Demo team", USERS)
 
 
 def as_user(user):
-    return "postgres:service=tf_{};schema={}".format(user, SCHEMA)
+    return team_reference(user, SCHEMA)
 
 
 def query(server, sql, params=(), user="postgres"):
-    """Rows as ``user`` sees them (the server's superuser by default: every row, whatever its confidentiality)."""
-    with server.connect(user, autocommit=True) as connection, connection.cursor() as cursor:
-        cursor.execute("SET search_path = {}, public".format(SCHEMA))
-        cursor.execute(sql, params)
-        return cursor.fetchall() if cursor.description else cursor.rowcount
+    return server.rows(SCHEMA, sql, params, user)
 
 
 @pytest.fixture

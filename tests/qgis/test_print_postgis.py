@@ -11,6 +11,7 @@ import pytest
 from qgis.core import QgsDataSourceUri, QgsProject
 
 from tests.qgis.test_print import A4_LANDSCAPE, drawn_share, layer_of, legend_entries, map_area, pdf_info, render
+from tests.qgis_helpers import demo_team, team_reference
 from territorial_flux_plugin.workspace.workspace import Workspace
 
 SCHEMA = "team_print"
@@ -19,24 +20,15 @@ USERS = {"pr_rita": "reader", "pr_alice": "editor"}
 
 @pytest.fixture(scope="module")
 def team(provider_registered, postgis_server, postgis_connection, demo_workspace):
-    import processing
-
-    reference = processing.run("territorialflux:createpostgisworkspace", {
-        "CONNECTION": postgis_connection, "SCHEMA": SCHEMA, "NAME": "Print team", "CRS": "EPSG:2154"})["OUTPUT"]
-    processing.run("territorialflux:copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
-    postgis_server.add_logins(SCHEMA, USERS)
-    return reference
+    return demo_team(postgis_server, postgis_connection, demo_workspace, SCHEMA, "Print team", USERS)
 
 
 def as_user(user):
-    return "postgres:service=tf_{};schema={}".format(user, SCHEMA)
+    return team_reference(user, SCHEMA)
 
 
 def query(server, sql, params=(), user="postgres"):
-    with server.connect(user, autocommit=True) as connection, connection.cursor() as cursor:
-        cursor.execute("SET search_path = {}, public".format(SCHEMA))
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return server.rows(SCHEMA, sql, params, user)
 
 
 def stored_project(server):

@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingException
 
 from tests.qgis.test_import import FIELDS, company_row, siret, write_shapefile
 from tests.qgis.test_print import _square, write_areas
+from tests.qgis_helpers import team_reference
 from territorial_flux_plugin.workspace.team import create_postgis_workspace
 
 SCHEMA = "team_import"
@@ -18,14 +19,11 @@ USERS = {"ivy": "editor", "rex": "reader", "ada": "admin"}
 def team(postgis_server, postgis_connection):
     create_postgis_workspace(postgis_connection, SCHEMA, "Imports")
     postgis_server.add_logins(SCHEMA, USERS)
-    return {user: "postgres:service=tf_{};schema={}".format(user, SCHEMA) for user in USERS}
+    return {user: team_reference(user, SCHEMA) for user in USERS}
 
 
 def server_rows(server, sql, params=()):
-    with server.connect(autocommit=True) as connection, connection.cursor() as cursor:
-        cursor.execute("SET search_path = {}, public".format(SCHEMA))
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return server.rows(SCHEMA, sql, params)
 
 
 def rejects(path):
