@@ -72,6 +72,22 @@ def frame(canvas, layer):
     canvas.setExtent(extent)
 
 
+def choose_in_picker(dock, offer_uid, need_uid, title):
+    """What the advisor does in the synergy dock's offer/need picker once it opens: pick the offer
+    and the need, name the synergy, create it (a function for ``QTimer.singleShot``)."""
+    def choose():
+        picker = dock.picker
+        for widget, uid in ((picker.lists[0], offer_uid), (picker.lists[1], need_uid)):
+            for index in range(widget.count()):
+                if widget.item(index).data(Qt.ItemDataRole.UserRole) == uid:
+                    widget.setCurrentRow(index)
+        picker.title_edit.setText(title)
+        picker.create()
+        if picker.isVisible():  # never hang the test on a dialog left open
+            picker.reject()
+    return choose
+
+
 # --- company dock ------------------------------------------------------------------------------
 
 def test_find_a_company_by_name_siret_and_locator(workspace, tools, qtbot):
@@ -261,18 +277,7 @@ def test_substitution_with_the_map_tool_through_every_status(workspace, tools, q
     dock = tools.synergy_dock()
     tool = tools.substitution_tool()
 
-    def choose():
-        picker = dock.picker
-        for widget, uid in ((picker.lists[0], offer_uid), (picker.lists[1], need_uid)):
-            for index in range(widget.count()):
-                if widget.item(index).data(Qt.ItemDataRole.UserRole) == uid:
-                    widget.setCurrentRow(index)
-        picker.title_edit.setText("Test substitution")
-        picker.create()
-        if picker.isVisible():  # never hang the test on a dialog left open
-            picker.reject()
-
-    QTimer.singleShot(0, choose)
+    QTimer.singleShot(0, choose_in_picker(dock, offer_uid, need_uid, "Test substitution"))
     positions = {f["uid"]: f.geometry().asPoint() for f in companies.getFeatures()}
     click(tool, qgis_canvas, companies, positions[supplier], zoom=True)
     click(tool, qgis_canvas, companies, positions[receiver], zoom=True)

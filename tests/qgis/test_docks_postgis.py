@@ -11,6 +11,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QPushButton, QTableWidget
 
+from tests.qgis.test_docks import choose_in_picker
 from tests.qgis_helpers import demo_team, live_provider, settle_qgis, team_reference
 from territorial_flux_plugin.gui.tools import PluginTools
 from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION
@@ -228,18 +229,7 @@ def test_synergy_dock_on_a_team_workspace(opened, tools, postgis_server):
     assert all(b.isEnabled() for b in dock.create_buttons)
     supplier, receiver, offer_uid, need_uid = _offer_and_need(postgis_server)
 
-    def choose():
-        picker = dock.picker
-        for widget, uid in ((picker.lists[0], offer_uid), (picker.lists[1], need_uid)):
-            for index in range(widget.count()):
-                if widget.item(index).data(Qt.ItemDataRole.UserRole) == uid:
-                    widget.setCurrentRow(index)
-        picker.title_edit.setText("Team substitution")
-        picker.create()
-        if picker.isVisible():  # never hang the test on a dialog left open
-            picker.reject()
-
-    QTimer.singleShot(0, choose)
+    QTimer.singleShot(0, choose_in_picker(dock, offer_uid, need_uid, "Team substitution"))
     uid = dock.new_substitution(supplier, receiver)
     assert uid, dock.message.text()
     assert query(postgis_server, "SELECT kind, status, title FROM synergies WHERE uid = %s", (uid,))[0] == (
