@@ -64,11 +64,7 @@ class CompanyDock(WorkspaceDock):
         search_row.addWidget(self.pick_button)
         search_row.addWidget(self.add_company_button)
         layout.addLayout(search_row)
-        self.read_only_label = QLabel(self.read_only_text())
-        self.read_only_label.setObjectName("readOnly")
-        self.read_only_label.setWordWrap(True)
-        self.read_only_label.setStyleSheet("color: #555; font-style: italic")
-        self.read_only_label.hide()
+        self.read_only_label = self._read_only_label()
         layout.addWidget(self.read_only_label)
 
         self.card = QLabel()

@@ -185,11 +185,7 @@ class SynergyDock(WorkspaceDock):
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
-        self.read_only_label = QLabel(self.read_only_text())
-        self.read_only_label.setObjectName("readOnly")
-        self.read_only_label.setWordWrap(True)
-        self.read_only_label.setStyleSheet("color: #555; font-style: italic")
-        self.read_only_label.hide()
+        self.read_only_label = self._read_only_label()
         top_layout.addWidget(self.read_only_label)
         filters = QHBoxLayout()
         self.status_filter = QComboBox()

@@ -87,6 +87,17 @@ class WorkspaceDock(QgsDockWidget):
 
         return tr("Read-only: your role lets you read, analyse and print this team workspace, not change it.")
 
+    def _read_only_label(self):
+        """The note a reader of a team workspace sees at the top of the dock (hidden until then)."""
+        from qgis.PyQt.QtWidgets import QLabel
+
+        label = QLabel(self.read_only_text())
+        label.setObjectName("readOnly")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #555; font-style: italic")
+        label.hide()
+        return label
+
     def _watch(self, layers):
         for layer in self.layers.values():
             try:
