@@ -33,7 +33,7 @@ def generate(path, count=COUNT, seed=59):
     from osgeo import gdal, ogr, osr
 
     from territorial_flux_plugin.domain.siret import complete_siret
-    from territorial_flux_plugin.workspace.nomenclature import naf_rows
+    from territorial_flux_plugin.domain.nomenclature import naf_rows
 
     rng = random.Random(seed)
     nafs = [r["code"].replace(".", "") for r in naf_rows()]
@@ -78,7 +78,7 @@ def main(count=COUNT):
     import processing
     from qgis.core import QgsProcessingFeedback
 
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     folder = tempfile.mkdtemp(prefix="tf_bench_import_")
     try:

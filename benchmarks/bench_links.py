@@ -36,7 +36,7 @@ def generate(seed=59):
     """(companies [(uid, x, y)], flows [domain.links.Flow]) of a generated département."""
     from territorial_flux_plugin.domain import units
     from territorial_flux_plugin.domain.links import Flow
-    from territorial_flux_plugin.workspace.nomenclature import resource_rows
+    from territorial_flux_plugin.domain.nomenclature import resource_rows
 
     rng = random.Random(seed)
     towns = [(rng.uniform(0, WIDTH), rng.uniform(0, HEIGHT), rng.uniform(800, 5000), rng.paretovariate(1.2))
@@ -169,8 +169,8 @@ def reference_missing(flows, settings):
 def write_workspace(path, companies, flows):
     import struct
 
-    from territorial_flux_plugin.workspace.database import sqlite_database
-    from territorial_flux_plugin.workspace.workspace import create_workspace
+    from territorial_flux_plugin.storage.database import sqlite_database
+    from territorial_flux_plugin.project.build import create_workspace
 
     workspace = create_workspace(path, "Département de banc d'essai", overwrite=True)
     database = sqlite_database(workspace.path)
@@ -195,7 +195,7 @@ def _written(path, table):
     """(rows, R-tree rows, SQLite's rtreecheck, the workspace integrity check) of ``table``."""
     import sqlite3
 
-    from territorial_flux_plugin.workspace.gpkg import integrity_problems
+    from territorial_flux_plugin.storage.geopackage import integrity_problems
 
     connection = sqlite3.connect(path)
     try:

@@ -25,7 +25,7 @@ def main(folder):
 
     plugin = territorial_flux_plugin.classFactory(None)
     plugin.initProcessing()
-    from territorial_flux_plugin.workspace.render import render_map
+    from territorial_flux_plugin.project.render import render_map
 
     os.makedirs(folder, exist_ok=True)
     gpkg = os.path.abspath(os.path.join(folder, "territory.gpkg"))

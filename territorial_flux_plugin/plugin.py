@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu, QMessageBox
 
 from .__about__ import PLUGIN_FOLDER, __title__
 from .processing.provider import TerritorialFluxProvider
-from .toolbelt import critical_level, info_level, log, success_level, tr, translate_message, warning_level
+from .toolbelt.i18n import critical_level, info_level, log, success_level, tr, translate_message, warning_level
 
 ICON = os.path.join(PLUGIN_FOLDER, "resources", "icons", "territorial_flux.svg")
 
@@ -159,7 +159,7 @@ class TerritorialFluxPlugin:
 
     def _load(self, path, backup=None):
         """Replace the current project with the workspace's stored project."""
-        from .workspace.workspace import open_workspace
+        from .project.build import open_workspace
 
         if not self.iface.newProject(True):
             return False
@@ -173,7 +173,7 @@ class TerritorialFluxPlugin:
         return True
 
     def _extent(self):
-        from .workspace.workspace import workspace_layers
+        from .project.build import workspace_layers
 
         layers = workspace_layers()
         extent = None
@@ -198,7 +198,7 @@ class TerritorialFluxPlugin:
 
     def new_workspace(self):
         from .gui.workspace_dialogs import NewWorkspaceDialog
-        from .workspace.workspace import create_workspace
+        from .project.build import create_workspace
 
         dialog = NewWorkspaceDialog(self.iface.mainWindow())
         if not dialog.exec():
@@ -242,7 +242,7 @@ class TerritorialFluxPlugin:
         except Exception as error:  # noqa: BLE001 - shown to the user, logged
             self._report(error)
             return
-        from .workspace.workspace import Workspace
+        from .project.build import Workspace
 
         workspace = Workspace(reference)
         try:
@@ -260,7 +260,7 @@ class TerritorialFluxPlugin:
         """Upgrade workspace…: territorialflux:upgradeworkspace's dialog, on the open workspace."""
         from qgis import processing
 
-        from .workspace.workspace import current_workspace
+        from .project.build import current_workspace
 
         workspace = current_workspace()
         parameters = {"WORKSPACE": workspace.reference} if workspace is not None else {}
@@ -271,8 +271,8 @@ class TerritorialFluxPlugin:
         from qgis.PyQt.QtWidgets import QApplication
 
         from .gui.workspace_dialogs import last_folder, remember_folder
-        from .toolbelt import enum_value
-        from .workspace.demo import create_demo
+        from .toolbelt.i18n import enum_value
+        from .demo.builder import create_demo
 
         path, _filter = QFileDialog.getSaveFileName(
             self.iface.mainWindow(), tr("Save the demo territory as"),

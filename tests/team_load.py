@@ -5,11 +5,11 @@ process connected as its own database user. Two kinds of editors work at the sam
 
 - layer editors (``python -m tests.team_load layer-worker ...``) save the way advisors do, in a
   QGIS of their own: postgres-provider layers, the plugin's edit functions
-  (:func:`~territorial_flux_plugin.workspace.editing.update_flow`, ``update_synergy``: an
-  :class:`~territorial_flux_plugin.workspace.editing.EditSession` with the row version the user
+  (:func:`~territorial_flux_plugin.project.editing.update_flow`, ``update_synergy``: an
+  :class:`~territorial_flux_plugin.project.editing.EditSession` with the row version the user
   loaded, the edit buffer, ``commitChanges``); a refused save raises ``ConflictError``;
 - script editors (``python -m tests.team_load worker ...``) save one or two rows in one
-  transaction through :func:`territorial_flux_plugin.workspace.locking.save_in`.
+  transaction through :func:`territorial_flux_plugin.project.locking.save_in`.
 
 Each reads a row (its row version), changes it, saves; a refused save is reported back to its
 author with who changed what.
@@ -27,9 +27,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from territorial_flux_plugin.workspace import locking, postgis  # noqa: E402
-from territorial_flux_plugin.workspace.database import Database  # noqa: E402
-from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION  # noqa: E402
+from territorial_flux_plugin.project import locking  # noqa: E402
+from territorial_flux_plugin.storage import postgres_sql as postgis  # noqa: E402
+from territorial_flux_plugin.storage.database import Database  # noqa: E402
+from territorial_flux_plugin.storage.schema import SCHEMA_VERSION  # noqa: E402
 from tests.pgserver import DATABASE  # noqa: E402
 
 
@@ -123,8 +124,8 @@ def layer_worker(service_name, schema, index, edits, rows, seed, out, ready, go)
 
     app = QgsApplication([], False)
     app.initQgis()
-    from territorial_flux_plugin.workspace import editing
-    from territorial_flux_plugin.workspace.team import PostgisWorkspace, format_reference
+    from territorial_flux_plugin.project import editing
+    from territorial_flux_plugin.storage.postgres import PostgisWorkspace, format_reference
 
     workspace = PostgisWorkspace(format_reference(schema, service=service_name))
     layers = {table: workspace.layer(table) for table in ("flows", "synergies")}

@@ -10,10 +10,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, HEADCOUNT_BANDS, PRIORITIES
-from ..toolbelt import enum_value, tr, translate_message, vocabulary_label
-from ..workspace import editing
-from ..workspace.nomenclature import naf_rows, resources_by_code
-from ..workspace.workspace import language
+from ..toolbelt.i18n import enum_value, tr, translate_message, vocabulary_label
+from ..project import editing
+from ..domain.nomenclature import naf_rows, resources_by_code
+from ..project.build import language
 from .workspace_dock import WorkspaceDock
 from .flow_dialog import FlowDialog
 from .locator import company_index, search_companies
@@ -420,8 +420,8 @@ class CompanyDock(WorkspaceDock):
 
     def history_rows(self):
         """(when, who, what, details) of every recorded change of the company, newest first."""
-        from ..workspace.history import company_history
-        from ..workspace.workspace import current_workspace
+        from ..project.history import company_history
+        from ..project.build import current_workspace
 
         workspace = current_workspace()
         if workspace is None or not self.company_uid:

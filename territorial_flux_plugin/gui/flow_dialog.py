@@ -18,9 +18,9 @@ from ..domain.codes import parse_code
 from ..domain.flows import parse_quantity
 from ..domain.units import FAMILY_UNITS, canonical_unit
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, FAMILIES, PRIORITIES
-from ..toolbelt import enum_value, tr, translate_message, vocabulary_label
-from ..workspace.editing import EditError
-from ..workspace.nomenclature import resource_rows, resources_by_code
+from ..toolbelt.i18n import enum_value, tr, translate_message, vocabulary_label
+from ..project.editing import EditError
+from ..domain.nomenclature import resource_rows, resources_by_code
 
 
 def _fold(text):

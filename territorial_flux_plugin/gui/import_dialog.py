@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
 from ..__about__ import __title__
 from ..domain import importing as rules
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt import enum_value, log, success_level, tr, translate_message
+from ..toolbelt.i18n import enum_value, log, success_level, tr, translate_message
 
 # What each company field means, for the mapping table.
 FIELD_LABELS = {
@@ -70,7 +70,7 @@ def _buttons(*names):
 
 def reload_workspace_layers():
     """Make the open workspace's layers show what an import wrote."""
-    from ..workspace.workspace import workspace_layers
+    from ..project.build import workspace_layers
 
     for layer in workspace_layers().values():
         layer.reload()
@@ -80,7 +80,7 @@ def reload_workspace_layers():
 
 def current_workspace_reference():
     """The current project's workspace as a WORKSPACE value (a GeoPackage path or a team reference)."""
-    from ..workspace.workspace import current_workspace
+    from ..project.build import current_workspace
 
     workspace = current_workspace(QgsProject.instance())
     return workspace.reference if workspace is not None else ""
@@ -214,7 +214,7 @@ class ImportCompaniesDialog(QDialog):
         return value or None
 
     def _read_source(self, path):
-        from ..workspace.importer import ImportFailedError, open_source
+        from ..importing.sources import ImportFailedError, open_source
 
         self.source = None
         self.import_button.setEnabled(False)
@@ -400,8 +400,8 @@ def open_import_flows(iface):
 
 
 def save_flows_template(iface):
-    from ..workspace.templates import template_path
-    from ..workspace.workspace import language
+    from ..importing.templates import template_path
+    from ..project.build import language
     from .workspace_dialogs import last_folder, remember_folder
 
     source = template_path(language())

@@ -4,8 +4,8 @@ import unicodedata
 
 from qgis.core import QgsLocatorFilter, QgsLocatorResult
 
-from ..toolbelt import tr
-from ..workspace.workspace import workspace_layers
+from ..toolbelt.i18n import tr
+from ..project.build import workspace_layers
 
 
 def fold(text):

@@ -19,9 +19,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..__about__ import __title__
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
-from ..layouts import layers as print_layers
-from ..layouts.printing import TEMPLATE_PATH
-from ..toolbelt import critical_level, enum_value, log, success_level, tr, vocabulary_label, warning_level
+from ..printing import layers as print_layers
+from ..printing.export import TEMPLATE_PATH
+from ..toolbelt.i18n import critical_level, enum_value, log, success_level, tr, vocabulary_label, warning_level
 from .workspace_dialogs import last_folder
 
 SETTINGS = "territorial_flux/print/"
@@ -140,7 +140,7 @@ def print_current_workspace(iface, dialog_factory=PrintDialog):
     """Ask for the print's parameters, run territorialflux:printmap, announce the result."""
     import processing
 
-    from ..workspace.workspace import current_workspace
+    from ..project.build import current_workspace
 
     bar = iface.messageBar()
     workspace = current_workspace()
@@ -183,8 +183,8 @@ def print_current_workspace(iface, dialog_factory=PrintDialog):
 
 def _add_to_open_project(workspace, parameters):
     """The same layout in the open project when it is the workspace's (saving it keeps the layout)."""
-    from ..layouts.printing import print_map
-    from ..workspace.workspace import current_workspace
+    from ..printing.export import print_map
+    from ..project.build import current_workspace
 
     project = QgsProject.instance()
     current = current_workspace(project)

@@ -14,10 +14,10 @@ from qgis.PyQt.QtWidgets import (
 from ..domain.codes import family_of_code
 from ..domain.statuses import next_status
 from ..domain.vocabulary import FAMILIES, SYNERGY_KINDS, SYNERGY_STATUSES
-from ..toolbelt import enum_value, tr, translate_message, vocabulary_label
-from ..workspace import editing
-from ..workspace.nomenclature import resources_by_code
-from ..workspace.workspace import language
+from ..toolbelt.i18n import enum_value, tr, translate_message, vocabulary_label
+from ..project import editing
+from ..domain.nomenclature import resources_by_code
+from ..project.build import language
 from .workspace_dock import WorkspaceDock
 
 USER_ROLE = None

@@ -4,9 +4,9 @@ and the follower that keeps synergy lines on their participants when companies m
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject
 
-from ..toolbelt import enum_value, log, translate_message
-from ..workspace import editing
-from ..workspace.workspace import workspace_layers
+from ..toolbelt.i18n import enum_value, log, translate_message
+from ..project import editing
+from ..project.build import workspace_layers
 
 
 class GeometryFollower(QObject):

@@ -15,8 +15,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..domain.links import Settings
-from ..toolbelt import enum_value, tr, translate_message
-from ..workspace import editing
+from ..toolbelt.i18n import enum_value, tr, translate_message
+from ..project import editing
 
 
 class PossibleLinksPanel(QWidget):
@@ -99,8 +99,8 @@ class PossibleLinksPanel(QWidget):
             QTimer.singleShot(0, self.refresh)
 
     def refresh(self):
-        from ..workspace.analysis import possible_links_for
-        from ..workspace.workspace import current_workspace
+        from ..analysis.outputs import possible_links_for
+        from ..project.build import current_workspace
 
         self._pending = False
         workspace = current_workspace()

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from ..__about__ import __title__
 from ..domain import links
-from ..toolbelt import critical_level, enum_value, info_level, log, success_level, tr, warning_level
+from ..toolbelt.i18n import critical_level, enum_value, info_level, log, success_level, tr, warning_level
 
 ANALYSIS_TABLES = ("missing_links", "possible_links", "resource_balance", "metabolism")
 
@@ -41,7 +41,7 @@ def run_analysis(workspace, settings=None, temporary=False):
 
 def reload_analysis_layers(project=None):
     """Make the analysis layers of ``project`` read the tables again."""
-    from ..workspace.workspace import workspace_layers
+    from ..project.build import workspace_layers
 
     for table, layer in workspace_layers(project).items():
         if table in ANALYSIS_TABLES:
@@ -52,7 +52,7 @@ def reload_analysis_layers(project=None):
 
 def add_temporary_layers(missing, possible, project=None):
     """The reader's results as temporary layers at the top of the project, styled as the workspace's."""
-    from ..workspace import styles
+    from ..project import styles
 
     project = project if project is not None else QgsProject.instance()
     added = []
@@ -74,7 +74,7 @@ def add_temporary_layers(missing, possible, project=None):
 
 
 def apply_theme(iface, key):
-    from ..workspace.themes import theme_name
+    from ..project.themes import theme_name
 
     project = QgsProject.instance()
     name = theme_name(key, project)
@@ -84,7 +84,7 @@ def apply_theme(iface, key):
 
 
 def analyse_current_workspace(iface, settings=None):
-    from ..workspace.workspace import current_workspace
+    from ..project.build import current_workspace
 
     bar = iface.messageBar()
     workspace = current_workspace()

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidgetItem, QToolButton, QVBoxLayout,
 )
 
-from ..toolbelt import enum_value, tr, translate_message
+from ..toolbelt.i18n import enum_value, tr, translate_message
 
 SETTINGS_FOLDER = "territorial_flux/last_folder"
 
@@ -72,7 +72,7 @@ class NewWorkspaceDialog(QDialog):
         self.storage_combo.addItem(tr("PostgreSQL/PostGIS server (a team)"), "postgis")
         form.insertRow(1, tr("Storage"), self.storage_combo)
         self.connection_combo = QComboBox()
-        from ..workspace.team import saved_connections
+        from ..storage.postgres import saved_connections
 
         self.connection_combo.addItems(saved_connections())
         self.connection_combo.setToolTip(tr("A PostgreSQL connection saved in QGIS (Browser panel → "
@@ -107,7 +107,7 @@ class NewWorkspaceDialog(QDialog):
     def path(self):
         """The GeoPackage path, or the team workspace reference (postgres:connection=NAME;schema=SCHEMA)."""
         if self.storage() == "postgis":
-            from ..workspace.team import format_reference
+            from ..storage.postgres import format_reference
 
             return format_reference(self.schema_edit.text().strip(), connection=self.connection_combo.currentText())
         path = self.file_widget.filePath().strip()
@@ -127,7 +127,7 @@ class NewWorkspaceDialog(QDialog):
             self.name_edit.setFocus()
             return
         if self.storage() == "postgis":
-            from ..workspace.postgis import valid_schema_name
+            from ..storage.postgres_sql import valid_schema_name
 
             if not self.connection_combo.currentText():
                 self.error_label.setText(tr("Add a PostgreSQL connection in QGIS's Browser panel first."))
@@ -174,7 +174,7 @@ class OpenTeamWorkspaceDialog(QDialog):
         server_row = QHBoxLayout()
         self.server_combo = QComboBox()
         self.server_combo.setObjectName("teamServer")
-        from ..workspace.team import saved_connections, service_names
+        from ..storage.postgres import saved_connections, service_names
 
         for name in saved_connections():
             self.server_combo.addItem(tr("Connection: {name}").format(name=name), "connection=" + name)
@@ -238,7 +238,7 @@ class OpenTeamWorkspaceDialog(QDialog):
         if server is None:
             return []
         kind, name = server
-        from ..workspace.team import team_workspaces
+        from ..storage.postgres import team_workspaces
 
         QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
         try:
@@ -291,7 +291,7 @@ class OpenTeamWorkspaceDialog(QDialog):
             self.refresh()
 
     def accept(self):
-        from ..workspace.team import PostgisWorkspace, open_team_workspace_check
+        from ..storage.postgres import PostgisWorkspace, open_team_workspace_check
 
         found = self.selected()
         if found is None:

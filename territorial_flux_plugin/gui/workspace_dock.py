@@ -4,7 +4,7 @@ from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QTimer
 
-from ..workspace.workspace import workspace_layers
+from ..project.build import workspace_layers
 
 
 class WorkspaceDock(QgsDockWidget):
@@ -64,7 +64,7 @@ class WorkspaceDock(QgsDockWidget):
         workspace's reader may not), and the name its edits record (None: QGIS's user name; on a
         team workspace the database login, which the server's audit trail and row-level security
         also know the user by)."""
-        from ..workspace.workspace import current_workspace
+        from ..project.build import current_workspace
 
         if not self.layers:
             return True, None
@@ -83,7 +83,7 @@ class WorkspaceDock(QgsDockWidget):
 
     @staticmethod
     def read_only_text():
-        from ..toolbelt import tr
+        from ..toolbelt.i18n import tr
 
         return tr("Read-only: your role lets you read, analyse and print this team workspace, not change it.")
 

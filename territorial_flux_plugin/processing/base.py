@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..toolbelt import translate_message
+from ..toolbelt.i18n import translate_message
 
 
 class TerritorialFluxAlgorithm(QgsProcessingAlgorithm):

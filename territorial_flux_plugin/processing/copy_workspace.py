@@ -5,10 +5,10 @@ import os
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..workspace.copy import copy_workspace
-from ..workspace.gpkg import WorkspaceError
-from ..workspace.team import is_reference
-from ..workspace.workspace import Workspace, create_workspace
+from ..storage.copy import copy_workspace
+from ..storage.geopackage import WorkspaceError
+from ..storage.postgres import is_reference
+from ..project.build import Workspace, create_workspace
 from .base import TerritorialFluxAlgorithm
 from .params import parameter_as_workspace, workspace_parameter
 

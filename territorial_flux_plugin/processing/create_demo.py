@@ -6,8 +6,8 @@ from qgis.core import (
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..workspace.demo import DEFAULT_SEED, create_demo
-from ..workspace.gpkg import WorkspaceError
+from ..demo.builder import DEFAULT_SEED, create_demo
+from ..storage.geopackage import WorkspaceError
 from .base import TerritorialFluxAlgorithm
 
 

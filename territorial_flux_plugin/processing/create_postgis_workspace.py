@@ -6,9 +6,9 @@ from qgis.core import (
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..workspace.gpkg import WorkspaceError
-from ..workspace.postgis import role_names
-from ..workspace.team import create_postgis_workspace, stores_a_password
+from ..storage.geopackage import WorkspaceError
+from ..storage.postgres_sql import role_names
+from ..storage.postgres import create_postgis_workspace, stores_a_password
 from .base import TerritorialFluxAlgorithm
 
 

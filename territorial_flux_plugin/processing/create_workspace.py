@@ -6,8 +6,8 @@ from qgis.core import (
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..workspace.gpkg import WorkspaceError
-from ..workspace.workspace import create_workspace
+from ..storage.geopackage import WorkspaceError
+from ..project.build import create_workspace
 from .base import TerritorialFluxAlgorithm
 
 

@@ -7,7 +7,7 @@ from qgis.core import (
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import AREA_KINDS
-from ..workspace.area_import import AreaImport
+from ..importing.areas import AreaImport
 from .base import TerritorialFluxAlgorithm
 from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import choice_parameter, parameter_as_choice, workspace_parameter

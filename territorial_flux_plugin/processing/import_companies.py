@@ -11,9 +11,9 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..domain import importing as rules
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt import translate_message
-from ..workspace.importer import CompanyImport, ImportCanceledError, ImportFailedError, write_rejects
-from ..workspace.team import PostgisWorkspace
+from ..toolbelt.i18n import translate_message
+from ..importing.sources import CompanyImport, ImportCanceledError, ImportFailedError, write_rejects
+from ..storage.postgres import PostgisWorkspace
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -81,7 +81,7 @@ def import_workspace(algorithm, parameters, context, rejects, table):
                 "editor or its administrator to import this file.").format(workspace=workspace.reference))
         return workspace
     except QgsProcessingException as error:
-        from ..workspace.importer import ImportResult
+        from ..importing.sources import ImportResult
 
         result = ImportResult(str(parameters.get("INPUT")), [])
         result.failure = str(error)
@@ -90,7 +90,7 @@ def import_workspace(algorithm, parameters, context, rejects, table):
 
 
 def _failed(job, message):
-    from ..workspace.importer import ImportResult
+    from ..importing.sources import ImportResult
 
     source = job.source
     result = ImportResult(source.file if source else str(job.source_value), source.columns if source else [])

@@ -6,8 +6,8 @@ from qgis.core import (
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..workspace.importer import FlowImport
-from ..workspace.workspace import language
+from ..importing.sources import FlowImport
+from ..project.build import language
 from .base import TerritorialFluxAlgorithm
 from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import workspace_parameter

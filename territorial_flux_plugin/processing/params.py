@@ -13,9 +13,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt import translate_message
-from ..workspace import gpkg
-from ..workspace.workspace import Workspace
+from ..toolbelt.i18n import translate_message
+from ..storage import geopackage as gpkg
+from ..project.build import Workspace
 
 WORKSPACE = "WORKSPACE"
 
@@ -42,7 +42,7 @@ def parameter_as_workspace(algorithm, parameters, context, name=WORKSPACE):
     if path.lower().startswith("postgres:"):
         # A team workspace (postgres:connection=NAME;schema=SCHEMA or postgres:service=NAME;schema=SCHEMA)
         # is never upgraded implicitly: its administrator runs territorialflux:upgradeworkspace.
-        from ..workspace.team import PostgisWorkspace, open_team_workspace_check
+        from ..storage.postgres import PostgisWorkspace, open_team_workspace_check
 
         try:
             workspace = PostgisWorkspace(path)

@@ -8,10 +8,10 @@ from qgis.core import (
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
-from ..layouts import layers as print_layers
-from ..layouts.layout import ORIENTATIONS, PAPERS
-from ..layouts.printing import PrintError, print_map
-from ..workspace.gpkg import WorkspaceError
+from ..printing import layers as print_layers
+from ..printing.layout import ORIENTATIONS, PAPERS
+from ..printing.export import PrintError, print_map
+from ..storage.geopackage import WorkspaceError
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 

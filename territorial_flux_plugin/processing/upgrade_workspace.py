@@ -3,9 +3,9 @@
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterBoolean
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..workspace.gpkg import WorkspaceError
-from ..workspace.team import upgrade
-from ..workspace.workspace import Workspace
+from ..storage.geopackage import WorkspaceError
+from ..storage.postgres import upgrade
+from ..project.build import Workspace
 from .base import TerritorialFluxAlgorithm
 from .params import WORKSPACE, workspace_parameter
 

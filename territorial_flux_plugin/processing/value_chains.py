@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..domain import links
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
-from ..workspace import analysis
+from ..analysis import outputs as analysis
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -43,7 +43,7 @@ def _field(name, kind):
 
 
 def _fields(table_name):
-    from ..workspace.schema import TABLES_BY_NAME
+    from ..storage.schema import TABLES_BY_NAME
 
     fields = QgsFields()
     for column in TABLES_BY_NAME[table_name].columns:

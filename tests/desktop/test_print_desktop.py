@@ -27,7 +27,7 @@ def print_report(demo_workspace, tmp_path_factory):
     # for the missing layers in a modal dialog. Store it again pointing at this copy.
     from qgis.core import QgsProject
 
-    from territorial_flux_plugin.workspace.workspace import open_workspace
+    from territorial_flux_plugin.project.build import open_workspace
 
     project = QgsProject()
     opened, _backup = open_workspace(str(workspace), project)

@@ -12,10 +12,12 @@ from qgis.core import (
     NULL, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException, QgsProject, QgsRectangle, QgsWkbTypes,
 )
 
-from territorial_flux_plugin.workspace import analysis, rtree, themes
-from territorial_flux_plugin.workspace.gpkg import integrity_problems
-from territorial_flux_plugin.workspace.demo import write_rows
-from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
+from territorial_flux_plugin.analysis import outputs as analysis
+from territorial_flux_plugin.storage import rtree
+from territorial_flux_plugin.project import themes
+from territorial_flux_plugin.storage.geopackage import integrity_problems
+from territorial_flux_plugin.demo.builder import write_rows
+from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
 
 X0, Y0 = 650000.0, 7050000.0
 

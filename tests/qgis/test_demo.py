@@ -6,7 +6,7 @@ import sqlite3
 from territorial_flux_plugin.domain.siret import is_valid_siret
 from territorial_flux_plugin.domain.statuses import PROGRESSION
 from territorial_flux_plugin.domain.vocabulary import FAMILIES, SYNERGY_STATUSES
-from territorial_flux_plugin.workspace import gpkg
+from territorial_flux_plugin.storage import geopackage as gpkg
 
 
 def query(path, sql):
@@ -84,7 +84,7 @@ def test_company_roles_drawn_from_their_flows(demo_workspace):
     """The companies' style tells offers only, needs only, both, none and archived, as the flows say."""
     from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
 
-    from territorial_flux_plugin.workspace.workspace import open_workspace, workspace_layers
+    from territorial_flux_plugin.project.build import open_workspace, workspace_layers
 
     open_workspace(demo_workspace)
     try:

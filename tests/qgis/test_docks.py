@@ -12,8 +12,8 @@ from qgis.PyQt.QtWidgets import QLabel, QPushButton, QTableWidget
 from tests.qgis_helpers import settle_qgis
 from territorial_flux_plugin.gui.locator import CompanyLocatorFilter
 from territorial_flux_plugin.gui.tools import GeometryFollower, PluginTools
-from territorial_flux_plugin.workspace import editing
-from territorial_flux_plugin.workspace.workspace import open_workspace, workspace_layers
+from territorial_flux_plugin.project import editing
+from territorial_flux_plugin.project.build import open_workspace, workspace_layers
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from qgis.PyQt.QtWidgets import QPushButton, QTableWidget
 from tests.qgis.test_docks import choose_in_picker
 from tests.qgis_helpers import demo_team, live_provider, settle_qgis, team_reference
 from territorial_flux_plugin.gui.tools import PluginTools
-from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION
-from territorial_flux_plugin.workspace.workspace import (
+from territorial_flux_plugin.storage.schema import SCHEMA_VERSION
+from territorial_flux_plugin.project.build import (
     Workspace, current_workspace, open_workspace, workspace_layers,
 )
 

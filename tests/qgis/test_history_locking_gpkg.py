@@ -2,9 +2,9 @@
 
 import uuid
 
-from territorial_flux_plugin.workspace import locking
-from territorial_flux_plugin.workspace.history import company_history
-from territorial_flux_plugin.workspace.workspace import Workspace
+from territorial_flux_plugin.project import locking
+from territorial_flux_plugin.project.history import company_history
+from territorial_flux_plugin.project.build import Workspace
 
 
 def test_history_and_conflicts_in_a_geopackage(provider, run, tmp_path):

@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 import territorial_flux_plugin
 from territorial_flux_plugin.domain.siret import siret_problem
-from territorial_flux_plugin.toolbelt import tr, translate_message, vocabulary_label
+from territorial_flux_plugin.toolbelt.i18n import tr, translate_message, vocabulary_label
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(territorial_flux_plugin.__file__)))
 I18N = os.path.join(ROOT, "territorial_flux_plugin", "resources", "i18n")

@@ -76,7 +76,7 @@ def digest(path):
 
 
 def intact(path, before_digest):
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(path) == []
     assert digest(path) == before_digest, "the workspace file changed"
@@ -180,7 +180,7 @@ def test_shapefile_import_records_source_and_normalises(run, workspace, tmp_path
     assert all(r[2] == "10.71C" for r in rows)  # NAF normalised
     assert all(r[3].startswith("partner.shp (") for r in rows)  # file name and date
     assert query(workspace, "SELECT count(*) FROM rtree_companies_geom")[0][0] == 5
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(workspace) == []
     assert os.path.exists(rejects) and rejects_rows(rejects) == []
@@ -199,7 +199,7 @@ def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp
     into an empty spatial index the index is packed at the end, else the points are added to it."""
     from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
 
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     target = workspace if into == "empty" else demo
     before = count(target)
@@ -222,7 +222,7 @@ def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp
     box = QgsRectangle(DUNKERQUE[0] + 5, DUNKERQUE[1] + 5, DUNKERQUE[0] + 105, DUNKERQUE[1] + 105)
     found = sorted(f["siret"] for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box)))
     assert [siret(n) for n in range(1, 11)] == [s for s in found if s in {siret(n) for n in range(1, 11)}]
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(target) == []
 
@@ -230,7 +230,7 @@ def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp
 def test_a_bulk_import_audits_each_company_as_its_trigger_would(run, workspace, tmp_path, monkeypatch):
     """In bulk the audit trigger is replayed over each chunk, with the uids and the time given
     once: its entries are those the trigger writes row by row."""
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     rows = [company_row(i) for i in range(1, importer.BULK_THRESHOLD + 50)]
     rows[3][0]["raison_soc"] = 'Société d\'Économie Mixte "Port"'  # quotes and accents survive the JSON
@@ -268,7 +268,7 @@ def test_a_bulk_import_commits_through_a_rollback_journal_only_when_alone(run, w
     """A workspace in WAL mode that nobody else has open takes a bulk import through a rollback
     journal (each page written once) and is back in WAL mode afterwards, after a failure too;
     open elsewhere, it stays in WAL mode throughout."""
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     modes = []
     write = importer._CompanyWriter._write
@@ -310,7 +310,7 @@ def test_a_bulk_import_commits_through_a_rollback_journal_only_when_alone(run, w
     assert query(workspace, "PRAGMA journal_mode") == [("wal",)]
     assert dump(workspace) == before
     assert sys.getswitchinterval() == interval
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(workspace) == []
 
@@ -480,7 +480,7 @@ def test_duplicates_skip_and_update_never_erases(run, workspace, tmp_path):
                             [company_row(1, name="Alpha"), company_row(2, name="Beta")])
     import_companies(run, workspace, first, tmp_path)
     with closing(sqlite3.connect(workspace)) as connection:
-        from territorial_flux_plugin.workspace.importer import connect
+        from territorial_flux_plugin.importing.sources import connect
 
         connection.close()
         connection = connect(workspace)
@@ -507,7 +507,7 @@ def test_duplicates_skip_and_update_never_erases(run, workspace, tmp_path):
     assert row[1] == "1 rue de la Gare"  # the empty source address did not erase it
     assert row[2:4] == ("03 28 00 00 00", "Port Est")  # the advisor's values are kept
     assert row[4].startswith("third.shp")
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(workspace) == []
 
@@ -616,7 +616,7 @@ def test_null_and_invalid_geometries_are_reported(run, workspace, tmp_path):
     assert "No coordinates" in reasons[0] and "No coordinates" in reasons[1]
     assert "invalid" in reasons[3]  # x = inf; (nan, inf) is read by GDAL as an empty point
     assert "No coordinates" in reasons[2] or "invalid" in reasons[2]
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(workspace) == []
 
@@ -636,7 +636,7 @@ def test_row_problems_go_to_rejects_with_values(run, workspace, tmp_path):
 
 
 def test_a_failure_while_writing_rolls_everything_back(run, demo, tmp_path, monkeypatch):
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     before = digest(demo)
     rows = [company_row(i) for i in range(1, 30)]
@@ -668,7 +668,7 @@ def test_the_workspace_checks_hold_even_when_the_import_checks_fail(run, demo, t
     from qgis.core import QgsProcessingException
 
     from territorial_flux_plugin.domain import importing
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     before = digest(demo)
     count = importer.BULK_THRESHOLD + 20 if bulk else 5
@@ -749,14 +749,14 @@ def test_import_flows(run, demo, tmp_path):
     assert ("MA 01 01", 12.5, "t/yr", "need", "internal", "matter") in new
     assert ("15 01 01", 12.0, "t", "offer", "partners", "waste") in new
     assert ("EN 01 05", 40.0, "MWh/yr", "need", "public", "energy") in new
-    from territorial_flux_plugin.workspace import gpkg
+    from territorial_flux_plugin.storage import geopackage as gpkg
 
     assert gpkg.integrity_problems(demo) == []
 
 
 def test_import_flows_from_the_template_spreadsheet(run, demo, tmp_path):
-    from territorial_flux_plugin.workspace.importer import FlowImport
-    from territorial_flux_plugin.workspace.templates import template_path
+    from territorial_flux_plugin.importing.sources import FlowImport
+    from territorial_flux_plugin.importing.templates import template_path
 
     for lang in ("en", "fr"):
         job = FlowImport(demo, template_path(lang))
@@ -848,7 +848,7 @@ def test_import_dialog_reports_a_broken_file(provider, workspace, tmp_path, qgis
 def test_csv_is_streamed_and_a_late_encoding_change_is_refused(run, workspace, tmp_path, monkeypatch):
     from qgis.core import QgsProcessingException
 
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     monkeypatch.setattr(importer.CsvSource, "SAMPLE", 200)  # as if the file were gigabytes
     rows = [["Entreprise {}".format(i), siret(i), 654000 + i, 7100000] for i in range(1, 20)]
@@ -941,7 +941,7 @@ def test_geopackage_layer_and_geojson_sources(run, workspace, tmp_path):
 def test_a_workspace_locked_by_another_writer_is_reported_and_untouched(run, workspace, tmp_path, monkeypatch):
     from qgis.core import QgsProcessingException
 
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     source = write_shapefile(tmp_path / "a.shp", FIELDS, [company_row(1)])
     original = importer.connect

@@ -6,9 +6,9 @@ import sqlite3
 import pytest
 from qgis.core import QgsProject
 
-from territorial_flux_plugin.workspace import gpkg
-from territorial_flux_plugin.workspace.database import sqlite_database
-from territorial_flux_plugin.workspace.workspace import open_workspace
+from territorial_flux_plugin.storage import geopackage as gpkg
+from territorial_flux_plugin.storage.database import sqlite_database
+from territorial_flux_plugin.project.build import open_workspace
 
 
 @pytest.fixture

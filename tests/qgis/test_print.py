@@ -35,7 +35,7 @@ def query(path, sql, args=()):
 
 
 def execute(path, sql, args=()):
-    from territorial_flux_plugin.workspace.database import sqlite_database
+    from territorial_flux_plugin.storage.database import sqlite_database
 
     database = sqlite_database(path)
     with closing(database.connection):
@@ -91,8 +91,8 @@ def map_area(pixels, layout, dpi=50):
 
 
 def print_map(demo, theme="synergies", output=None, **options):
-    from territorial_flux_plugin.layouts.printing import print_map as run
-    from territorial_flux_plugin.workspace.workspace import Workspace
+    from territorial_flux_plugin.printing.export import print_map as run
+    from territorial_flux_plugin.project.build import Workspace
 
     output = output or os.path.join(os.path.dirname(demo), "{}.pdf".format(theme))
     return run(Workspace(demo), theme, output, **options)
@@ -200,7 +200,7 @@ def test_legend_lists_what_the_page_shows_with_honest_counts(demo):
 
 
 def test_a_long_legend_fits_its_frame_on_a4_portrait(demo, tmp_path):
-    from territorial_flux_plugin.layouts.layout import needed_size
+    from territorial_flux_plugin.printing.layout import needed_size
 
     result = print_map(demo, "missinglinks", orientation="portrait", output=str(tmp_path / "p.pdf"))
     legend = result["layout_object"].itemById("legend")
@@ -228,7 +228,7 @@ def test_no_personal_data_in_the_print_layers_or_on_the_page(demo, tmp_path):
 
 def test_a_flow_marked_advisor_is_printed_at_advisor_level_only(demo, tmp_path):
     # an offer nobody in the territory needs: a missing link whatever the level analysed
-    from territorial_flux_plugin.workspace import analysis
+    from territorial_flux_plugin.analysis import outputs as analysis
 
     analysis.analyse(demo_workspace_object(demo))
     flow = query(demo, "SELECT flow_uid FROM missing_links WHERE nearest_km IS NULL AND confidentiality <> 'advisor' "
@@ -283,13 +283,13 @@ def test_synergies_above_the_level_are_absent(demo, tmp_path):
 
 
 def demo_workspace_object(path):
-    from territorial_flux_plugin.workspace.workspace import Workspace
+    from territorial_flux_plugin.project.build import Workspace
 
     return Workspace(path)
 
 
 def test_missing_links_use_the_latest_analysis_and_rerun_it_when_older_than_the_data(demo, tmp_path):
-    from territorial_flux_plugin.workspace import analysis
+    from territorial_flux_plugin.analysis import outputs as analysis
 
     execute(demo, "DELETE FROM workspace_info WHERE key LIKE 'analys%'")  # no analysis yet
     assert analysis.analysed_at(demo_workspace_object(demo)) is None
@@ -320,8 +320,8 @@ def test_a3_portrait_and_png(run, demo, tmp_path):
 
 
 def test_the_shipped_template_and_a_custom_one(run, demo, tmp_path):
-    from territorial_flux_plugin.layouts.layout import ITEM_IDS
-    from territorial_flux_plugin.layouts.printing import TEMPLATE_PATH
+    from territorial_flux_plugin.printing.layout import ITEM_IDS
+    from territorial_flux_plugin.printing.export import TEMPLATE_PATH
 
     with open(TEMPLATE_PATH, encoding="utf-8") as handle:
         text = handle.read()
@@ -483,7 +483,7 @@ def test_importareas_refuses_a_source_without_crs_and_a_missing_column(run, demo
 def test_importareas_is_all_or_nothing(run, provider, demo, tmp_path, monkeypatch):
     from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
-    from territorial_flux_plugin.workspace import area_import
+    from territorial_flux_plugin.importing import areas as area_import
 
     source = write_areas(tmp_path / "communes.geojson", commune_boundaries(demo))
     before = digest(demo)
@@ -516,7 +516,7 @@ def test_print_dialog_runs_printmap_and_adds_the_layout_to_the_open_workspace(pr
     from qgis.core import Qgis, QgsProject
 
     from territorial_flux_plugin.gui import print_dialog
-    from territorial_flux_plugin.workspace.workspace import open_workspace
+    from territorial_flux_plugin.project.build import open_workspace
 
     bar = qgis_iface.messageBar()
     bar.clear_messages()

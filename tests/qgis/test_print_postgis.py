@@ -12,7 +12,7 @@ from qgis.core import QgsDataSourceUri, QgsProject
 
 from tests.qgis.test_print import A4_LANDSCAPE, drawn_share, layer_of, legend_entries, map_area, pdf_info, render
 from tests.qgis_helpers import demo_team, team_reference
-from territorial_flux_plugin.workspace.workspace import Workspace
+from territorial_flux_plugin.project.build import Workspace
 
 SCHEMA = "team_print"
 USERS = {"pr_rita": "reader", "pr_alice": "editor"}
@@ -70,7 +70,7 @@ def test_a_reader_prints_what_the_server_lets_them_see(run, team, postgis_server
     assert hidden > 0
     output = str(tmp_path / "reader.pdf")
     # the reader asks for everything up to advisor level: the server still hides advisor-level rows
-    from territorial_flux_plugin.layouts.printing import print_map
+    from territorial_flux_plugin.printing.export import print_map
 
     result = print_map(Workspace(as_user("pr_rita")), "synergies", output, level="advisor")
     assert result["pages"] == 1 and not result["saved"]
@@ -101,7 +101,7 @@ def test_a_reader_prints_missing_links_from_the_stored_analysis(run, team, postg
             run("printmap", {"WORKSPACE": as_user("pr_rita"), "THEME": "missinglinks", "OUTPUT": path})
         run("missinglinks", {"WORKSPACE": team, "OUTPUT": "memory:", "BALANCE": "memory:"})  # the administrator
         run("possiblelinks", {"WORKSPACE": team, "OUTPUT": "memory:"})
-    from territorial_flux_plugin.layouts.printing import print_map
+    from territorial_flux_plugin.printing.export import print_map
 
     result = print_map(Workspace(as_user("pr_rita")), "missinglinks", path)
     assert result["pages"] == 1 and not result["analysed"]
@@ -131,7 +131,7 @@ def test_print_territory_map_from_the_menu_as_a_reader(team, postgis_server, tmp
 
     from tests.qgis_helpers import settle_qgis
     from territorial_flux_plugin.gui import print_dialog
-    from territorial_flux_plugin.workspace.workspace import open_workspace
+    from territorial_flux_plugin.project.build import open_workspace
 
     before = stored_project(postgis_server)
     monkeypatch.setattr(print_dialog, "open_file", lambda path: None)

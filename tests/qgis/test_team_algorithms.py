@@ -3,9 +3,9 @@
 import pytest
 from qgis.core import QgsProcessingException, QgsProject
 
-from territorial_flux_plugin.workspace import gpkg
-from territorial_flux_plugin.workspace.copy import verify
-from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace
+from territorial_flux_plugin.storage import geopackage as gpkg
+from territorial_flux_plugin.storage.copy import verify
+from territorial_flux_plugin.project.build import Workspace, open_workspace
 
 
 def test_create_copy_and_copy_back_the_demo(provider, run, postgis_connection, demo_workspace, tmp_path):

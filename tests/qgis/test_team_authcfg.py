@@ -60,9 +60,9 @@ def child(folder, port):
 
     plugin = territorial_flux_plugin.classFactory(None)  # kept: it owns the provider
     plugin.initProcessing()
-    from territorial_flux_plugin.workspace import team
-    from territorial_flux_plugin.workspace.editing import add_company
-    from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
+    from territorial_flux_plugin.storage import postgres as team
+    from territorial_flux_plugin.project.editing import add_company
+    from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
 
     result["stores_a_password"] = team.stores_a_password(CONNECTION)
     reference = processing.run("territorialflux:createpostgisworkspace", {

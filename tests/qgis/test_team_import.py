@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingException
 from tests.qgis.test_import import FIELDS, company_row, siret, write_shapefile
 from tests.qgis.test_print import _square, write_areas
 from tests.qgis_helpers import team_reference
-from territorial_flux_plugin.workspace.team import create_postgis_workspace
+from territorial_flux_plugin.storage.postgres import create_postgis_workspace
 
 SCHEMA = "team_import"
 USERS = {"ivy": "editor", "rex": "reader", "ada": "admin"}
@@ -101,7 +101,7 @@ def test_a_reader_is_refused_and_nothing_is_written(team, run, postgis_server, t
 
 
 def test_a_failure_midway_leaves_the_team_workspace_as_it_was(team, run, postgis_server, tmp_path, monkeypatch):
-    from territorial_flux_plugin.workspace import importer
+    from territorial_flux_plugin.importing import sources as importer
 
     before = server_rows(postgis_server, "SELECT count(*), sum(row_version) FROM companies")
     audit = server_rows(postgis_server, "SELECT count(*) FROM audit_log")
@@ -125,7 +125,7 @@ def test_the_import_dialog_proposes_the_open_team_workspace(team, qgis_iface, qg
 
     from tests.qgis_helpers import settle_qgis
     from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
-    from territorial_flux_plugin.workspace.workspace import open_workspace
+    from territorial_flux_plugin.project.build import open_workspace
 
     open_workspace(team["ivy"])
     try:

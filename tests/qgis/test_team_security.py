@@ -5,10 +5,10 @@ import uuid
 import psycopg2
 import pytest
 
-from territorial_flux_plugin.workspace import locking
-from territorial_flux_plugin.workspace.history import company_history
-from territorial_flux_plugin.workspace.team import create_postgis_workspace
-from territorial_flux_plugin.workspace.workspace import Workspace
+from territorial_flux_plugin.project import locking
+from territorial_flux_plugin.project.history import company_history
+from territorial_flux_plugin.storage.postgres import create_postgis_workspace
+from territorial_flux_plugin.project.build import Workspace
 
 SCHEMA = "team_roles"
 USERS = {"rita": "reader", "alice": "editor", "bob": "editor", "adam": "admin"}
@@ -275,8 +275,8 @@ def test_second_save_of_the_same_flow_is_refused_with_what_changed(team):
 
 
 def test_analysis_results_from_advisor_level_flows_stay_with_administrators(team, postgis_server):
-    from territorial_flux_plugin.workspace import postgis
-    from territorial_flux_plugin.workspace.schema import TABLES_BY_NAME
+    from territorial_flux_plugin.storage import postgres_sql as postgis
+    from territorial_flux_plugin.storage.schema import TABLES_BY_NAME
 
     tables = [t for t in postgis.analysis_tables() if "confidentiality" in TABLES_BY_NAME[t].column_names]
     assert {"possible_links", "missing_links"} <= set(tables)
@@ -297,7 +297,7 @@ def test_analysis_results_from_advisor_level_flows_stay_with_administrators(team
 
 
 def test_editors_stamp_their_analyses_and_nothing_else_of_the_workspace_info(team, postgis_server):
-    from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION
+    from territorial_flux_plugin.storage.schema import SCHEMA_VERSION
 
     alice = connect(postgis_server, "alice")
     one(alice, "DELETE FROM workspace_info WHERE key IN ('analysed_at:missing_links', 'analysis_settings')")

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
-from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION, TABLES
-from territorial_flux_plugin.workspace.team import PostgisWorkspace, create_postgis_workspace
-from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
+from territorial_flux_plugin.storage.schema import SCHEMA_VERSION, TABLES
+from territorial_flux_plugin.storage.postgres import PostgisWorkspace, create_postgis_workspace
+from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_styles_and_project_are_in_the_database(team, postgis_server):
 
 def test_new_workspace_dialog_offers_the_team_storage(postgis_connection, qtbot):
     from territorial_flux_plugin.gui.workspace_dialogs import NewWorkspaceDialog
-    from territorial_flux_plugin.workspace.workspace import create_workspace
+    from territorial_flux_plugin.project.build import create_workspace
 
     dialog = NewWorkspaceDialog()
     qtbot.addWidget(dialog)
@@ -83,7 +83,7 @@ def test_new_workspace_dialog_offers_the_team_storage(postgis_connection, qtbot)
 
 def test_qgis_layer_edits_are_versioned_and_audited(team, postgis_server):
     """An edit through QGIS's own attribute table on the postgres layer: version + audit, by the db user."""
-    from territorial_flux_plugin.workspace.history import row_history
+    from territorial_flux_plugin.project.history import row_history
 
     layer = team.layer("companies")
     assert layer.startEditing()
@@ -106,7 +106,7 @@ def test_postgres_siret_check_agrees_with_python(team, postgis_server):
     import random
 
     from territorial_flux_plugin.domain.siret import complete_siret, is_valid_siret
-    from territorial_flux_plugin.workspace.schema import TABLES_BY_NAME
+    from territorial_flux_plugin.storage.schema import TABLES_BY_NAME
 
     check = TABLES_BY_NAME["companies"].column("siret").checks[0]
     rng = random.Random(3)
@@ -125,7 +125,7 @@ def test_connection_lost_during_a_save_leaves_the_database_unchanged(team, postg
     import threading
     import uuid as uuidlib
 
-    from territorial_flux_plugin.workspace import locking
+    from territorial_flux_plugin.project import locking
 
     uids = sorted(str(uuidlib.uuid4()) for _ in range(2))
     with postgis_server.connect(autocommit=True) as setup, setup.cursor() as cursor:
@@ -170,7 +170,7 @@ def test_second_save_through_a_layer_is_refused_in_postgis(team, postgis_server)
 
 
 def test_current_workspace_of_a_team_project(team):
-    from territorial_flux_plugin.workspace.workspace import current_workspace
+    from territorial_flux_plugin.project.build import current_workspace
 
     project = QgsProject()
     open_workspace(team.reference, project)
@@ -185,7 +185,7 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
     visible as the flows and synergies they name. A version 1 workspace gets both on upgrade."""
     import uuid
 
-    from territorial_flux_plugin.workspace import team as team_module
+    from territorial_flux_plugin.storage import postgres as team_module
 
     schema = "team_v1"
     create_postgis_workspace(postgis_connection, schema, "Version 1")

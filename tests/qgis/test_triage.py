@@ -8,8 +8,8 @@ from qgis.core import QgsPointXY, QgsProject
 
 from tests.qgis_helpers import settle_qgis
 from territorial_flux_plugin.gui.tools import PluginTools
-from territorial_flux_plugin.workspace import editing
-from territorial_flux_plugin.workspace.workspace import open_workspace, workspace_layers
+from territorial_flux_plugin.project import editing
+from territorial_flux_plugin.project.build import open_workspace, workspace_layers
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from qgis.core import (
     QgsVectorLayer, QgsVectorLayerUtils,
 )
 
-from territorial_flux_plugin.workspace import gpkg
-from territorial_flux_plugin.workspace.schema import SCHEMA_VERSION, TABLES
-from territorial_flux_plugin.workspace.workspace import Workspace, open_workspace, workspace_layers
+from territorial_flux_plugin.storage import geopackage as gpkg
+from territorial_flux_plugin.storage.schema import SCHEMA_VERSION, TABLES
+from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
 
 
 @pytest.fixture

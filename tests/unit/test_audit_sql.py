@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from territorial_flux_plugin.workspace import sql
+from territorial_flux_plugin.storage import geopackage_sql as sql
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_participants_and_reviews_are_audited(db):
 
 
 def test_the_version_2_step_adds_the_synergy_events_triggers_to_a_version_1_file(db):
-    from territorial_flux_plugin.workspace.gpkg import MIGRATIONS
+    from territorial_flux_plugin.storage.geopackage import MIGRATIONS
 
     for event in ("insert", "update", "delete"):
         db.execute('DROP TRIGGER "audit_synergy_events_{}"'.format(event))  # as version 1 made it

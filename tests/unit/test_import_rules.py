@@ -5,7 +5,7 @@ import pytest
 from territorial_flux_plugin.domain import importing as imp
 from territorial_flux_plugin.domain.codes import parse_code
 from territorial_flux_plugin.domain.messages import Message
-from territorial_flux_plugin.workspace.nomenclature import resource_rows
+from territorial_flux_plugin.domain.nomenclature import resource_rows
 
 
 # --- column mapping ---------------------------------------------------------------------------

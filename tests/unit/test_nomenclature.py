@@ -3,7 +3,7 @@ import re
 
 from territorial_flux_plugin.domain.codes import canonical_code, family_of_code
 from territorial_flux_plugin.domain.vocabulary import FAMILIES
-from territorial_flux_plugin.workspace.nomenclature import (
+from territorial_flux_plugin.domain.nomenclature import (
     naf_rows, resolve_code, resource_rows, resources_by_code,
 )
 

@@ -7,8 +7,8 @@ import uuid
 import pytest
 
 from territorial_flux_plugin.domain.siret import complete_siret, is_valid_siret
-from territorial_flux_plugin.workspace import sql
-from territorial_flux_plugin.workspace.schema import TABLES
+from territorial_flux_plugin.storage import geopackage_sql as sql
+from territorial_flux_plugin.storage.schema import TABLES
 
 
 @pytest.fixture

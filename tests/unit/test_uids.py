@@ -4,7 +4,7 @@ import sqlite3
 import uuid
 
 from territorial_flux_plugin.domain.uids import UID_PATTERN, random_uids
-from territorial_flux_plugin.workspace.schema import TABLES_BY_NAME
+from territorial_flux_plugin.storage.schema import TABLES_BY_NAME
 
 
 def test_random_uids_are_distinct_version_4_uuids_as_uuid4_writes_them():

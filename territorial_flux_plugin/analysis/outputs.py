@@ -24,11 +24,11 @@ from contextlib import contextmanager
 
 from ..domain import links
 from ..domain.links import Flow, Settings
-from .database import opened, restore_journal, rollback_journal_while_alone
-from .rtree import digits as _rtree_digits
-from .rtree import node_size as _rtree_node_size
-from .rtree import plan as _plan_rtree
-from .rtree import write as _write_rtree
+from ..storage.database import opened, restore_journal, rollback_journal_while_alone
+from ..storage.rtree import digits as _rtree_digits
+from ..storage.rtree import node_size as _rtree_node_size
+from ..storage.rtree import plan as _plan_rtree
+from ..storage.rtree import write as _write_rtree
 
 Inputs = namedtuple("Inputs", "flows archived_companies covered_flows linked_pairs rejected_pairs "
                               "positions company_names")
@@ -219,7 +219,7 @@ def _now():
 
 
 def _columns(table):
-    from .schema import TABLES_BY_NAME
+    from ..storage.schema import TABLES_BY_NAME
 
     return TABLES_BY_NAME[table].column_names
 

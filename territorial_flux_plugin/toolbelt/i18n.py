@@ -3,7 +3,7 @@
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .__about__ import __title__
+from ..__about__ import __title__
 
 LOG_TAG = __title__
 

@@ -12,8 +12,8 @@ import sqlite3
 from contextlib import closing
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from . import sql
-from .nomenclature import display, naf_rows, resource_rows
+from . import geopackage_sql as sql
+from ..domain.nomenclature import display, naf_rows, resource_rows
 from .schema import SCHEMA_VERSION, TABLES
 
 
@@ -37,7 +37,7 @@ MIGRATIONS = {}
 
 
 def _upgrade_team_to_2(database):
-    from . import postgis
+    from . import postgres_sql as postgis
 
     for statement in postgis.upgrade_to_2_statements(database.schema):
         database.execute(statement)

@@ -17,7 +17,7 @@ from contextlib import closing
 from ..domain import importing as rules
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import AREA_KINDS
-from .importer import (
+from .sources import (
     REJECTED, SKIPPED, ImportCanceledError, ImportResult, WorkspaceFacts, _fail, _gdal_errors, _Quiet,
     _srs, connect, insert_team_rows, open_source, source_label,
 )
@@ -97,7 +97,7 @@ class AreaImport:
 
     def _existing(self, facts):
         if facts.team is not None:
-            from .database import opened
+            from ..storage.database import opened
 
             with opened(facts.team) as database:
                 rows = [(r["code"], r["name"]) for r in database.rows(

@@ -24,7 +24,7 @@ import time
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from .history import row_history
-from .schema import TABLES_BY_NAME, VERSIONED_TABLES
+from ..storage.schema import TABLES_BY_NAME, VERSIONED_TABLES
 
 
 class SaveError(Exception):
@@ -216,12 +216,12 @@ def save(workspace, table, edits, overwrite=False):
 def workspace_of_layer(layer):
     """The workspace a workspace layer reads (GeoPackage or PostGIS), or None."""
     if layer.providerType() == "postgres":
-        from .team import workspace_of_layer as team_workspace
+        from ..storage.postgres import workspace_of_layer as team_workspace
 
         return team_workspace(layer)
     source = layer.source()
     if layer.providerType() == "ogr" and "|layername=" in source:
-        from .workspace import Workspace
+        from .build import Workspace
 
         return Workspace(source.split("|")[0])
     return None
@@ -229,7 +229,7 @@ def workspace_of_layer(layer):
 
 def layer_table(layer):
     if layer.providerType() == "postgres":
-        from .team import layer_table as team_table
+        from ..storage.postgres import layer_table as team_table
 
         return team_table(layer)[1]
     return layer.source().split("|layername=")[1].split("|")[0]

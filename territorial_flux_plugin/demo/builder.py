@@ -17,9 +17,9 @@ from qgis.core import (
 from ..domain.siret import complete_siret
 from ..domain.statuses import PROGRESSION
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, confidentiality_rank
-from . import demo_data as data
-from .nomenclature import resources_by_code
-from .workspace import create_workspace
+from . import data
+from ..domain.nomenclature import resources_by_code
+from ..project.build import create_workspace
 
 DEFAULT_SEED = 2154
 REFERENCE_DAY = datetime.date(2026, 11, 1)  # fixed, so that one seed always gives one file
@@ -310,7 +310,7 @@ def create_demo(path, seed=DEFAULT_SEED, overwrite=False):
         # the value-chain analysis too, so that every map theme has something to show at once
         from qgis.PyQt.QtCore import QCoreApplication
 
-        from .analysis import analyse
+        from ..analysis.outputs import analyse
 
         analyse(workspace, translate=QCoreApplication.translate)
     except Exception:

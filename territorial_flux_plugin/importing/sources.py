@@ -41,9 +41,9 @@ from ..domain.siret import normalise_siret, siret_problem
 from ..domain.uids import random_uids
 from ..domain.vocabulary import HEADCOUNT_BANDS
 from ..domain.units import FAMILY_UNITS
-from . import rtree
-from .database import restore_journal, rollback_journal_while_alone
-from .nomenclature import resource_rows
+from ..storage import rtree
+from ..storage.database import restore_journal, rollback_journal_while_alone
+from ..domain.nomenclature import resource_rows
 
 BULK_THRESHOLD = 500
 CHUNK = 5000  # rows checked before they are handed to the writer
@@ -561,7 +561,7 @@ def _gpkg_blob(srs_id):
 
 def connect(path):
     """A writing connection to a GeoPackage, with the functions its spatial index triggers call."""
-    from .database import sqlite_database
+    from ..storage.database import sqlite_database
 
     return sqlite_database(path).connection
 
@@ -594,7 +594,7 @@ class WorkspaceFacts:
                   crs=self.crs_authid)
 
     def _read_team(self):
-        from .database import opened
+        from ..storage.database import opened
 
         extent = ("SELECT ST_XMin(e) AS minx, ST_XMax(e) AS maxx, ST_YMin(e) AS miny, ST_YMax(e) AS maxy "
                   "FROM (SELECT ST_Extent(geom) AS e FROM {{t:{}}}{}) AS s")
@@ -637,7 +637,7 @@ class WorkspaceFacts:
         """Existing companies as dicts with ``fid`` and ``columns``."""
         query = "SELECT fid, {} FROM {{t:companies}}".format(", ".join('"{}"'.format(c) for c in columns))
         if self.team is not None:
-            from .database import opened
+            from ..storage.database import opened
 
             with opened(self.team) as database:
                 return database.rows(query)
@@ -1225,7 +1225,7 @@ class _CompanyWriter(threading.Thread):
         SQLite in the reading thread, on a connection of its own, over the values of the chunk:
         the schema's own SQL on the very values the writer inserts, and a shorter part for the
         writer, the longer of the two threads. Raises sqlite3.IntegrityError as SQLite would."""
-        from .schema import TABLES_BY_NAME
+        from ..storage.schema import TABLES_BY_NAME
 
         if self.checker is None:
             self.checker = sqlite3.connect(":memory:")
@@ -1396,7 +1396,7 @@ class _TeamCompanyWriter:
             return
         from psycopg2.extras import execute_values
 
-        from .database import opened
+        from ..storage.database import opened
 
         point = "ST_SetSRID(ST_MakePoint(%s, %s), {:d})".format(int(self.facts.srs_id))
         columns = ("uid", "status") + COMPANY_COLUMNS
@@ -1422,8 +1422,8 @@ def insert_team_rows(team, table, columns, rows, expressions=None):
     gives a column's SQL around its value (``%s``), e.g. for a geometry from WKB."""
     from psycopg2.extras import execute_values
 
-    from .database import opened
-    from .schema import TABLES_BY_NAME
+    from ..storage.database import opened
+    from ..storage.schema import TABLES_BY_NAME
 
     expressions = expressions or {}
     definition = TABLES_BY_NAME[table]
@@ -1502,7 +1502,7 @@ def _replay_bulk_triggers(connection, suspended, first, last, points, table="com
     and a random uid comes from ``uids`` (36 bytes per uid, after the new rows' own uids) when
     given, cheaper than SQLite's expression for it.
     """
-    from .schema import NOW_SQL, TABLES_BY_NAME, UUID_SQL
+    from ..storage.schema import NOW_SQL, TABLES_BY_NAME, UUID_SQL
 
     new_rows = '"{}" AS NEW WHERE NEW."fid" BETWEEN {:d} AND {:d}'.format(table, int(first), int(last))
     for kind, _name, _sql, match in suspended:
@@ -1553,7 +1553,7 @@ def _verify_checks(connection, table, first, last, columns=None):
     A bulk import inserts with ``ignore_check_constraints`` (the constraints evaluated inline
     cost twice as much as this one query per chunk); the constraints are the schema's own.
     """
-    from .schema import TABLES_BY_NAME
+    from ..storage.schema import TABLES_BY_NAME
 
     definition = TABLES_BY_NAME.get(table)
     if definition is None:
@@ -1636,7 +1636,7 @@ class FlowImport:
                               "unit, confidentiality, comment)."),
                 file=source.file, fields=", ".join(missing), columns=", ".join(source.columns))
         if facts.team is not None:
-            from .database import opened
+            from ..storage.database import opened
 
             with opened(facts.team) as database:
                 self.user = database.user  # a flow's advisor is who the server knows (row-level security)

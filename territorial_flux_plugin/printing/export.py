@@ -18,9 +18,9 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..domain import links
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import confidentiality_rank
-from ..toolbelt import enum_value, tr
-from ..workspace import analysis
-from ..workspace.gpkg import WorkspaceError
+from ..toolbelt.i18n import enum_value, tr
+from ..analysis import outputs as analysis
+from ..storage.geopackage import WorkspaceError
 from . import layers as print_layers
 from . import layout as layouts
 
@@ -65,7 +65,7 @@ def _read(workspace, sql, args=()):
     """Rows of ``sql`` (``?`` placeholders, unqualified table names) read from the workspace; on a
     team workspace through the user's own connection, so that row-level security applies."""
     if _is_team(workspace):
-        from ..workspace import postgis
+        from ..storage import postgres_sql as postgis
 
         database = workspace.database()
         try:
@@ -272,7 +272,7 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     stored project by default); ``save``: write them into the stored project; ``export_file``: write
     ``output`` (False: only build the layout, as the dialog does in the open project).
     """
-    from ..workspace.workspace import Workspace, open_workspace
+    from ..project.build import Workspace, open_workspace
 
     feedback = feedback or _Quiet()
     if theme not in print_layers.THEMES:

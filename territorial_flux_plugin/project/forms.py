@@ -14,8 +14,8 @@ from qgis.core import (
 )
 
 from ..domain.vocabulary import FAMILIES
-from ..toolbelt import enum_value, schema_label, tr, vocabulary_label
-from .schema import TABLES_BY_NAME, USER_EXPRESSION
+from ..toolbelt.i18n import enum_value, schema_label, tr, vocabulary_label
+from ..storage.schema import TABLES_BY_NAME, USER_EXPRESSION
 
 NOT_NULL = QgsFieldConstraints.Constraint.ConstraintNotNull
 UNIQUE = QgsFieldConstraints.Constraint.ConstraintUnique

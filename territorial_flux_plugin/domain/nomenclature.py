@@ -7,7 +7,7 @@ import csv
 import os
 from functools import cache
 
-from ..domain.codes import canonical_code, parse_code
+from .codes import canonical_code, parse_code
 
 FOLDER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "nomenclature")
 

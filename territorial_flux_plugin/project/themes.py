@@ -17,7 +17,7 @@ find them whatever the language.
 from qgis.core import QgsMapThemeCollection
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt import tr
+from ..toolbelt.i18n import tr
 from . import styles
 
 THEMES = (

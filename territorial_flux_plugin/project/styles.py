@@ -9,7 +9,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..domain.vocabulary import SYNERGY_STATUSES
-from ..toolbelt import enum_value, tr, vocabulary_label
+from ..toolbelt.i18n import enum_value, tr, vocabulary_label
 
 def company_role_expression(flows_layer_name=None):
     """The role of a company (offers, needs, both, none, archived) from its active flows.
@@ -29,8 +29,8 @@ def company_role_expression(flows_layer_name=None):
 
 
 def flows_layer_title():
-    from ..toolbelt import schema_label
-    from .schema import TABLES_BY_NAME
+    from ..toolbelt.i18n import schema_label
+    from ..storage.schema import TABLES_BY_NAME
 
     return schema_label(TABLES_BY_NAME["flows"].label)
 

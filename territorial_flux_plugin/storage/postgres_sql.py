@@ -21,7 +21,7 @@ from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
 from .schema import (
     AUDITED_TABLES, NOW_SQL, TABLES, TABLES_BY_NAME, USER_EXPRESSION, UUID_SQL, VERSIONED_TABLES,
 )
-from .sql import FID_COLUMN, GEOMETRY_COLUMN, ROW_VERSION_CONFLICT
+from .geopackage_sql import FID_COLUMN, GEOMETRY_COLUMN, ROW_VERSION_CONFLICT
 
 POSTGRES_TYPES = {"uuid": "uuid", "text": "text", "integer": "integer", "real": "double precision",
                   "boolean": "boolean", "date": "date", "datetime": "timestamptz", "json": "jsonb"}

@@ -1,7 +1,7 @@
 """The flows template an advisor fills in during a synergy-detection workshop.
 
 The shipped files (``resources/templates/flows_template_<lang>.xlsx`` and ``.csv``) are written
-by :func:`write_templates` (``python -m territorial_flux_plugin.workspace.templates``): a first
+by :func:`write_templates` (``python -m territorial_flux_plugin.importing.templates``): a first
 sheet with the headers :mod:`..domain.importing` recognises, a second one with examples and
 the accepted words.
 """

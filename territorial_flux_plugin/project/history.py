@@ -6,7 +6,7 @@ with ``database()``) is enough.
 
 For the company dock::
 
-    from territorial_flux_plugin.workspace.history import company_history
+    from territorial_flux_plugin.project.history import company_history
     for entry in company_history(workspace, company_uid):
         entry.at, entry.by, entry.table, entry.operation, entry.changes  # {column: (old, new)}
         entry.summary()   # "flows updated by alice: quantity 12 → 15"

@@ -27,8 +27,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..toolbelt import enum_value, tr
-from ..workspace import styles
+from ..toolbelt.i18n import enum_value, tr
+from ..project import styles
 
 NORTH_ARROW_SVG = ":/images/north_arrows/layout_default_north_arrow.svg"
 PAPERS = ("A4", "A3")

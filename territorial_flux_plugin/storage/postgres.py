@@ -23,12 +23,12 @@ from qgis.core import (
 
 from ..__about__ import __version__
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from . import postgis
+from . import postgres_sql as postgis
 from .database import Database
-from .gpkg import MIGRATIONS, WorkspaceError
-from .nomenclature import display, naf_rows, resource_rows
+from .geopackage import MIGRATIONS, WorkspaceError
+from ..domain.nomenclature import display, naf_rows, resource_rows
 from .schema import SCHEMA_VERSION, TABLES_BY_NAME
-from .workspace import PROJECT_NAME, Workspace, build_project
+from ..project.build import PROJECT_NAME, Workspace, build_project
 
 PREFIX = "postgres:"
 WKB_TYPES = {"POINT": QgsWkbTypes.Point, "MULTILINESTRING": QgsWkbTypes.MultiLineString,
@@ -356,7 +356,7 @@ def layer_table(layer):
 def repoint_layers(workspace, project):
     """Make the project's layers use this user's connection (service/authcfg) to the workspace,
     and leave the "who" columns to the server (a project stored before it did so)."""
-    from .forms import leave_logins_to_the_server
+    from ..project.forms import leave_logins_to_the_server
 
     for layer in project.mapLayers().values():
         found = layer_table(layer)
@@ -391,7 +391,7 @@ def upgrade(workspace):
     (see :func:`.gpkg.migrate`); a PostGIS workspace is migrated by its administrator, inside one
     transaction that leaves it unchanged on any failure.
     """
-    from . import gpkg
+    from . import geopackage as gpkg
 
     if workspace.storage == "geopackage":
         before = int(gpkg.read_info(workspace.path).get("schema_version", 0) or 0)

@@ -20,9 +20,9 @@ metabolism table counts every flow the analysis saw.
 from qgis.core import QgsDataSourceUri, QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, visible_levels
-from ..toolbelt import tr
-from ..workspace import styles
-from ..workspace.schema import PERSONAL_COLUMNS, TABLES_BY_NAME
+from ..toolbelt.i18n import tr
+from ..project import styles
+from ..storage.schema import PERSONAL_COLUMNS, TABLES_BY_NAME
 
 THEMES = ("synergies", "missinglinks", "metabolism")
 ATLAS_KINDS = ("none", "commune", "zone")
@@ -44,7 +44,7 @@ def theme_title(theme):
 
 
 def level_label(level):
-    from ..toolbelt import vocabulary_label
+    from ..toolbelt.i18n import vocabulary_label
 
     return vocabulary_label(CONFIDENTIALITY_LEVELS[level])
 
@@ -163,7 +163,7 @@ def schema_of(workspace):
 
 
 def table_titles():
-    from ..workspace.workspace import layer_title
+    from ..project.build import layer_title
 
     return {table: layer_title(table) for table in TABLES_BY_NAME}
 
@@ -173,7 +173,7 @@ def print_layer(workspace, table, level, style=None):
     layer = sql_layer(workspace, table_sql(table, level, schema_of(workspace)), table_titles()[table])
     if not layer.isValid():
         from ..domain.messages import QT_TRANSLATE_NOOP, Message
-        from ..workspace.gpkg import WorkspaceError
+        from ..storage.geopackage import WorkspaceError
 
         raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
             "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.reference))

@@ -17,7 +17,7 @@ from ..domain.flows import flow_problems, parse_quantity, substitution_problem
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.statuses import TransitionError, check_transition
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, confidentiality_rank
-from .nomenclature import resources_by_code, resolve_code
+from ..domain.nomenclature import resources_by_code, resolve_code
 
 
 class EditError(Exception):
@@ -384,7 +384,7 @@ def promote_link(layers, offer_uid, need_uid, reason, author=None):
     """Promote a possible link: a substitution at status ``idea`` whose first event says where it
     came from, and the review that records the decision. Returns the synergy uid."""
     comment = Message(QT_TRANSLATE_NOOP("Validation", "Promoted from the possible links: {reason}"), reason=reason)
-    from ..toolbelt import translate_message
+    from ..toolbelt.i18n import translate_message
 
     uid = create_substitution(layers, offer_uid, need_uid, comment=translate_message(comment), author=author)
     review_link(layers, offer_uid, need_uid, "promoted", reason, author)

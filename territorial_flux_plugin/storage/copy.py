@@ -12,7 +12,7 @@ import json
 import struct
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from .gpkg import WorkspaceError
+from .geopackage import WorkspaceError
 from .schema import TABLES_BY_NAME
 
 # Business tables in dependency order; the nomenclatures come with every workspace.
@@ -205,7 +205,7 @@ def copy_workspace(source, target, feedback=None):
 
 
 def _gpkg_status(workspace):
-    from . import gpkg
+    from . import geopackage as gpkg
 
     return gpkg.check_version(workspace.path)
 

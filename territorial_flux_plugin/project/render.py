@@ -4,7 +4,7 @@ from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from .workspace import open_workspace
+from .build import open_workspace
 
 
 def render_map(workspace_path, image_path, width=1600, height=1100):

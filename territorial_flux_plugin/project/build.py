@@ -8,10 +8,11 @@ from qgis.core import (
 
 from ..__about__ import __version__
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..toolbelt import schema_label, tr
-from . import forms, gpkg, styles
-from .gpkg import WorkspaceError
-from .schema import TABLES, TABLES_BY_NAME
+from ..toolbelt.i18n import schema_label, tr
+from . import forms, styles
+from ..storage import geopackage as gpkg
+from ..storage.geopackage import WorkspaceError
+from ..storage.schema import TABLES, TABLES_BY_NAME
 
 PROJECT_NAME = "territory"
 
@@ -56,7 +57,7 @@ class Workspace:
 
     def __new__(cls, path, *args, **kwargs):
         if cls is Workspace and str(path).strip().lower().startswith("postgres:"):
-            from .team import PostgisWorkspace
+            from ..storage.postgres import PostgisWorkspace
 
             return super().__new__(PostgisWorkspace)
         return super().__new__(cls)
@@ -71,7 +72,7 @@ class Workspace:
 
     def database(self):
         """A :class:`.database.Database` on the workspace (sqlite3 here, psycopg2 for PostGIS)."""
-        from .database import sqlite_database
+        from ..storage.database import sqlite_database
 
         return sqlite_database(self.path)
 
@@ -121,7 +122,7 @@ def create_workspace(path, name, crs=None, overwrite=False):
     """Create a workspace GeoPackage with its styles and stored project; returns the Workspace."""
     crs = crs if crs is not None and crs.isValid() else QgsCoordinateReferenceSystem("EPSG:2154")
     if str(path).strip().lower().startswith("postgres:"):  # a team workspace: see team.py
-        from .team import create_from_reference
+        from ..storage.postgres import create_from_reference
 
         return create_from_reference(path, name, crs)
     if not (name or "").strip():
@@ -196,7 +197,7 @@ def open_workspace(path, project=None):
     project = project if project is not None else QgsProject.instance()
     workspace = Workspace(path)
     if workspace.storage == "postgis":  # never migrated implicitly: see team.open_team_workspace
-        from .team import open_team_workspace
+        from ..storage.postgres import open_team_workspace
 
         return open_team_workspace(workspace, project)
     backup = gpkg.migrate(workspace.path)
@@ -228,7 +229,7 @@ def workspace_layers(project=None):
     for layer in project.mapLayers().values():
         source = layer.source()
         if layer.providerType() == "postgres":
-            from .team import layer_table
+            from ..storage.postgres import layer_table
 
             table = layer_table(layer)[1]
             if table in TABLES_BY_NAME:
@@ -247,7 +248,7 @@ def current_workspace(project=None):
     if companies is None:
         return None
     if companies.providerType() == "postgres":
-        from .team import workspace_of_layer
+        from ..storage.postgres import workspace_of_layer
 
         return workspace_of_layer(companies)
     return Workspace(companies.source().split("|")[0])
