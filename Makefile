@@ -5,7 +5,8 @@ PYTHON   := $(VENV)/bin/python
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test test-unit test-qgis demo bench package install uninstall lint translations clean
+.PHONY: setup test test-unit test-qgis test-desktop test-team test-load test-journey demo bench package install \
+        uninstall lint translations clean
 
 setup:
 	@bash scripts/setup.sh
@@ -13,11 +14,16 @@ setup:
 test: setup
 	$(PYTHON) -m pytest
 
+# The pure-Python tier never starts QGIS (pytest-qgis and pytest-qt left out): a few seconds.
 test-unit: setup
-	$(PYTHON) -m pytest tests/unit
+	$(PYTHON) -m pytest tests/unit -p no:pytest_qgis -p no:pytest-qt -W ignore::pytest.PytestConfigWarning
 
 test-qgis: setup
 	$(PYTHON) -m pytest tests/qgis
+
+# One tier each (pytest markers, set by tests/conftest.py from a test's folder or fixtures).
+test-desktop test-team test-load test-journey: setup
+	$(PYTHON) -m pytest -m $(subst test-,,$@)
 
 demo: setup
 	$(PYTHON) scripts/demo.py demo

@@ -32,8 +32,8 @@ def generate(path, count=COUNT, seed=59):
     """A Lambert-93 point shapefile of SIRENE-like establishments (Windows-1252, with .cpg)."""
     from osgeo import gdal, ogr, osr
 
-    from territorial_flux_plugin.domain.siret import complete_siret
     from territorial_flux_plugin.domain.nomenclature import naf_rows
+    from territorial_flux_plugin.domain.siret import complete_siret
 
     rng = random.Random(seed)
     nafs = [r["code"].replace(".", "") for r in naf_rows()]

@@ -77,7 +77,7 @@ def generate(seed=59):
 def _top_k(query, target, distance, target_rank, k):
     """The k nearest per query (ties: smaller uid rank). The sort is the plugin's own integer-key
     sort, many times faster than a three-key lexsort: the reference is not slowed by it."""
-    from territorial_flux_plugin.domain.links import _positions_in_groups, _sort_order
+    from territorial_flux_plugin.domain.nearest import _positions_in_groups, _sort_order
 
     order = _sort_order(query, target, distance, target_rank)
     query, target = query[order], target[order]
@@ -169,8 +169,8 @@ def reference_missing(flows, settings):
 def write_workspace(path, companies, flows):
     import struct
 
-    from territorial_flux_plugin.storage.database import sqlite_database
     from territorial_flux_plugin.project.build import create_workspace
+    from territorial_flux_plugin.storage.database import sqlite_database
 
     workspace = create_workspace(path, "Département de banc d'essai", overwrite=True)
     database = sqlite_database(workspace.path)

@@ -2,25 +2,18 @@
 
 import os
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu, QMessageBox
 
 from .__about__ import PLUGIN_FOLDER, __title__
+from .domain.errors import TerritorialFluxError
 from .processing.provider import TerritorialFluxProvider
-from .toolbelt.i18n import critical_level, info_level, log, success_level, tr, translate_message, warning_level
+from .toolbelt.i18n import error_text, qgis_language, tr
+from .toolbelt.log import critical_level, info_level, log, success_level, warning_level
 
 ICON = os.path.join(PLUGIN_FOLDER, "resources", "icons", "territorial_flux.svg")
-
-
-def qgis_language():
-    """The two-letter language QGIS uses (its locale setting, else the system's)."""
-    from qgis.PyQt.QtCore import QLocale
-
-    override = QgsSettings().value("locale/overrideFlag", False, type=bool)
-    locale = QgsSettings().value("locale/userLocale", "") if override else ""
-    return (locale or QLocale().name() or "en")[:2]
 
 
 class TerritorialFluxPlugin:
@@ -157,20 +150,21 @@ class TerritorialFluxPlugin:
     def _bar(self, level, text):
         self.iface.messageBar().pushMessage(__title__, text, level=level, duration=8)
 
-    def _load(self, path, backup=None):
-        """Replace the current project with the workspace's stored project."""
+    def _load(self, reference):
+        """Replace the current project with the workspace's stored project; the Workspace, or None
+        when the person kept the current project."""
         from .project.build import open_workspace
 
         if not self.iface.newProject(True):
-            return False
-        workspace, backup = open_workspace(path)
+            return None
+        workspace, backup = open_workspace(reference)
         if backup:
             self._bar(warning_level(), tr("The workspace was upgraded to this plugin's version; "
                                           "a copy of the old file was kept: {backup}").format(backup=backup))
         self.iface.mapCanvas().setExtent(self._extent())
         self.iface.mapCanvas().refresh()
-        log(tr("Workspace opened: {path}").format(path=workspace.path))
-        return True
+        log(tr("Workspace opened: {path}").format(path=workspace.reference))
+        return workspace
 
     def _extent(self):
         from .project.build import workspace_layers
@@ -192,7 +186,7 @@ class TerritorialFluxPlugin:
         return extent
 
     def _report(self, error):
-        message = translate_message(getattr(error, "message", error))
+        message = error_text(error) if isinstance(error, TerritorialFluxError) else str(error)
         log(message, critical_level())
         QMessageBox.warning(self.iface.mainWindow(), __title__, message)
 
@@ -205,9 +199,9 @@ class TerritorialFluxPlugin:
             return
         try:
             workspace = create_workspace(dialog.path(), dialog.name(), dialog.crs(), overwrite=True)
-            if self._load(workspace.path):
+            if self._load(workspace.reference):
                 self._bar(success_level(), tr("Workspace {name} created: {path}").format(
-                    name=workspace.name, path=workspace.path))
+                    name=workspace.name, path=workspace.reference))
         except Exception as error:  # noqa: BLE001 - shown to the user, logged
             self._report(error)
 
@@ -237,14 +231,12 @@ class TerritorialFluxPlugin:
         finally:
             dialog.deleteLater()
         try:
-            if not self._load(reference):
-                return
+            workspace = self._load(reference)
         except Exception as error:  # noqa: BLE001 - shown to the user, logged
             self._report(error)
             return
-        from .project.build import Workspace
-
-        workspace = Workspace(reference)
+        if workspace is None:
+            return
         try:
             writer = workspace.can_write("flows")
         except Exception:  # noqa: BLE001 - the server went away meanwhile: QGIS's layers will say so
@@ -270,9 +262,9 @@ class TerritorialFluxPlugin:
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtWidgets import QApplication
 
-        from .gui.workspace_dialogs import last_folder, remember_folder
-        from .toolbelt.i18n import enum_value
         from .demo.builder import create_demo
+        from .gui.workspace_dialogs import last_folder, remember_folder
+        from .toolbelt.compat import enum_value
 
         path, _filter = QFileDialog.getSaveFileName(
             self.iface.mainWindow(), tr("Save the demo territory as"),
@@ -290,7 +282,7 @@ class TerritorialFluxPlugin:
             self._report(error)
             return
         QApplication.restoreOverrideCursor()
-        if self._load(workspace.path):
+        if self._load(workspace.reference):
             self._bar(success_level(), tr("Demo territory created: {companies} companies, {flows} flows, "
                                           "{synergies} synergies.").format(
                 companies=len(builder.companies), flows=len(builder.flows),

@@ -58,3 +58,29 @@ def demo_team(server, connection, demo_workspace, schema, name, users):
 def team_reference(user, schema):
     """The reference of the team workspace in ``schema`` as the login ``user`` opens it (its service)."""
     return "postgres:service=tf_{};schema={}".format(user, schema)
+
+
+def create_team_workspace(connection, schema, name, crs=None):
+    """A new team workspace in ``schema`` of the server of the QGIS ``connection``."""
+    from territorial_flux_plugin.project.build import create_workspace
+    from territorial_flux_plugin.storage.postgres import format_reference
+
+    return create_workspace(format_reference(schema, connection=connection), name, crs)
+
+
+def patch_migration(monkeypatch, version, statements):
+    """Make the migration to schema ``version`` run ``statements`` (on either storage), and the
+    plugin's schema version at least ``version``."""
+    import types
+
+    from territorial_flux_plugin.storage import migrations, schema
+
+    def run(database):
+        for statement in statements:
+            database.execute(statement)
+
+    real = migrations.step
+    monkeypatch.setattr(migrations, "step", lambda v: types.SimpleNamespace(geopackage=run, postgres=run)
+                        if v == version else real(v))
+    if schema.SCHEMA_VERSION < version:
+        monkeypatch.setattr(schema, "SCHEMA_VERSION", version)

@@ -27,9 +27,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from territorial_flux_plugin.domain.errors import ConflictError, TerritorialFluxError  # noqa: E402
 from territorial_flux_plugin.project import locking  # noqa: E402
 from territorial_flux_plugin.storage import postgres_sql as postgis  # noqa: E402
-from territorial_flux_plugin.storage.database import Database  # noqa: E402
+from territorial_flux_plugin.storage.database import PostgresDatabase  # noqa: E402
 from territorial_flux_plugin.storage.schema import SCHEMA_VERSION  # noqa: E402
 from tests.pgserver import DATABASE  # noqa: E402
 
@@ -44,7 +45,7 @@ def prepare(server, schema, editors, flows=24, synergies=12):
     Each editor is a database user with a service of the server's pg_service file (layers and
     the plugin reach the server through it)."""
     connection = server.connect(autocommit=True)
-    database = Database(connection, "postgres", schema)
+    database = PostgresDatabase(connection, schema)
     with database.transaction():
         for statement in (postgis.create_roles_statements(schema) + postgis.schema_statements(schema, 2154)
                           + postgis.security_statements(schema)):
@@ -83,7 +84,7 @@ def worker(dsn, schema, index, edits, rows, seed, out, ready, go):
 
     connection = psycopg2.connect(dsn)
     connection.autocommit = True
-    database = Database(connection, "postgres", schema)
+    database = PostgresDatabase(connection, schema)
     rng = random.Random(seed)
     log = []
     _wait_for_start(ready, go)
@@ -99,7 +100,7 @@ def worker(dsn, schema, index, edits, rows, seed, out, ready, go):
         entry = {"table": table, "value": value, "column": column, "loaded": loaded, "via": "script"}
         try:
             result = locking.save_in(database, table, batch)
-        except locking.SaveError as error:
+        except TerritorialFluxError as error:
             entry.update(outcome="error", message=str(error))
         else:
             if result.ok:
@@ -125,9 +126,9 @@ def layer_worker(service_name, schema, index, edits, rows, seed, out, ready, go)
     app = QgsApplication([], False)
     app.initQgis()
     from territorial_flux_plugin.project import editing
-    from territorial_flux_plugin.storage.postgres import PostgisWorkspace, format_reference
+    from territorial_flux_plugin.storage.postgres import PostgresWorkspace, format_reference
 
-    workspace = PostgisWorkspace(format_reference(schema, service=service_name))
+    workspace = PostgresWorkspace(format_reference(schema, service=service_name))
     layers = {table: workspace.layer(table) for table in ("flows", "synergies")}
     rng = random.Random(seed)
     log = []
@@ -144,9 +145,9 @@ def layer_worker(service_name, schema, index, edits, rows, seed, out, ready, go)
                 editing.update_flow(layers, uid, {column: value}, expected_version=loaded)
             else:
                 editing.update_synergy(layers, uid, {column: value}, expected_version=loaded)
-        except editing.ConflictError as error:
+        except ConflictError as error:
             entry.update(outcome="refused", conflicts=_conflicts(error.conflicts))
-        except editing.EditError as error:
+        except TerritorialFluxError as error:
             entry.update(outcome="error", message=str(error))
         else:  # the storage accepted the save from ``loaded``: the row is now at loaded + 1
             entry.update(outcome="saved", versions={uid: loaded + 1})

@@ -310,10 +310,10 @@ def create_demo(path, seed=DEFAULT_SEED, overwrite=False):
         # the value-chain analysis too, so that every map theme has something to show at once
         from qgis.PyQt.QtCore import QCoreApplication
 
-        from ..analysis.outputs import analyse
+        from ..analysis import analyse
 
         analyse(workspace, translate=QCoreApplication.translate)
     except Exception:
-        os.remove(workspace.path)
+        workspace.discard()
         raise
     return workspace, builder

@@ -3,59 +3,11 @@
 Pure Python. Every problem is a :class:`Message` naming the field to fix.
 """
 
-import re
-
 from .codes import family_of_code, parse_code
 from .messages import QT_TRANSLATE_NOOP, Message
-from .units import FAMILY_UNITS, canonical_unit
+from .quantities import THOUSANDS, parse_quantity
+from .units import FAMILY_UNITS
 from .vocabulary import CONFIDENTIALITY_LEVELS, DIRECTIONS, FAMILIES, PRIORITIES
-
-_SPACES = re.compile(r"[\s\u00a0\u202f']")
-
-
-def parse_quantity(text):
-    """``(value, unit_or_None, problem_or_None)`` from what a person types.
-
-    Accepts ``1 200``, ``1200.5``, ``12,5`` (decimal comma), ``12 t/an`` (a unit after the
-    number). Refuses negative numbers and text that is not a number.
-    """
-    if text is None:
-        return None, None, None
-    if isinstance(text, (int, float)):
-        value = float(text)
-        if value < 0:
-            return None, None, Message(QT_TRANSLATE_NOOP(
-                "Validation", "The quantity {value} is negative: enter zero or more."), value=text)
-        return value, None, None
-    raw = str(text).strip()
-    if not raw:
-        return None, None, None
-    match = re.match(r"^([-+]?[\d\s\u00a0\u202f'.,]*\d)\s*(.*)$", raw)
-    if not match:
-        return None, None, Message(QT_TRANSLATE_NOOP(
-            "Validation", "'{value}' is not a quantity: enter a number such as 12.5 or 1 200."), value=raw)
-    number, rest = _SPACES.sub("", match.group(1)), match.group(2).strip()
-    if "," in number and "." not in number:
-        number = number.replace(",", ".") if number.count(",") == 1 and len(number.split(",")[1]) != 3 \
-            else number.replace(",", "")
-    elif "," in number and "." in number:  # 1,200.5 or 1.200,5: the last separator is the decimal one
-        decimal, thousands = (",", ".") if number.rfind(",") > number.rfind(".") else (".", ",")
-        number = number.replace(thousands, "").replace(decimal, ".")
-    try:
-        value = float(number)
-    except ValueError:
-        return None, None, Message(QT_TRANSLATE_NOOP(
-            "Validation", "'{value}' is not a quantity: enter a number such as 12.5 or 1 200."), value=raw)
-    if value < 0:
-        return None, None, Message(QT_TRANSLATE_NOOP(
-            "Validation", "The quantity {value} is negative: enter zero or more."), value=raw)
-    unit = None
-    if rest:
-        unit = canonical_unit(rest)
-        if unit is None:
-            return None, None, Message(QT_TRANSLATE_NOOP(
-                "Validation", "'{unit}' after the number is not a unit this plugin knows."), unit=rest)
-    return value, unit, None
 
 
 def flow_problems(values, known_codes=None):
@@ -85,7 +37,7 @@ def flow_problems(values, known_codes=None):
                 "Validation", "{code} is not a resource of the family chosen."), code=code)
     quantity = values.get("quantity")
     if quantity not in (None, ""):
-        value, _unit, problem = parse_quantity(quantity)
+        value, _unit, problem = parse_quantity(quantity, comma=THOUSANDS)
         if problem:
             problems["quantity"] = problem
     unit = values.get("unit")

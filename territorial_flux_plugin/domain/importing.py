@@ -5,19 +5,13 @@ found on one row of one file is wrapped in a :class:`RowMessage` that names the 
 row, so that a person can find it.
 """
 
-import difflib
 import re
-import unicodedata
 from functools import lru_cache
 
 from .messages import QT_TRANSLATE_NOOP, TRANSLATION_CONTEXT, Message
-from .units import canonical_unit
+from .text import strip_accents, word_key
 
 # --- text keys ------------------------------------------------------------------------------
-
-
-def strip_accents(text):
-    return "".join(ch for ch in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(ch))
 
 
 def column_key(name):
@@ -25,12 +19,6 @@ def column_key(name):
     text = strip_accents(str(name or "")).lower()
     text = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
     return re.sub(r"[^a-z0-9]", "", text)
-
-
-def word_key(text):
-    """Lowercase words without accents or punctuation: ``' Offre '`` -> ``'offre'``."""
-    text = strip_accents(str(text or "")).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
 class RowMessage(Message):
@@ -187,64 +175,6 @@ def format_mapping(mapping):
     return "; ".join("{}={}".format(t, c or "") for t, c in mapping.items())
 
 
-# --- numbers and quantities -----------------------------------------------------------------
-
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
-_NUMBER_UNIT = re.compile(r"^\s*([-+]?[\d\s\u00a0\u202f\u2009'.,]*\d[\d.,]*)\s*(.*?)\s*$")
-
-
-def parse_number(text):
-    """A float from ``'1 200'``, ``'12,5'``, ``'1.200,5'`` or ``'1,200.5'``; None if it is not one."""
-    if text is None:
-        return None
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return float(text)
-    raw = _SPACES.sub("", str(text).strip())
-    if not raw:
-        return None
-    if "," in raw and "." in raw:
-        if raw.rfind(",") > raw.rfind("."):
-            raw = raw.replace(".", "").replace(",", ".")
-        else:
-            raw = raw.replace(",", "")
-    elif raw.count(",") == 1:
-        raw = raw.replace(",", ".")
-    elif raw.count(",") > 1:
-        raw = raw.replace(",", "")
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
-    return value if value == value and value not in (float("inf"), float("-inf")) else None
-
-
-def parse_quantity(text):
-    """``(value, unit, problem)`` for a quantity as people write it.
-
-    ``'1 200'`` -> 1200.0; ``'12,5'`` -> 12.5; ``'12 t'`` -> (12.0, ``'t'``); an empty cell gives
-    (None, None, None); ``'-3'`` and words give a problem.
-    """
-    if text is None or not str(text).strip():
-        return None, None, None
-    match = _NUMBER_UNIT.match(str(text))
-    value = parse_number(match.group(1)) if match else None
-    if value is None:
-        return None, None, Message(QT_TRANSLATE_NOOP(
-            "Validation", "'{value}' is not a quantity: write a number, like 1200 or 12.5."), value=text)
-    if value < 0:
-        return None, None, Message(QT_TRANSLATE_NOOP(
-            "Validation", "A quantity cannot be negative ('{value}')."), value=text)
-    unit_text = match.group(2)
-    unit = None
-    if unit_text:
-        unit = canonical_unit(unit_text)
-        if unit is None:
-            return None, None, Message(QT_TRANSLATE_NOOP(
-                "Validation", "'{unit}' in '{value}' is not a unit the plugin knows."),
-                unit=unit_text, value=text)
-    return value, unit, None
-
-
 # --- SIRENE codes ---------------------------------------------------------------------------
 
 _NAF = re.compile(r"^(\d{2})[\s.\-]?(\d{2})[\s.\-]?([A-Za-z])$")
@@ -373,86 +303,6 @@ def parse_confidentiality(text):
 
 def parse_priority(text):
     return _PRIORITIES.get(word_key(text))
-
-
-# --- resources in words ---------------------------------------------------------------------
-
-_STOP_WORDS = {
-    "de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "un", "une",
-    "pour", "par", "sur", "avec", "the", "of", "and", "or", "ou", "for", "from", "to", "in",
-    "with", "other", "than", "autres", "que", "non",
-}
-
-
-def _stem(word):
-    if len(word) > 3 and word[-1] in "sx":
-        return word[:-1]
-    return word
-
-
-def _tokens(text):
-    return {_stem(w) for w in word_key(text).split() if w not in _STOP_WORDS}
-
-
-class ResourceIndex:
-    """Finds a nomenclature row from a code or from words in English or French.
-
-    ``rows`` are dicts with ``code``, ``level``, ``family``, ``label_en`` and ``label_fr``
-    (see ``workspace.nomenclature.resource_rows``); chapters are never proposed.
-    """
-
-    def __init__(self, rows, parse_code):
-        self._parse_code = parse_code
-        self.by_code = {row["code"]: row for row in rows}
-        self._labels = []  # (row, label key, token set)
-        self._exact = {}
-        for row in rows:
-            if row["level"] == "chapter":
-                continue
-            for label in (row["label_en"], row["label_fr"]):
-                key = word_key(label)
-                self._labels.append((row, key, _tokens(label)))
-                self._exact.setdefault(key, set()).add(row["code"])
-
-    def resolve(self, text):
-        """``(row, candidates)``: the row, or None and up to three close rows."""
-        if text is None or not str(text).strip():
-            return None, []
-        parsed = self._parse_code(text)
-        if parsed and parsed[0] in self.by_code:
-            return self.by_code[parsed[0]], []
-        key = word_key(text)
-        exact = self._exact.get(key, set())
-        if len(exact) == 1:
-            return self.by_code[next(iter(exact))], []
-        wanted = _tokens(text)
-        containing = {row["code"] for row, _k, tokens in self._labels if wanted and wanted <= tokens}
-        if len(containing) == 1:
-            return self.by_code[next(iter(containing))], []
-        scores = {}
-        for row, label_key, tokens in self._labels:
-            overlap = len(wanted & tokens) / float(len(wanted | tokens) or 1)
-            ratio = difflib.SequenceMatcher(None, key, label_key).ratio() if overlap or len(key) < 40 else 0
-            score = max(overlap, ratio * 0.9)
-            if row["code"] in containing:
-                score += 1
-            if score > scores.get(row["code"], 0):
-                scores[row["code"]] = score
-        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return None, [self.by_code[code] for code, score in best[:3] if score >= 0.3]
-
-
-def resource_problem(text, candidates, lang="en"):
-    """The Message for a resource that could not be resolved, listing the close candidates."""
-    if not candidates:
-        return Message(QT_TRANSLATE_NOOP(
-            "Validation", "'{value}' is neither a resource code nor the name of a resource of the "
-                          "nomenclature."), value=text)
-    label = "label_fr" if lang == "fr" else "label_en"
-    listed = "; ".join("{} {}".format(row["code"], row[label]) for row in candidates)
-    return Message(QT_TRANSLATE_NOOP(
-        "Validation", "'{value}' does not name one resource of the nomenclature; close ones: "
-                      "{candidates}. Write the code."), value=text, candidates=listed)
 
 
 # --- encodings ------------------------------------------------------------------------------

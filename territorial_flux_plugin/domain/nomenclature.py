@@ -7,7 +7,7 @@ import csv
 import os
 from functools import cache
 
-from .codes import canonical_code, parse_code
+from .codes import parse_code
 
 FOLDER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "nomenclature")
 
@@ -64,8 +64,3 @@ def resolve_code(text):
     if not parsed:
         return None
     return resources_by_code().get(parsed[0])
-
-
-def is_known_code(text):
-    code = canonical_code(text)
-    return code is not None and code in resources_by_code()

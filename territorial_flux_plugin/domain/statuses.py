@@ -1,18 +1,11 @@
 """Synergy status transitions: one step forward at a time, ``abandoned`` from any live status."""
 
+from .errors import TerritorialFluxError
 from .messages import QT_TRANSLATE_NOOP, Message
 from .vocabulary import SYNERGY_STATUSES
 
 PROGRESSION = [s for s in SYNERGY_STATUSES if s != "abandoned"]
 LIVE_STATUSES = tuple(PROGRESSION)
-
-
-class TransitionError(ValueError):
-    """A status change the synergy workflow does not allow; ``args[0]`` is a Message."""
-
-    @property
-    def message(self):
-        return self.args[0]
 
 
 def next_status(status):
@@ -28,21 +21,21 @@ def allowed_transitions(status):
     if status == "abandoned":
         return []
     if status not in PROGRESSION:
-        raise TransitionError(Message(QT_TRANSLATE_NOOP("Validation", "Unknown synergy status '{status}'."), status=status))
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Unknown synergy status '{status}'."), status=status))
     following = next_status(status)
     return ([following] if following else []) + ["abandoned"]
 
 
 def check_transition(from_status, to_status, reason=None):
-    """Raise TransitionError unless ``from_status`` may become ``to_status``.
+    """Raise TerritorialFluxError unless ``from_status`` may become ``to_status``.
 
     ``abandoned`` requires a non-empty reason.
     """
     if to_status not in SYNERGY_STATUSES:
-        raise TransitionError(Message(QT_TRANSLATE_NOOP("Validation", "Unknown synergy status '{status}'."), status=to_status))
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Unknown synergy status '{status}'."), status=to_status))
     if to_status not in allowed_transitions(from_status):
-        raise TransitionError(Message(
+        raise TerritorialFluxError(Message(
             QT_TRANSLATE_NOOP("Validation", "A synergy cannot go from '{old}' to '{new}'."),
             old=from_status, new=to_status))
     if to_status == "abandoned" and not (reason or "").strip():
-        raise TransitionError(Message(QT_TRANSLATE_NOOP("Validation", "Abandoning a synergy requires a reason.")))
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Abandoning a synergy requires a reason.")))

@@ -5,18 +5,32 @@ import html
 
 from qgis.PyQt.QtCore import QStringListModel, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView, QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, HEADCOUNT_BANDS, PRIORITIES
-from ..toolbelt.i18n import enum_value, tr, translate_message, vocabulary_label
-from ..project import editing
+from ..domain.errors import ConflictError, TerritorialFluxError
 from ..domain.nomenclature import naf_rows, resources_by_code
+from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, HEADCOUNT_BANDS, PRIORITIES
+from ..project import editing
 from ..project.build import language
-from .workspace_dock import WorkspaceDock
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text, tr, vocabulary_label
 from .flow_dialog import FlowDialog
 from .locator import company_index, search_companies
+from .widgets import message_label
+from .workspace_dock import WorkspaceDock
 
 STALE_AFTER_DAYS = 365
 
@@ -130,10 +144,7 @@ class CompanyDock(WorkspaceDock):
             self.flow_buttons.append(button)
         flow_row.addStretch()
         layout.addLayout(flow_row)
-        self.message = QLabel()
-        self.message.setObjectName("companyMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = message_label("companyMessage")
         layout.addWidget(self.message)
         layout.addStretch()
         self.setWidget(widget)
@@ -321,11 +332,8 @@ class CompanyDock(WorkspaceDock):
             return None
         try:
             result = action(self.layers, *args, author=self.author)
-        except editing.EditError as error:
-            problem = error.message
-            text = "\n".join(translate_message(p) for p in (problem.values() if isinstance(problem, dict) else
-                                                              problem if isinstance(problem, list) else [problem]))
-            self.message.setText(text)
+        except TerritorialFluxError as error:
+            self.message.setText(error_text(error))
             return None
         self.message.setText("")
         self.refresh()
@@ -373,7 +381,7 @@ class CompanyDock(WorkspaceDock):
         def save(typed):
             try:
                 editing.update_flow(self.layers, uid, typed, author=self.author, expected_version=loaded)
-            except editing.ConflictError as error:
+            except ConflictError as error:
                 if self.ask_conflict(error) != "overwrite":
                     raise
                 editing.update_flow(self.layers, uid, typed, author=self.author)
@@ -420,8 +428,8 @@ class CompanyDock(WorkspaceDock):
 
     def history_rows(self):
         """(when, who, what, details) of every recorded change of the company, newest first."""
-        from ..project.history import company_history
         from ..project.build import current_workspace
+        from ..project.history import company_history
 
         workspace = current_workspace()
         if workspace is None or not self.company_uid:

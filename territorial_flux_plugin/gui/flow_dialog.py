@@ -6,25 +6,34 @@ resource. Enter saves; "Save and add another" keeps the dialog open for the next
 same visit. Problems are shown next to the field to fix; nothing typed is lost.
 """
 
-import unicodedata
-
 from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
 )
 
 from ..domain.codes import parse_code
-from ..domain.flows import parse_quantity
+from ..domain.errors import TerritorialFluxError
+from ..domain.nomenclature import resource_rows, resources_by_code
+from ..domain.quantities import THOUSANDS, parse_quantity
+from ..domain.resources import resource_matcher
 from ..domain.units import FAMILY_UNITS, canonical_unit
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, FAMILIES, PRIORITIES
-from ..toolbelt.i18n import enum_value, tr, translate_message, vocabulary_label
-from ..project.editing import EditError
-from ..domain.nomenclature import resource_rows, resources_by_code
-
-
-def _fold(text):
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text, tr, translate_message, vocabulary_label
+from .widgets import message_label
 
 
 def resource_entries(language):
@@ -38,28 +47,8 @@ def resource_entries(language):
     return entries
 
 
-def find_resources(text, limit=25):
-    """Nomenclature entries matching a code spelling or words (English or French, any accents)."""
-    parsed = parse_code(text)
-    codes = resources_by_code()
-    if parsed and parsed[0] in codes:
-        prefix = parsed[0]
-        return [row for row in codes.values() if row["level"] == "entry" and row["code"].startswith(prefix)][:limit]
-    words = [_fold(w) for w in text.split() if len(w) >= 2]
-    if not words:
-        return []
-    found = []
-    for row in codes.values():
-        if row["level"] != "entry":
-            continue
-        haystack = _fold("{} {} {}".format(row["code"], row["label_en"], row["label_fr"]))
-        if all(w in haystack for w in words):
-            found.append(row)
-    return found[:limit]
-
-
 class FlowDialog(QDialog):
-    """Add (``values`` None) or edit a flow; calls ``save(values)`` which may raise EditError."""
+    """Add (``values`` None) or edit a flow; calls ``save(values)`` which may raise a TerritorialFluxError."""
 
     def __init__(self, company_name, save, direction="offer", values=None, language="en", parent=None):
         super().__init__(parent)
@@ -91,7 +80,7 @@ class FlowDialog(QDialog):
         self._entries = resource_entries(language)
         self._display_to_code = dict(self._entries)
         self._code_to_display = {code: display for display, code in self._entries}
-        # The proposals are searched in both languages and any code spelling (find_resources),
+        # The proposals are searched in both languages and any code spelling (the resource matcher),
         # then shown unfiltered by the completer.
         self.completer_model = QStringListModel()
         self.completer = QCompleter(self.completer_model, self)
@@ -151,10 +140,7 @@ class FlowDialog(QDialog):
         form.addRow(tr("Notes"), self.notes_edit)
         layout.addLayout(form)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("flowMessage")
-        self.message_label.setStyleSheet("color: #b00020")
-        self.message_label.setWordWrap(True)
+        self.message_label = message_label("flowMessage")
         layout.addWidget(self.message_label)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("&Save"), enum_value(QDialogButtonBox, "ButtonRole.AcceptRole", "AcceptRole"))
@@ -193,11 +179,7 @@ class FlowDialog(QDialog):
             box.addLayout(widget_or_layout)
         else:
             box.addWidget(widget_or_layout)
-        label = QLabel()
-        label.setObjectName("error_" + field)
-        label.setStyleSheet("color: #b00020; font-size: small")
-        label.setWordWrap(True)
-        label.hide()
+        label = message_label("error_" + field, small=True, hidden=True)
         box.addWidget(label)
         self.errors[field] = label
         return box
@@ -211,8 +193,7 @@ class FlowDialog(QDialog):
             self.message_label.setText(tr("Fix the fields marked in red; nothing you typed is lost.")
                                        if problems else "")
         else:
-            self.message_label.setText("\n".join(translate_message(p) for p in (
-                problems if isinstance(problems, list) else [problems])))
+            self.message_label.setText(error_text(problems))
 
     # --- resource, family, units --------------------------------------------------------------
     def _resource_edited(self, text):
@@ -220,7 +201,7 @@ class FlowDialog(QDialog):
         if code:
             self._apply_code(code)
             return
-        matches = find_resources(text) if len(text.strip()) >= 2 else []
+        matches = resource_matcher().search(text) if len(text.strip()) >= 2 else []
         parsed = parse_code(text)
         if parsed and len(matches) == 1 and matches[0]["code"] == parsed[0]:  # a whole code typed
             self.completer.popup().hide()
@@ -242,12 +223,11 @@ class FlowDialog(QDialog):
         if not text:
             return
         code = self._display_to_code.get(text)
+        candidates = []
         if code is None:
-            matches = find_resources(text, limit=2)
-            if len(matches) == 1 or (matches and parse_code(text)):
-                code = matches[0]["code"]
+            row, candidates = resource_matcher().resolve(text, levels=("entry",))
+            code = row["code"] if row is not None and row["level"] == "entry" else None
         if code is None:
-            candidates = find_resources(text, limit=5)
             self.resource_info.setText(
                 tr("No resource matches exactly; close ones: {candidates}").format(
                     candidates="; ".join("{} {}".format(r["code"], r["label_fr" if self.language == "fr" else "label_en"])
@@ -275,7 +255,7 @@ class FlowDialog(QDialog):
         self.hazardous_check.setEnabled(family != "waste")
 
     def _quantity_finished(self):
-        _value, unit, _problem = parse_quantity(self.quantity_edit.text())
+        _value, unit, _problem = parse_quantity(self.quantity_edit.text(), comma=THOUSANDS)
         if unit:
             index = self.unit_combo.findData(unit)
             if index >= 0:
@@ -292,12 +272,12 @@ class FlowDialog(QDialog):
     # --- values -------------------------------------------------------------------------------
     def values(self):
         quantity_text = self.quantity_edit.text().strip()
-        value, unit_typed, _problem = parse_quantity(quantity_text)
+        value, unit_typed, _problem = parse_quantity(quantity_text, comma=THOUSANDS)
         unit = self.unit_combo.currentData()
         if unit_typed and canonical_unit(unit_typed):
             unit = unit_typed
         cost_text = self.cost_edit.text().strip()
-        cost_value, _u, cost_problem = parse_quantity(cost_text) if cost_text else (None, None, None)
+        cost_value, _u, cost_problem = parse_quantity(cost_text, comma=THOUSANDS) if cost_text else (None, None, None)
         values = {
             "direction": "need" if self.need_radio.isChecked() else "offer",
             "resource_code": self.resource_code(),
@@ -356,7 +336,7 @@ class FlowDialog(QDialog):
         values = self.values()
         try:
             uid = self.save_callback(values)
-        except EditError as error:
+        except TerritorialFluxError as error:
             self.show_problems(error.message)
             return False
         self.saved.append(uid)

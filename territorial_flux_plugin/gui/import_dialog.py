@@ -14,15 +14,34 @@ from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QMessageBox, QProgressDialog, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..__about__ import __title__
 from ..domain import importing as rules
+from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt.i18n import enum_value, log, success_level, tr, translate_message
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text, tr
+from ..toolbelt.log import log, success_level
+from .widgets import file_picker, show_problem, standard_buttons
 
 # What each company field means, for the mapping table.
 FIELD_LABELS = {
@@ -58,14 +77,6 @@ def _label(field):
 
 
 ENCODINGS = ("", "UTF-8", "windows-1252", "ISO-8859-1", "ISO-8859-15", "CP850")
-
-
-def _buttons(*names):
-    value = None
-    for name in names:
-        flag = enum_value(QDialogButtonBox, "StandardButton." + name, name)
-        value = flag if value is None else value | flag
-    return value
 
 
 def reload_workspace_layers():
@@ -152,9 +163,7 @@ class ImportCompaniesDialog(QDialog):
         self.closed_check.setChecked(True)
         choices.addWidget(self.closed_check, 1)
         form.addRow(tr("Duplicates"), self._wrap(choices))
-        self.rejects_widget = QgsFileWidget()
-        self.rejects_widget.setStorageMode(enum_value(QgsFileWidget, "StorageMode.SaveFile", "SaveFile"))
-        self.rejects_widget.setFilter(tr("CSV (*.csv)"))
+        self.rejects_widget = file_picker(tr("CSV (*.csv)"), save=True)
         form.addRow(tr("Rows not imported (CSV)"), self.rejects_widget)
         layout.addLayout(form)
 
@@ -186,7 +195,7 @@ class ImportCompaniesDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
-        buttons = QDialogButtonBox(_buttons("Close"))
+        buttons = QDialogButtonBox(standard_buttons("Close"))
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setEnabled(False)
         buttons.addButton(self.import_button, enum_value(QDialogButtonBox, "ButtonRole.AcceptRole", "AcceptRole"))
@@ -214,7 +223,7 @@ class ImportCompaniesDialog(QDialog):
         return value or None
 
     def _read_source(self, path):
-        from ..importing.sources import ImportFailedError, open_source
+        from ..importing.sources import open_source
 
         self.source = None
         self.import_button.setEnabled(False)
@@ -227,8 +236,8 @@ class ImportCompaniesDialog(QDialog):
             return
         try:
             self.source = open_source(path, self.encoding())
-        except ImportFailedError as failure:
-            self._error(translate_message(failure.message))
+        except TerritorialFluxError as failure:
+            self._error(error_text(failure))
             return
         except Exception as error:  # noqa: BLE001 - shown, never fatal
             self._error(str(error))
@@ -244,7 +253,7 @@ class ImportCompaniesDialog(QDialog):
         if self.source.has_geometry:
             facts.append(tr("points in {crs}").format(crs=self._crs_name(self.source.crs_wkt))
                          if self.source.crs_wkt else tr("points without a CRS: choose the source CRS"))
-        self.info_label.setStyleSheet("")
+        show_problem(self.info_label, "")
         self.info_label.setText(" · ".join(facts))
         self._fill_mapping(rules.propose_mapping(self.source.columns))
         self.import_button.setEnabled(True)
@@ -255,8 +264,7 @@ class ImportCompaniesDialog(QDialog):
         return crs.userFriendlyIdentifier() if hasattr(crs, "userFriendlyIdentifier") else crs.authid()
 
     def _error(self, text):
-        self.info_label.setStyleSheet("color: #b00020")
-        self.info_label.setText(text)
+        show_problem(self.info_label, text)
 
     def _fill_mapping(self, proposed):
         self.combos = {}
@@ -362,12 +370,10 @@ class ImportCompaniesDialog(QDialog):
     def _show_result(self, result, error, rejects):
         self.rejects_path = rejects
         self.rejects_button.setEnabled(bool(rejects) and os.path.exists(rejects))
+        show_problem(self.result_label, error)
         if error:
-            self.result_label.setStyleSheet("color: #b00020")
-            self.result_label.setText(error)
             log(error)
             return
-        self.result_label.setStyleSheet("")
         if result.get("IMPORTED") is None:
             self.result_label.setText(tr("Canceled: nothing was written to the workspace."))
             return

@@ -1,15 +1,14 @@
 """A locator filter: find the workspace's companies by name, SIRET or commune (prefix ``tf``)."""
 
-import unicodedata
-
 from qgis.core import QgsLocatorFilter, QgsLocatorResult
 
-from ..toolbelt.i18n import tr
+from ..domain.text import strip_accents
 from ..project.build import workspace_layers
+from ..toolbelt.i18n import tr
 
 
 def fold(text):
-    return "".join(c for c in unicodedata.normalize("NFKD", str(text or "").lower()) if not unicodedata.combining(c))
+    return strip_accents(str(text or "").lower())
 
 
 def company_index(layer):

@@ -8,23 +8,22 @@ open it at once (Project ▸ Layouts).
 
 import os
 
-from qgis.core import QgsProcessingException, QgsProject, QgsSettings
-from qgis.gui import QgsFileWidget
+from qgis.core import QgsProcessingException, QgsProject
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout,
-)
+from qgis.PyQt.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ..__about__ import __title__
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
 from ..printing import layers as print_layers
 from ..printing.export import TEMPLATE_PATH
-from ..toolbelt.i18n import critical_level, enum_value, log, success_level, tr, vocabulary_label, warning_level
+from ..printing.settings import PrintSettings
+from ..toolbelt import preferences
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import tr, vocabulary_label
+from ..toolbelt.log import critical_level, log, success_level, warning_level
+from .widgets import button, button_box, file_picker, message_label
 from .workspace_dialogs import last_folder
-
-SETTINGS = "territorial_flux/print/"
 
 
 def _combo(items, current):
@@ -42,7 +41,7 @@ class PrintDialog(QDialog):
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
-        settings = QgsSettings()
+        remembered = preferences.load()
         self.setWindowTitle(tr("Print territory map"))
         self.setMinimumWidth(540)
         layout = QVBoxLayout(self)
@@ -53,48 +52,36 @@ class PrintDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.theme = _combo([(t, print_layers.theme_title(t)) for t in print_layers.THEMES],
-                            settings.value(SETTINGS + "theme", "synergies"))
+                            remembered.print_theme)
         form.addRow(tr("Map theme"), self.theme)
         self.title = QLineEdit()
         self.title.setPlaceholderText(tr("Empty: the theme's name"))
         form.addRow(tr("Title"), self.title)
-        self.paper = _combo([("A4", "A4"), ("A3", "A3")], settings.value(SETTINGS + "paper", "A4"))
+        self.paper = _combo([("A4", "A4"), ("A3", "A3")], remembered.print_paper)
         form.addRow(tr("Paper size"), self.paper)
         self.orientation = _combo([("landscape", tr("Landscape")), ("portrait", tr("Portrait"))],
-                                  settings.value(SETTINGS + "orientation", "landscape"))
+                                  remembered.print_orientation)
         form.addRow(tr("Orientation"), self.orientation)
         self.level = _combo([(k, vocabulary_label(v)) for k, v in CONFIDENTIALITY_LEVELS.items()],
-                            settings.value(SETTINGS + "level", "internal"))
+                            remembered.print_level)
         form.addRow(tr("Audience may see up to"), self.level)
         self.atlas = _combo([("none", tr("No atlas: one page")), ("commune", tr("One page per commune")),
                              ("zone", tr("One page per business zone"))], "none")
         form.addRow(tr("Atlas"), self.atlas)
-        self.template = QgsFileWidget()
-        self.template.setStorageMode(enum_value(QgsFileWidget, "StorageMode.GetFile", "GetFile"))
-        self.template.setFilter(tr("QGIS layout template (*.qpt)"))
-        self.template.setDefaultRoot(os.path.dirname(TEMPLATE_PATH))
+        self.template = file_picker(tr("QGIS layout template (*.qpt)"), root=os.path.dirname(TEMPLATE_PATH))
         self.template.lineEdit().setPlaceholderText(tr("Empty: the plugin's layout"))
         form.addRow(tr("Layout template"), self.template)
-        self.output = QgsFileWidget()
-        self.output.setStorageMode(enum_value(QgsFileWidget, "StorageMode.SaveFile", "SaveFile"))
-        self.output.setFilter(tr("PDF (*.pdf);;PNG image (*.png)"))
-        self.output.setDefaultRoot(last_folder())
-        self.output.setConfirmOverwrite(True)
+        self.output = file_picker(tr("PDF (*.pdf);;PNG image (*.png)"), save=True, root=last_folder(),
+                                  confirm_overwrite=True)
         form.addRow(tr("Output file"), self.output)
         self.open_file = QCheckBox(tr("Open the file when it is written"))
-        self.open_file.setChecked(settings.value(SETTINGS + "open", True, type=bool))
+        self.open_file.setChecked(remembered.print_open_file)
         form.addRow("", self.open_file)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020")
-        self.error_label.setWordWrap(True)
+        self.error_label = message_label()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            enum_value(QDialogButtonBox, "StandardButton.Ok", "Ok")
-            | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
-        buttons.button(enum_value(QDialogButtonBox, "StandardButton.Ok", "Ok")).setText(tr("Print"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(self)
+        button(buttons, "Ok").setText(tr("Print"))
         layout.addWidget(buttons)
 
     def output_path(self):
@@ -103,18 +90,15 @@ class PrintDialog(QDialog):
             path += ".pdf"
         return path
 
+    def print_settings(self):
+        return PrintSettings(theme=self.theme.currentData(), output=self.output_path(), title=self.title.text().strip(),
+                             paper=self.paper.currentData(), orientation=self.orientation.currentData(),
+                             level=self.level.currentData(), atlas=self.atlas.currentData(),
+                             template=self.template.filePath().strip() or None)
+
     def parameters(self):
-        return {
-            "WORKSPACE": self.workspace.reference,
-            "THEME": self.theme.currentData(),
-            "TITLE": self.title.text().strip(),
-            "PAPER": self.paper.currentData(),
-            "ORIENTATION": self.orientation.currentData(),
-            "MAX_CONFIDENTIALITY": self.level.currentData(),
-            "ATLAS": self.atlas.currentData(),
-            "TEMPLATE": self.template.filePath().strip() or None,
-            "OUTPUT": self.output_path(),
-        }
+        """The ``territorialflux:printmap`` parameters of the dialog's choices."""
+        return self.print_settings().parameters(self.workspace.reference)
 
     def accept(self):
         if not self.output_path():
@@ -124,11 +108,9 @@ class PrintDialog(QDialog):
         if template and not os.path.isfile(template):
             self.error_label.setText(tr("The template {file} does not exist.").format(file=template))
             return
-        settings = QgsSettings()
-        for key, combo in (("theme", self.theme), ("paper", self.paper), ("orientation", self.orientation),
-                           ("level", self.level)):
-            settings.setValue(SETTINGS + key, combo.currentData())
-        settings.setValue(SETTINGS + "open", self.open_file.isChecked())
+        preferences.remember(print_theme=self.theme.currentData(), print_paper=self.paper.currentData(),
+                             print_orientation=self.orientation.currentData(), print_level=self.level.currentData(),
+                             print_open_file=self.open_file.isChecked())
         super().accept()
 
 
@@ -151,11 +133,11 @@ def print_current_workspace(iface, dialog_factory=PrintDialog):
     dialog = dialog_factory(workspace, iface.mainWindow())
     if not dialog.exec():
         return None
-    parameters = dialog.parameters()
+    settings = dialog.print_settings()
     QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
     try:
-        result = processing.run("territorialflux:printmap", parameters)
-        _add_to_open_project(workspace, parameters)
+        result = processing.run("territorialflux:printmap", settings.parameters(workspace.reference))
+        _add_to_open_project(workspace, settings)
     except QgsProcessingException as error:
         QApplication.restoreOverrideCursor()
         log(str(error), critical_level())
@@ -181,19 +163,16 @@ def print_current_workspace(iface, dialog_factory=PrintDialog):
     return result
 
 
-def _add_to_open_project(workspace, parameters):
+def _add_to_open_project(workspace, settings):
     """The same layout in the open project when it is the workspace's (saving it keeps the layout)."""
     from ..printing.export import print_map
     from ..project.build import current_workspace
 
     project = QgsProject.instance()
     current = current_workspace(project)
-    if current is None or getattr(current, "path", None) != getattr(workspace, "path", None):
+    if current is None or current != workspace:
         return
     try:
-        print_map(workspace, parameters["THEME"], parameters["OUTPUT"], title=parameters["TITLE"],
-                  paper=parameters["PAPER"], orientation=parameters["ORIENTATION"],
-                  level=parameters["MAX_CONFIDENTIALITY"], atlas=parameters["ATLAS"],
-                  template=parameters["TEMPLATE"], project=project, save=False, export_file=False)
+        print_map(workspace, settings, project=project, save=False, export_file=False)
     except Exception as error:  # noqa: BLE001 - the print itself succeeded; say why the layout is not here
         log(tr("The layout could not be added to the open project: {error}").format(error=error), warning_level())

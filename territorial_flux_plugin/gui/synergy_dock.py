@@ -6,18 +6,39 @@ import html
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain.codes import family_of_code
+from ..domain.errors import ConflictError, TerritorialFluxError
+from ..domain.nomenclature import resources_by_code
 from ..domain.statuses import next_status
 from ..domain.vocabulary import FAMILIES, SYNERGY_KINDS, SYNERGY_STATUSES
-from ..toolbelt.i18n import enum_value, tr, translate_message, vocabulary_label
 from ..project import editing
-from ..domain.nomenclature import resources_by_code
 from ..project.build import language
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text, tr, translate_message, vocabulary_label
+from .widgets import button_box, message_label
 from .workspace_dock import WorkspaceDock
 
 USER_ROLE = None
@@ -103,15 +124,9 @@ class FlowPickerDialog(QDialog):
         self.comment_edit = QLineEdit()
         form.addRow(tr("Where the idea came from"), self.comment_edit)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
+        self.message = message_label()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(enum_value(QDialogButtonBox, "StandardButton.Ok", "Ok")
-                                   | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(button_box(self, accept=self.create))
         self.filter_edit.textChanged.connect(self._filter)
         self.created = None
 
@@ -141,8 +156,8 @@ class FlowPickerDialog(QDialog):
                                                             self.title_edit.text(),
                                                             self.comment_edit.text().strip() or None,
                                                             author=self.author)
-        except editing.EditError as error:
-            self.message.setText(_problem_text(error.message))
+        except TerritorialFluxError as error:
+            self.message.setText(error_text(error))
             return
         self.accept()
 
@@ -153,20 +168,12 @@ def ask_conflict(parent, error):
 
     box = QMessageBox(parent)
     box.setWindowTitle(tr("Saved by someone else meanwhile"))
-    box.setText(_problem_text(error.message))
+    box.setText(error_text(error))
     overwrite = box.addButton(tr("Overwrite their changes"), enum_value(QMessageBox, "ButtonRole.DestructiveRole",
                                                                         "DestructiveRole"))
     box.addButton(tr("Reload their version"), enum_value(QMessageBox, "ButtonRole.RejectRole", "RejectRole"))
     box.exec()
     return "overwrite" if box.clickedButton() is overwrite else "reload"
-
-
-def _problem_text(problem):
-    if isinstance(problem, dict):
-        problem = list(problem.values())
-    if not isinstance(problem, list):
-        problem = [problem]
-    return "\n".join(translate_message(p) for p in problem)
 
 
 class SynergyDock(WorkspaceDock):
@@ -288,10 +295,7 @@ class SynergyDock(WorkspaceDock):
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         detail_layout.addWidget(self.timeline)
-        self.message = QLabel()
-        self.message.setObjectName("synergyMessage")
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
+        self.message = message_label("synergyMessage")
         detail_layout.addWidget(self.message)
         splitter.addWidget(detail)
         self.table.setMinimumHeight(170)
@@ -477,15 +481,15 @@ class SynergyDock(WorkspaceDock):
             kwargs["expected_version"] = self.loaded_version
         try:
             result = action(self.layers, *args, **kwargs)
-        except editing.ConflictError as error:
+        except ConflictError as error:
             if self.ask_conflict(error) == "overwrite":
                 kwargs["expected_version"] = None
                 return self._run(action, *args, **kwargs)
-            self.message.setText(_problem_text(error.message))
+            self.message.setText(error_text(error))
             self.show_synergy(self.synergy_uid)
             return None
-        except editing.EditError as error:
-            self.message.setText(_problem_text(error.message))
+        except TerritorialFluxError as error:
+            self.message.setText(error_text(error))
             return None
         self.message.setText("")
         self.fill_list()

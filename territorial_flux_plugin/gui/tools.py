@@ -4,9 +4,12 @@ and the follower that keeps synergy lines on their participants when companies m
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject
 
-from ..toolbelt.i18n import enum_value, log, translate_message
+from ..domain.errors import TerritorialFluxError
 from ..project import editing
 from ..project.build import workspace_layers
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text
+from ..toolbelt.log import log
 
 
 class GeometryFollower(QObject):
@@ -50,8 +53,8 @@ class GeometryFollower(QObject):
         for uid in moved:
             try:
                 editing.refresh_synergy_geometries(layers, uid)
-            except editing.EditError as error:
-                log(translate_message(error.message))
+            except TerritorialFluxError as error:
+                log(error_text(error))
 
     def unload(self):
         for signal in (QgsProject.instance().readProject, QgsProject.instance().layersAdded):

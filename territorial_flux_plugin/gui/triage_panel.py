@@ -10,13 +10,27 @@ import html
 from qgis.core import QgsRectangle
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from ..domain.errors import TerritorialFluxError
 from ..domain.links import Settings
-from ..toolbelt.i18n import enum_value, tr, translate_message
 from ..project import editing
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text, tr, translate_message
+from .widgets import message_label
 
 
 class PossibleLinksPanel(QWidget):
@@ -76,10 +90,7 @@ class PossibleLinksPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)
-        self.message = QLabel()
-        self.message.setObjectName("triageMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = message_label("triageMessage")
         layout.addWidget(self.message)
         layout.addWidget(self.table)  # the decision above the list, always in sight
         for widget in (self.distance_spin, self.level_combo):
@@ -99,7 +110,7 @@ class PossibleLinksPanel(QWidget):
             QTimer.singleShot(0, self.refresh)
 
     def refresh(self):
-        from ..analysis.outputs import possible_links_for
+        from ..analysis import possible_links_for
         from ..project.build import current_workspace
 
         self._pending = False
@@ -206,10 +217,8 @@ class PossibleLinksPanel(QWidget):
         try:
             uid = editing.promote_link(self.dock.layers, link.offer.uid, link.need.uid,
                                        translate_message(link.reason), author=self.dock.author)
-        except editing.EditError as error:
-            self.message.setText(translate_message(error.message) if not isinstance(error.message, (list, dict))
-                                 else "\n".join(translate_message(m) for m in (
-                                     error.message.values() if isinstance(error.message, dict) else error.message)))
+        except TerritorialFluxError as error:
+            self.message.setText(error_text(error))
             return None
         self.message.setText("")
         self._after_decision()
@@ -228,8 +237,8 @@ class PossibleLinksPanel(QWidget):
         try:
             editing.review_link(self.dock.layers, link.offer.uid, link.need.uid, "rejected", reason,
                                 author=self.dock.author)
-        except editing.EditError as error:
-            self.message.setText(translate_message(error.message))
+        except TerritorialFluxError as error:
+            self.message.setText(error_text(error))
             return None
         self.message.setText("")
         self._after_decision()

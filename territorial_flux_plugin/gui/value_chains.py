@@ -12,7 +12,9 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from ..__about__ import __title__
 from ..domain import links
-from ..toolbelt.i18n import critical_level, enum_value, info_level, log, success_level, tr, warning_level
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import tr
+from ..toolbelt.log import critical_level, info_level, log, success_level, warning_level
 
 ANALYSIS_TABLES = ("missing_links", "possible_links", "resource_balance", "metabolism")
 

@@ -2,26 +2,37 @@
 
 import os
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsSettings
-from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
+from qgis.gui import QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QToolButton, QVBoxLayout,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
 )
 
-from ..toolbelt.i18n import enum_value, tr, translate_message
-
-SETTINGS_FOLDER = "territorial_flux/last_folder"
+from ..domain.errors import TerritorialFluxError
+from ..toolbelt import preferences
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import error_text, tr, translate_message
+from .widgets import button, button_box, file_picker, message_label
 
 
 def last_folder():
-    return QgsSettings().value(SETTINGS_FOLDER, os.path.expanduser("~"))
+    return preferences.load().last_folder
 
 
 def remember_folder(path):
-    QgsSettings().setValue(SETTINGS_FOLDER, os.path.dirname(os.path.abspath(path)))
+    preferences.remember(last_folder=os.path.dirname(os.path.abspath(path)))
 
 
 class NewWorkspaceDialog(QDialog):
@@ -41,27 +52,17 @@ class NewWorkspaceDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("e.g. Dunkirk urban community"))
         form.addRow(tr("Territory name"), self.name_edit)
-        self.file_widget = QgsFileWidget()
-        self.file_widget.setStorageMode(enum_value(QgsFileWidget, "StorageMode.SaveFile", "SaveFile"))
-        self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
-        self.file_widget.setDefaultRoot(last_folder())
-        self.file_widget.setConfirmOverwrite(True)
+        self.file_widget = file_picker(tr("GeoPackage (*.gpkg)"), save=True, root=last_folder(),
+                                       confirm_overwrite=True)
         form.addRow(tr("File"), self.file_widget)
         self.crs_widget = QgsProjectionSelectionWidget()
         self.crs_widget.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
         form.addRow(tr("Coordinate reference system"), self.crs_widget)
         self._add_storage_choice(form)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020")
-        self.error_label.setWordWrap(True)
+        self.error_label = message_label()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            enum_value(QDialogButtonBox, "StandardButton.Ok", "Ok")
-            | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(button_box(self))
         self.name_edit.textChanged.connect(self._suggest_file)
 
     # --- storage: a GeoPackage file (one advisor) or a PostGIS schema (a team) ----------------
@@ -151,7 +152,6 @@ class NewWorkspaceDialog(QDialog):
 
 # --- Open team workspace… ------------------------------------------------------------------------
 
-SETTINGS_SERVER = "territorial_flux/team_server"
 
 
 class OpenTeamWorkspaceDialog(QDialog):
@@ -174,7 +174,8 @@ class OpenTeamWorkspaceDialog(QDialog):
         server_row = QHBoxLayout()
         self.server_combo = QComboBox()
         self.server_combo.setObjectName("teamServer")
-        from ..storage.postgres import saved_connections, service_names
+        from ..storage.postgres import saved_connections
+        from ..storage.postgres_servers import service_names
 
         for name in saved_connections():
             self.server_combo.addItem(tr("Connection: {name}").format(name=name), "connection=" + name)
@@ -194,20 +195,13 @@ class OpenTeamWorkspaceDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         layout.addWidget(self.list)
-        self.message = QLabel()
-        self.message.setObjectName("teamMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
-        self.message.hide()
+        self.message = message_label("teamMessage", hidden=True)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(enum_value(QDialogButtonBox, "StandardButton.Open", "Open")
-                                        | enum_value(QDialogButtonBox, "StandardButton.Cancel", "Cancel"))
-        self.open_button = self.buttons.button(enum_value(QDialogButtonBox, "StandardButton.Open", "Open"))
+        self.buttons = button_box(self, "Open", "Cancel")
+        self.open_button = button(self.buttons, "Open")
         self.open_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        remembered = QgsSettings().value(SETTINGS_SERVER, "")
+        remembered = preferences.load().team_server
         if self.server_combo.findData(remembered) >= 0:
             self.server_combo.setCurrentIndex(self.server_combo.findData(remembered))
         self.server_combo.currentIndexChanged.connect(self.refresh)
@@ -238,7 +232,7 @@ class OpenTeamWorkspaceDialog(QDialog):
         if server is None:
             return []
         kind, name = server
-        from ..storage.postgres import team_workspaces
+        from ..storage.postgres_servers import team_workspaces
 
         QApplication.setOverrideCursor(enum_value(Qt, "CursorShape.WaitCursor", "WaitCursor"))
         try:
@@ -291,18 +285,21 @@ class OpenTeamWorkspaceDialog(QDialog):
             self.refresh()
 
     def accept(self):
-        from ..storage.postgres import PostgisWorkspace, open_team_workspace_check
+        from ..storage import workspace_at
 
         found = self.selected()
         if found is None:
             self._say(tr("Choose a workspace in the list."))
             return
         try:
-            open_team_workspace_check(PostgisWorkspace(found.reference))
-        except Exception as error:  # noqa: BLE001 - older or newer schema, server gone: a sentence
-            self._say(translate_message(getattr(error, "message", None) or str(error)))
+            workspace_at(found.reference).prepare()
+        except TerritorialFluxError as error:  # older or newer schema, server gone: a sentence
+            self._say(error_text(error))
             return
-        QgsSettings().setValue(SETTINGS_SERVER, self.server_combo.currentData())
+        except Exception as error:  # noqa: BLE001 - shown, never fatal
+            self._say(str(error))
+            return
+        preferences.remember(team_server=self.server_combo.currentData())
         super().accept()
 
 

@@ -70,14 +70,9 @@ class WorkspaceDock(QgsDockWidget):
             return True, None
         try:
             workspace = current_workspace()
-            if workspace is None or workspace.storage != "postgis":
-                return (workspace is None or bool(workspace.can_write("flows"))), None
-            database = workspace.database()
-            try:
-                author = database.user
-            finally:
-                database.close()
-            return bool(workspace.can_write("flows")), author
+            if workspace is None:
+                return True, None
+            return bool(workspace.can_write("flows")), workspace.user
         except Exception:  # noqa: BLE001 - the server is unreachable: its refusal will say why on save
             return True, None
 

@@ -1,47 +1,34 @@
 """Loading boundaries (communes, business zones, the territory's outline) into ``areas``.
 
-The same rules as the company import (:mod:`.importer`), through its helpers: the source is
-opened by :func:`.importer.open_source` (shapefile sidecars and encodings checked), a source
-that does not say its CRS is refused unless one is given, every row is checked before
-anything is written, the polygons are reprojected into the workspace's CRS, and the rows go
-into the GeoPackage in one transaction: a failure or a cancel leaves the file as it was.
-Rows not imported are listed with a reason in the rejects file (:func:`.importer.write_rejects`).
+The same rules as the company import: the source is opened by :func:`.sources.open_source`
+(shapefile sidecars and encodings checked), a source that does not say its CRS is refused unless
+one is given, every row is checked before anything is written, the polygons are reprojected into
+the workspace's CRS, and the rows go into the workspace in one transaction: a failure or a
+cancel leaves it as it was. Rows not imported are listed with a reason in the rejects file
+(:func:`.results.write_rejects`).
 """
 
 import datetime
 import math
-import struct
 import uuid
-from contextlib import closing
 
 from ..domain import importing as rules
+from ..domain.errors import CanceledError, fail
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import AREA_KINDS
-from .sources import (
-    REJECTED, SKIPPED, ImportCanceledError, ImportResult, WorkspaceFacts, _fail, _gdal_errors, _Quiet,
-    _srs, connect, insert_team_rows, open_source, source_label,
-)
-
-AREA_COLUMNS = ("uid", "geom", "kind", "code", "name", "source")
-
-
-def _identity(_context, text):
-    return text
-
-
-def _gpkg_polygon_blob(srs_id, geometry):
-    """A GeoPackage blob (with its envelope) of an OGR geometry."""
-    minx, maxx, miny, maxy = geometry.GetEnvelope()
-    header = struct.pack("<2sBBi4d", b"GP", 0, 0b00000011, srs_id, minx, maxx, miny, maxy)
-    return header + bytes(geometry.ExportToIsoWkb())
+from ..storage import workspace_at
+from .columns import AREA_COLUMNS
+from .facts import WorkspaceFacts, spatial_reference
+from .results import REJECTED, SKIPPED, ImportResult, Quiet, source_label, untranslated
+from .sources import gdal_errors, open_source
 
 
 class AreaImport:
     """Options of one boundary import; :meth:`run` does it."""
 
-    def __init__(self, workspace_path, source_value, kind, name_field, code_field=None, source_crs=None,
+    def __init__(self, workspace, source_value, kind, name_field, code_field=None, source_crs=None,
                  encoding=None, today=None):
-        self.workspace_path = workspace_path
+        self.workspace = workspace_at(workspace)
         self.source_value = source_value
         self.kind = kind
         self.name_field = name_field
@@ -53,11 +40,11 @@ class AreaImport:
 
     def open(self):
         if self.kind not in AREA_KINDS:
-            _fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a kind of area; use one of: {words}."),
+            fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a kind of area; use one of: {words}."),
                   value=self.kind, words=", ".join(AREA_KINDS))
         self.source = open_source(self.source_value, self.encoding)
         if not self.source.has_geometry or getattr(self.source, "layer", None) is None:
-            _fail(QT_TRANSLATE_NOOP(
+            fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file} has no geometry: boundaries are polygons (a shapefile, a GeoPackage "
                               "layer, GeoJSON)."), file=self.source.file)
         self.name_index = self._column(self.name_field, required=True)
@@ -68,7 +55,7 @@ class AreaImport:
         columns = self.source.columns
         if not name:
             if required:
-                _fail(QT_TRANSLATE_NOOP("Validation", "Give the column that holds the names; the columns of "
+                fail(QT_TRANSLATE_NOOP("Validation", "Give the column that holds the names; the columns of "
                                                       "{file} are: {columns}."),
                       file=self.source.file, columns=", ".join(columns))
             return None
@@ -76,62 +63,56 @@ class AreaImport:
             return columns.index(name)
         match = [i for i, c in enumerate(columns) if rules.column_key(c) == rules.column_key(name)]
         if not match:
-            _fail(QT_TRANSLATE_NOOP("Validation", "{file} has no column '{column}'; its columns are: {columns}."),
+            fail(QT_TRANSLATE_NOOP("Validation", "{file} has no column '{column}'; its columns are: {columns}."),
                   file=self.source.file, column=name, columns=", ".join(columns))
         return match[0]
 
-    def _source_srs(self):
+    def _sourcespatial_reference(self):
         if self.source_crs:
-            srs = _srs(self.source_crs)
+            srs = spatial_reference(self.source_crs)
             if srs is None:
-                _fail(QT_TRANSLATE_NOOP("Validation", "SOURCE_CRS '{crs}' is not a CRS GDAL knows."),
+                fail(QT_TRANSLATE_NOOP("Validation", "SOURCE_CRS '{crs}' is not a CRS GDAL knows."),
                       crs=self.source_crs)
             return srs
-        srs = _srs(self.source.crs_wkt) if self.source.crs_wkt else None
+        srs = spatial_reference(self.source.crs_wkt) if self.source.crs_wkt else None
         if srs is None:
-            _fail(QT_TRANSLATE_NOOP(
+            fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file} does not say in which coordinate reference system its polygons are "
                               "(a shapefile without its .prj file?). Give it as SOURCE_CRS, for example "
                               "EPSG:2154 for Lambert-93; it is never guessed."), file=self.source.file)
         return srs
 
-    def _existing(self, facts):
-        if facts.team is not None:
-            from ..storage.database import opened
-
-            with opened(facts.team) as database:
-                rows = [(r["code"], r["name"]) for r in database.rows(
-                    "SELECT code, name FROM {t:areas} WHERE kind = ?", (self.kind,))]
-        else:
-            with closing(connect(facts.path)) as connection:
-                rows = connection.execute("SELECT code, name FROM areas WHERE kind = ?", (self.kind,)).fetchall()
+    def _existing(self):
+        with self.workspace.opened(read_only=True) as database:
+            rows = [(r["code"], r["name"]) for r in database.rows(
+                "SELECT code, name FROM {t:areas} WHERE kind = ?", (self.kind,))]
         return {("code", c) for c, _n in rows if c} | {("name", rules.normalise_name(n)) for c, n in rows if not c}
 
-    def run(self, feedback=None, translate=_identity):
+    def run(self, feedback=None, translate=untranslated):
         """Check every row, then write the areas in one transaction; returns an ImportResult."""
         from osgeo import osr
 
-        feedback = feedback or _Quiet()
+        feedback = feedback or Quiet()
         if self.source is None:
             self.open()
         source = self.source
-        facts = WorkspaceFacts(self.workspace_path)
-        srs = self._source_srs()
+        facts = WorkspaceFacts(self.workspace)
+        srs = self._sourcespatial_reference()
         transform = None if srs.IsSame(facts.srs) else osr.CoordinateTransformation(srs, facts.srs)
         result = ImportResult(source.file, source.columns)
         label = source_label(self.source_value, self.today)
-        existing = self._existing(facts)
+        existing = self._existing()
         seen = {}
         rows = []
         total = source.count() or 0
         layer = source.layer
         layer.ResetReading()
         count = len(source.columns)
-        with _gdal_errors():
+        with gdal_errors():
             for position, feature in enumerate(layer):
                 number = source.first_row + position
                 if feedback.isCanceled():
-                    raise ImportCanceledError()
+                    raise CanceledError()
                 if total and position % 50 == 0:
                     feedback.setProgress(80.0 * position / total)
                 values = [feature.GetField(i) if feature.IsFieldSetAndNotNull(i) else None for i in range(count)]
@@ -142,16 +123,11 @@ class AreaImport:
                     result.reject(number, values, problem, outcome)
                     continue
                 geometry, code, name = row
-                shape = (bytes(geometry.ExportToIsoWkb()) if facts.team is not None
-                         else _gpkg_polygon_blob(facts.srs_id, geometry))
-                rows.append((str(uuid.uuid4()), shape, self.kind, code, name, label))
+                rows.append((str(uuid.uuid4()), bytes(geometry.ExportToIsoWkb()), self.kind, code, name, label))
         if feedback.isCanceled():
-            raise ImportCanceledError()
-        if rows and facts.team is not None:
-            insert_team_rows(facts.team, "areas", AREA_COLUMNS, rows,
-                             {"geom": "ST_SetSRID(ST_GeomFromWKB(%s), {:d})".format(int(facts.srs_id))})
-        elif rows:
-            self._write(facts.path, rows, feedback)
+            raise CanceledError()
+        if rows:
+            self._write(rows, feedback)
         result.imported = len(rows)
         feedback.setProgress(100)
         return result
@@ -210,26 +186,10 @@ class AreaImport:
                 value=code or name), SKIPPED
         return (geometry, code, name), None, None
 
-    def _write(self, path, rows, feedback):
-        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        with closing(connect(path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.executemany("INSERT INTO areas ({}) VALUES ({})".format(
-                    ", ".join('"{}"'.format(c) for c in AREA_COLUMNS), ", ".join("?" * len(AREA_COLUMNS))), rows)
-                feedback.setProgress(90)
-                if feedback.isCanceled():
-                    raise ImportCanceledError()
-                extent = connection.execute(
-                    "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_areas_geom").fetchone()
-                connection.execute(
-                    "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? "
-                    "WHERE table_name = 'areas'", tuple(extent) + (now,))
-                if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
-                    connection.execute(
-                        "UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM areas) "
-                        "WHERE lower(table_name) = 'areas'")
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+    def _write(self, rows, feedback):
+        with self.workspace.opened() as database, database.transaction():
+            database.insert_rows("areas", AREA_COLUMNS, rows, geometry_column="geom")
+            feedback.setProgress(90)
+            if feedback.isCanceled():
+                raise CanceledError()
+            database.contents_changed("areas")

@@ -6,39 +6,29 @@ layout is built (or loaded from a template) and exported, and both are saved in 
 project, so that the same layout can be reprinted from QGIS's layout designer.
 """
 
-import datetime
 import json
 import os
-import sqlite3
-from contextlib import closing
 
 from qgis.core import QgsLayoutExporter, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..analysis import outputs as analysis_tables
+from ..analysis.run import analyse
 from ..domain import links
+from ..domain.errors import TerritorialFluxError, fail
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.timestamps import parse_utc
 from ..domain.vocabulary import confidentiality_rank
-from ..toolbelt.i18n import enum_value, tr
-from ..analysis import outputs as analysis
-from ..storage.geopackage import WorkspaceError
+from ..project.build import open_workspace
+from ..storage import workspace_at
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import tr
 from . import layers as print_layers
 from . import layout as layouts
 
 TEMPLATE_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources",
                              "layouts", "territory_map.qpt")
 GROUP_KEY = "territorial_flux_printed_maps"
-
-
-class PrintError(Exception):
-    """A print that cannot go ahead; ``args[0]`` is a :class:`Message`."""
-
-    @property
-    def message(self):
-        return self.args[0]
-
-
-def _fail(template, **values):
-    raise PrintError(Message(template, **values))
 
 
 class _Quiet:
@@ -57,45 +47,6 @@ class _Quiet:
 
 # --- facts read from the workspace ------------------------------------------------------------
 
-def _is_team(workspace):
-    return getattr(workspace, "storage", "geopackage") == "postgis"
-
-
-def _read(workspace, sql, args=()):
-    """Rows of ``sql`` (``?`` placeholders, unqualified table names) read from the workspace; on a
-    team workspace through the user's own connection, so that row-level security applies."""
-    if _is_team(workspace):
-        from ..storage import postgres_sql as postgis
-
-        database = workspace.database()
-        try:
-            cursor = database.connection.cursor()
-            cursor.execute("SET search_path = {}, public".format(postgis.q(workspace.schema)))
-            cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(args))
-            return cursor.fetchall()
-        finally:
-            database.close()
-    with closing(sqlite3.connect("file:{}?mode=ro".format(workspace.path), uri=True)) as connection:
-        return connection.execute(sql, args).fetchall()
-
-
-def _parse_time(text):
-    """A UTC datetime from the ISO stamps the storage and the analysis write (None if absent)."""
-    if not text:
-        return None
-    if isinstance(text, datetime.datetime):
-        return text if text.tzinfo else text.replace(tzinfo=datetime.timezone.utc)
-    value = str(text).strip().replace("Z", "+00:00").replace(" ", "T")
-    try:
-        parsed = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        try:
-            parsed = datetime.datetime.fromisoformat(value[:19])
-        except ValueError:
-            return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
-
-
 def last_update(workspace):
     """When the workspace's data last changed: its change history, else the rows' update stamps."""
     stamps = []
@@ -103,7 +54,7 @@ def last_update(workspace):
                 "SELECT max(updated_at) FROM companies", "SELECT max(updated_at) FROM flows",
                 "SELECT max(updated_at) FROM synergies"):
         try:
-            stamps.append(_parse_time(_read(workspace, sql)[0][0]))
+            stamps.append(parse_utc(workspace.read(sql)[0][0]))
         except Exception:  # noqa: BLE001 - an older file without the table (sqlite3 or psycopg2 error)
             continue
     stamps = [s for s in stamps if s is not None]
@@ -111,12 +62,12 @@ def last_update(workspace):
 
 
 def territory_name(workspace):
-    rows = _read(workspace, "SELECT name FROM areas WHERE kind = 'territory' AND name IS NOT NULL ORDER BY fid LIMIT 1")
+    rows = workspace.read("SELECT name FROM areas WHERE kind = 'territory' AND name IS NOT NULL ORDER BY fid LIMIT 1")
     return rows[0][0] if rows else workspace.name
 
 
 def sources(workspace, limit=4):
-    rows = _read(workspace, "SELECT source, count(*) AS n FROM (SELECT source FROM companies UNION ALL "
+    rows = workspace.read("SELECT source, count(*) AS n FROM (SELECT source FROM companies UNION ALL "
                             "SELECT source FROM areas) AS s WHERE source IS NOT NULL AND trim(source) <> '' "
                             "GROUP BY source ORDER BY n DESC, source")
     names = [r[0] for r in rows[:limit]]
@@ -127,17 +78,9 @@ def sources(workspace, limit=4):
 
 def extent(workspace):
     """The territory (areas of kind territory), else the companies' extent; None if empty."""
-    queries = (
-        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM areas "
-        "WHERE kind = 'territory') AS x",
-        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM companies) AS x",
-    ) if _is_team(workspace) else ("SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM rtree_areas_geom r "
-                "JOIN areas a ON a.fid = r.id WHERE a.kind = 'territory'",
-                "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_companies_geom")
-    for sql in queries:
-        row = _read(workspace, sql)[0]
-        if row[0] is not None:
-            rectangle = QgsRectangle(*row)
+    for box in (workspace.extent("areas", "kind = 'territory'"), workspace.extent("companies")):
+        if box is not None:
+            rectangle = QgsRectangle(*box)
             if rectangle.width() == 0 and rectangle.height() == 0:
                 rectangle.grow(1000.0 if not workspace.crs.isGeographic() else 0.01)
             rectangle.scale(1.06)
@@ -146,13 +89,13 @@ def extent(workspace):
 
 
 def has_areas(workspace, kind):
-    return bool(_read(workspace, "SELECT 1 FROM areas WHERE kind = ? LIMIT 1", (kind,)))
+    return bool(workspace.read("SELECT 1 FROM areas WHERE kind = ? LIMIT 1", (kind,)))
 
 
 # --- the analysis behind the missing-links map ------------------------------------------------
 
 def stored_settings(workspace):
-    text = workspace.info.get(analysis.SETTINGS_KEY)
+    text = workspace.info.get(analysis_tables.SETTINGS_KEY)
     if not text:
         return None
     try:
@@ -169,7 +112,7 @@ def analysis_needed(workspace, level):
     flows the audience may see (it analysed a less restricted level than ``level``).
     """
     settings = stored_settings(workspace) or links.Settings()
-    stamp = _parse_time(analysis.analysed_at(workspace))
+    stamp = parse_utc(analysis_tables.analysed_at(workspace))
     changed = last_update(workspace)
     covers = confidentiality_rank(settings.max_confidentiality) <= confidentiality_rank(level)
     if stamp is not None and (changed is None or stamp >= changed) and covers:
@@ -183,13 +126,13 @@ def ensure_analysis(workspace, level, feedback):
     settings = analysis_needed(workspace, level)
     if settings is None:
         feedback.pushInfo(tr("The latest value-chain analysis ({stamp}) is up to date.").format(
-            stamp=analysis.analysed_at(workspace)))
+            stamp=analysis_tables.analysed_at(workspace)))
         return False
-    if _is_team(workspace) and not workspace.can_write("missing_links"):
+    if not workspace.can_write("missing_links"):
         # A reader may not replace the shared analysis: the map shows the latest one stored.
-        stamp = analysis.analysed_at(workspace)
+        stamp = analysis_tables.analysed_at(workspace)
         if not stamp:
-            _fail(QT_TRANSLATE_NOOP(
+            fail(QT_TRANSLATE_NOOP(
                 "Validation", "This team workspace has no value-chain analysis yet and your role may not store "
                               "one: ask an editor to run Analyse value chains, or print another theme."))
         feedback.pushWarning(tr("The latest value-chain analysis ({stamp}) may be older than the data; your role "
@@ -197,7 +140,7 @@ def ensure_analysis(workspace, level, feedback):
             stamp=stamp))
         return False
     feedback.pushInfo(tr("Running the value-chain analysis first (none yet, or older than the data)."))
-    analysis.analyse(workspace, settings, translate=QCoreApplication.translate)
+    analyse(workspace, settings, translate=QCoreApplication.translate)
     return True
 
 
@@ -240,60 +183,55 @@ def _replace_group(project, parent, name):
 def _output_kind(path):
     extension = os.path.splitext(path)[1].lower()
     if extension not in (".pdf", ".png"):
-        _fail(QT_TRANSLATE_NOOP("Validation", "The output must be a .pdf or .png file, not {file}."),
+        fail(QT_TRANSLATE_NOOP("Validation", "The output must be a .pdf or .png file, not {file}."),
               file=os.path.basename(path) or path)
     return extension[1:]
 
 
-def print_map(workspace, theme, output, **options):
-    """Print ``theme`` of ``workspace`` to ``output``: see :func:`_print_map` for the options.
-
-    A failure raises a PrintError whose traceback holds none of the projects, layers and layouts
-    made on the way: kept alive by a traceback until after QGIS exits, they would crash it.
-    """
-    failure = None
-    try:
-        return _print_map(workspace, theme, output, **options)
-    except (PrintError, WorkspaceError) as error:
-        failure = error.message
-    except Exception as error:  # noqa: BLE001 - said in a sentence, the same way
-        failure = Message(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
-                          file=output, error=str(error))
-    raise PrintError(failure)
-
-
-def _print_map(workspace, theme, output, title=None, paper="A4", orientation="landscape", level="internal",
-               atlas="none", template=None, feedback=None, save=True, project=None, export_file=True):
-    """Print ``theme`` of ``workspace`` to ``output`` (.pdf or .png); returns a dict:
-    ``output``, ``files`` (the PNG pages of an atlas), ``pages``, ``layout`` (its name),
-    ``analysed`` (whether the analysis ran first), ``project`` and ``layout_object``.
+def print_map(workspace, settings, feedback=None, save=True, project=None, export_file=True):
+    """Print ``workspace`` (a Workspace or its reference) as ``settings`` (a :class:`PrintSettings`)
+    say; returns a dict: ``output``, ``files`` (the PNG pages of an atlas), ``pages``, ``layout`` (its
+    name), ``saved``, ``analysed`` (whether the analysis ran first), ``project`` and ``layout_object``.
 
     ``project``: where the layers and layout are built (a new project read from the workspace's
     stored project by default); ``save``: write them into the stored project; ``export_file``: write
-    ``output`` (False: only build the layout, as the dialog does in the open project).
-    """
-    from ..project.build import Workspace, open_workspace
+    the output (False: only build the layout, as the dialog does in the open project).
 
+    A failure raises a TerritorialFluxError whose traceback holds none of the projects, layers and
+    layouts made on the way: kept alive by a traceback until after QGIS exits, they would crash it.
+    """
+    failure = None
+    try:
+        return _print_map(workspace_at(workspace), settings, feedback, save, project, export_file)
+    except TerritorialFluxError as error:
+        failure = error.message
+    except Exception as error:  # noqa: BLE001 - said in a sentence, the same way
+        failure = Message(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+                          file=settings.output, error=str(error))
+    raise TerritorialFluxError(failure)
+
+
+def _print_map(workspace, settings, feedback, save, project, export_file):
+    theme, output, level, atlas, template = (settings.theme, settings.output, settings.level, settings.atlas,
+                                             settings.template)
     feedback = feedback or _Quiet()
     if theme not in print_layers.THEMES:
-        _fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a map theme; use one of: {words}."),
-              value=theme, words=", ".join(print_layers.THEMES))
-    if not isinstance(workspace, Workspace):
-        workspace = Workspace(workspace)
+        fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a map theme; use one of: {words}."),
+             value=theme, words=", ".join(print_layers.THEMES))
     kind = _output_kind(output)
     if template and not os.path.isfile(template):
-        _fail(QT_TRANSLATE_NOOP("Validation", "The template {file} does not exist."), file=template)
+        fail(QT_TRANSLATE_NOOP("Validation", "The template {file} does not exist."), file=template)
     analysed = False
     if theme == "missinglinks":
         analysed = ensure_analysis(workspace, level, feedback)
     frame = extent(workspace)
     if frame is None:
-        _fail(QT_TRANSLATE_NOOP("Validation", "The workspace has no company and no territory outline: there "
+        fail(QT_TRANSLATE_NOOP("Validation", "The workspace has no company and no territory outline: there "
                                               "is nothing to print yet."))
     if project is None:
         project = QgsProject()
-        open_workspace(workspace.path, project)
-    print_layers.repoint(project, workspace if _is_team(workspace) else workspace.path)
+        open_workspace(workspace, project)
+    workspace.repoint_query_layers(project, print_layers.PRINT_PROPERTY)
     name = layout_name(theme, level, atlas)
     group = _replace_group(project, _printed_maps_group(project), name)
     drawn, titles = [], {}
@@ -307,15 +245,15 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     coverage = None
     if atlas != "none":
         with_areas = has_areas(workspace, atlas)
-        sql = print_layers.atlas_sql(atlas, with_areas, print_layers.schema_of(workspace))
+        sql = print_layers.atlas_sql(workspace, atlas, with_areas)
         sql = sql.replace("{margin}", "500" if not workspace.crs.isGeographic() else "0.005")
-        coverage = print_layers.sql_layer(workspace, sql, tr("Atlas pages"))
+        coverage = workspace.query_layer(sql, tr("Atlas pages"))
         if not coverage.isValid():
-            _fail(QT_TRANSLATE_NOOP("Validation", "Cannot list the pages of the atlas in {path}."),
+            fail(QT_TRANSLATE_NOOP("Validation", "Cannot list the pages of the atlas in {path}."),
                   path=workspace.reference)
         coverage.setCustomProperty(print_layers.PRINT_PROPERTY, "atlas|" + atlas)
         if coverage.featureCount() == 0:
-            _fail(QT_TRANSLATE_NOOP("Validation", "No {kind} has companies: the atlas would have no page."),
+            fail(QT_TRANSLATE_NOOP("Validation", "No {kind} has companies: the atlas would have no page."),
                   kind=atlas)
         project.addMapLayer(coverage, False)
         group.addLayer(coverage)
@@ -324,14 +262,14 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
                                  "the companies of one {kind}.").format(kind=atlas))
     try:
         layout = layouts.load_template(project, template, name) if template else \
-            layouts.build_layout(project, paper, orientation, name)
+            layouts.build_layout(project, settings.paper, settings.orientation, name)
     except (OSError, ValueError):
-        _fail(QT_TRANSLATE_NOOP("Validation", "{file} is not a QGIS layout template (.qpt)."),
+        fail(QT_TRANSLATE_NOOP("Validation", "{file} is not a QGIS layout template (.qpt)."),
               file=os.path.basename(template or ""))
     found = layouts.items(layout)
     if "map" not in found:
         layouts.discard(layout)  # not the project's: deleted now, before the project that it refers to
-        _fail(QT_TRANSLATE_NOOP("Validation", "The template has no map item with the id 'map': give the map "
+        fail(QT_TRANSLATE_NOOP("Validation", "The template has no map item with the id 'map': give the map "
                                               "that id in the layout designer's item properties."))
     missing = [i for i in layouts.ITEM_IDS if i not in found]
     if missing and template:
@@ -340,7 +278,7 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     update = last_update(workspace)
     listed = sources(workspace)
     layouts.set_variables(layout, {
-        "title": (title or "").strip() or print_layers.theme_title(theme),
+        "title": (settings.title or "").strip() or print_layers.theme_title(theme),
         "territory": territory_name(workspace),
         "theme": theme,
         "level_key": level,
@@ -364,14 +302,13 @@ def _print_map(workspace, theme, output, title=None, paper="A4", orientation="la
     saved = False
     if save:
         saved = project.write(workspace.project_uri)
-        if not saved and _is_team(workspace):
+        if not saved and workspace.project_is_shared:
             # the shared project of a team workspace is its administrators' to change
             feedback.pushWarning(tr("The layout was not saved in the team workspace's shared project (only its "
                                     "administrators may change it); the printed map is complete."))
         elif not saved:
-            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-                "Validation", "Cannot store the project in {path}: {error}"), path=workspace.path,
-                error=project.error()))
+            fail(QT_TRANSLATE_NOOP("Validation", "Cannot store the project in {path}: {error}"),
+                 path=workspace.reference, error=project.error())
     return {"saved": saved, "output": output if kind == "pdf" or coverage is None or not files else files[0], "files": files,
             "pages": pages,
             "layout": name, "analysed": analysed, "project": project, "layout_object": layout}
@@ -401,7 +338,7 @@ def export(layout, output, kind, atlas):
         else:
             result, error = QgsLayoutExporter(layout).exportToPdf(output, settings), ""
         if result != _success():
-            _fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+            fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
                   file=output, error=error or str(result))
         return [output]
     settings = QgsLayoutExporter.ImageExportSettings()
@@ -413,12 +350,12 @@ def export(layout, output, kind, atlas):
             "'{}_' || lpad(to_string(@atlas_featurenumber), 3, '0')".format(base.replace("'", "''")))
         result, error = QgsLayoutExporter.exportToImage(layout.atlas(), os.path.join(folder, base), "png", settings)
         if result != _success():
-            _fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+            fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
                   file=output, error=error or str(result))
         count = layout.atlas().count()
         return [os.path.join(folder, "{}_{:03d}.png".format(base, i)) for i in range(1, count + 1)]
     result = QgsLayoutExporter(layout).exportToImage(output, settings)
     if result != _success():
-        _fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
+        fail(QT_TRANSLATE_NOOP("Validation", "The map could not be written to {file} ({error})."),
               file=output, error=str(result))
     return [output]

@@ -10,19 +10,22 @@ what the plugin printed, and flows or synergies above the level are absent from 
 its features and from the legend's counts. The personal columns of the schema
 (``contact_name``, ``contact_email``, ``contact_phone``) are never selected. These layers are
 not the editable workspace layers: their sources carry no ``|layername=``, so
-:func:`..workspace.workspace.workspace_layers` never mistakes them for those.
+:func:`..project.build.workspace_layers` never mistakes them for those.
 
 ``metabolism`` is computed by the query from the flows visible at the level (active flows of
-active companies, as :func:`..workspace.analysis.metabolism` counts them), since the stored
+active companies, as :func:`..analysis.inputs.metabolism` counts them), since the stored
 metabolism table counts every flow the analysis saw.
 """
 
-from qgis.core import QgsDataSourceUri, QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer
 
+from ..domain.errors import TerritorialFluxError
+from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, visible_levels
-from ..toolbelt.i18n import tr
 from ..project import styles
+from ..project.build import layer_title
 from ..storage.schema import PERSONAL_COLUMNS, TABLES_BY_NAME
+from ..toolbelt.i18n import tr, vocabulary_label
 
 THEMES = ("synergies", "missinglinks", "metabolism")
 ATLAS_KINDS = ("none", "commune", "zone")
@@ -44,8 +47,6 @@ def theme_title(theme):
 
 
 def level_label(level):
-    from ..toolbelt.i18n import vocabulary_label
-
     return vocabulary_label(CONFIDENTIALITY_LEVELS[level])
 
 
@@ -66,19 +67,12 @@ def public_columns(table):
     return [c for c in TABLES_BY_NAME[table].column_names if c not in personal]
 
 
-def _table(table, schema=None):
-    """A table's name in a print query: ``"flows"`` in a GeoPackage, ``"schema"."flows"`` in PostGIS."""
-    return '"{}"."{}"'.format(schema, table) if schema else '"{}"'.format(table)
+def _select(workspace, table, where=None):
+    columns = ", ".join('"{}"'.format(c) for c in ["fid", "geom"] + public_columns(table))
+    return "SELECT {} FROM {}{}".format(columns, workspace.qualified(table), " WHERE " + where if where else "")
 
 
-def _select(table, where=None, alias=None, schema=None):
-    prefix = (alias + ".") if alias else ""
-    columns = ", ".join('{}"{}"'.format(prefix, c) for c in ["fid", "geom"] + public_columns(table))
-    return "SELECT {} FROM {}{}{}".format(columns, _table(table, schema), " " + alias if alias else "",
-                                          " WHERE " + where if where else "")
-
-
-def metabolism_sql(level, schema=None):
+def metabolism_sql(workspace, level):
     visible = levels_sql(level)
     offers = "sum(CASE WHEN f.direction = 'offer' THEN 1 ELSE 0 END)"
     needs = "sum(CASE WHEN f.direction = 'need' THEN 1 ELSE 0 END)"
@@ -93,46 +87,40 @@ def metabolism_sql(level, schema=None):
         "FROM {companies} c JOIN {flows} f ON f.company_uid = c.uid "
         "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND f.status = 'active' "
         "AND f.direction IN ('offer', 'need') AND f.confidentiality IN {visible} "
-        "GROUP BY c.fid").format(offers=offers, needs=needs, visible=visible, flows=_table("flows", schema),
-                                 companies=_table("companies", schema))
+        "GROUP BY c.fid").format(offers=offers, needs=needs, visible=visible, flows=workspace.qualified("flows"),
+                                 companies=workspace.qualified("companies"))
 
 
-def table_sql(table, level, schema=None):
-    """The query of the print layer of ``table`` at ``level`` (``schema``: of a team workspace)."""
+def table_sql(workspace, table, level):
+    """The query of the print layer of ``table`` at ``level``."""
     if table == "metabolism":
-        return metabolism_sql(level, schema)
+        return metabolism_sql(workspace, level)
     if table in FILTERED_TABLES:
-        return _select(table, "\"confidentiality\" IN {}".format(levels_sql(level)), schema=schema)
+        return _select(workspace, table, "\"confidentiality\" IN {}".format(levels_sql(level)))
     if table == "companies":
-        return _select(table, "\"status\" <> 'archived'", schema=schema)
+        return _select(workspace, table, "\"status\" <> 'archived'")
     if table == "areas":
-        return _select(table, schema=schema)
+        return _select(workspace, table)
     raise ValueError(table)
 
 
-def atlas_sql(kind, with_areas, schema=None):
+def atlas_sql(workspace, kind, with_areas):
     """The atlas coverage: one feature per commune (or zone) that has companies.
 
     With boundaries of that kind in ``areas``, those whose code or name is the commune (zone) of
     a company, or that contain one; without, the extent of each commune's companies.
     """
-    companies = "SELECT {} FROM " + _table("companies", schema) + " WHERE status <> 'archived' AND {} IS NOT NULL"
+    companies = workspace.qualified("companies")
+    listed = "SELECT {} FROM " + companies + " WHERE status <> 'archived' AND {} IS NOT NULL"
     if with_areas:
         if kind == "commune":
             named = ("a.code IN ({}) OR a.name IN ({})".format(
-                companies.format("commune_code", "commune_code"), companies.format("commune", "commune")))
+                listed.format("commune_code", "commune_code"), listed.format("commune", "commune")))
         else:
-            named = "a.name IN ({0}) OR a.code IN ({0})".format(companies.format("zone", "zone"))
-        if schema:  # PostGIS: its spatial index serves ST_Intersects
-            inside = ("EXISTS (SELECT 1 FROM {} c WHERE c.status <> 'archived' "
-                      "AND ST_Intersects(a.geom, c.geom))").format(_table("companies", schema))
-        else:
-            inside = ("EXISTS (SELECT 1 FROM companies c JOIN rtree_companies_geom rc ON rc.id = c.fid "
-                      "JOIN rtree_areas_geom ra ON ra.id = a.fid WHERE c.status <> 'archived' "
-                      "AND rc.minx >= ra.minx AND rc.maxx <= ra.maxx AND rc.miny >= ra.miny AND rc.maxy <= ra.maxy "
-                      "AND ST_Intersects(a.geom, c.geom))")
+            named = "a.name IN ({0}) OR a.code IN ({0})".format(listed.format("zone", "zone"))
+        inside = workspace.area_has_company_sql("a")
         return ("SELECT a.fid AS fid, a.geom AS geom, a.kind AS kind, a.code AS code, a.name AS name "
-                "FROM {} a WHERE a.kind = {} AND ({} OR {})").format(_table("areas", schema), _quote(kind), named,
+                "FROM {} a WHERE a.kind = {} AND ({} OR {})").format(workspace.qualified("areas"), _quote(kind), named,
                                                                      inside)
     key = "coalesce(c.commune_code, c.commune)" if kind == "commune" else "c.zone"
     code = "c.commune_code" if kind == "commune" else "c.zone"
@@ -140,43 +128,19 @@ def atlas_sql(kind, with_areas, schema=None):
     return ("SELECT min(c.fid) AS fid, ST_Buffer(ST_Envelope(ST_Collect(c.geom)), {{margin}}) AS geom, "
             "{kind} AS kind, max({code}) AS code, max({name}) AS name FROM {companies} c "
             "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND {key} IS NOT NULL "
-            "GROUP BY {key}").format(kind=_quote(kind), code=code, name=name, key=key,
-                                     companies=_table("companies", schema))
-
-
-def sql_layer(workspace, sql, name):
-    """A layer showing the rows of ``sql``: an OGR layer on a GeoPackage (``workspace`` may be its
-    path), a PostgreSQL query layer on a team workspace (through the user's connection: no password)."""
-    if getattr(workspace, "storage", "geopackage") == "postgis":
-        uri = workspace.base_uri()
-        uri.setDataSource("", "({})".format(sql), "geom", "", "fid")
-        uri.setSrid(str(workspace.srid))
-        return QgsVectorLayer(uri.uri(False), name, "postgres")
-    if "|" in sql:
-        raise ValueError("a print query may not contain '|'")
-    return QgsVectorLayer("{}|subset={}".format(getattr(workspace, "path", workspace), sql), name, "ogr")
-
-
-def schema_of(workspace):
-    """The schema print queries name their tables in (None for a GeoPackage)."""
-    return workspace.schema if getattr(workspace, "storage", "geopackage") == "postgis" else None
+            "GROUP BY {key}").format(kind=_quote(kind), code=code, name=name, key=key, companies=companies)
 
 
 def table_titles():
-    from ..project.build import layer_title
-
     return {table: layer_title(table) for table in TABLES_BY_NAME}
 
 
 def print_layer(workspace, table, level, style=None):
     """The print layer of ``table`` at ``level``, styled as the theme shows it."""
-    layer = sql_layer(workspace, table_sql(table, level, schema_of(workspace)), table_titles()[table])
+    layer = workspace.query_layer(table_sql(workspace, table, level), table_titles()[table])
     if not layer.isValid():
-        from ..domain.messages import QT_TRANSLATE_NOOP, Message
-        from ..storage.geopackage import WorkspaceError
-
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.reference))
+        raise TerritorialFluxError(QT_TRANSLATE_NOOP(
+            "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.reference)
     layer.setCustomProperty(PRINT_PROPERTY, "{}|{}".format(table, level))
     layer.setReadOnly(True)
     styler = styles.STYLERS.get(table)
@@ -199,28 +163,3 @@ def style_companies_print_faded(layer):
                                            "outline_width": "0.15", "size": "1.6"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.setLabelsEnabled(False)
-
-
-def repoint(project, path):
-    """Make the print layers of ``project`` read ``path`` (the workspace may have moved); for a team
-    workspace (a Workspace object), reach the server through this user's connection."""
-    if getattr(path, "storage", "geopackage") == "postgis":
-        for layer in project.mapLayers().values():
-            if layer.customProperty(PRINT_PROPERTY) is None or layer.providerType() != "postgres":
-                continue
-            old = QgsDataSourceUri(layer.source())
-            uri = path.base_uri()
-            uri.setDataSource(old.schema(), old.table(), old.geometryColumn(), old.sql(), old.keyColumn())
-            if old.srid():
-                uri.setSrid(old.srid())
-            if uri.uri(False) != layer.source():
-                layer.setDataSource(uri.uri(False), layer.name(), "postgres")
-        return
-    path = getattr(path, "path", path)
-    for layer in project.mapLayers().values():
-        if layer.customProperty(PRINT_PROPERTY) is None or layer.providerType() != "ogr":
-            continue
-        source = layer.source()
-        current, _sep, rest = source.partition("|")
-        if current != path:
-            layer.setDataSource("{}|{}".format(path, rest), layer.name(), "ogr")

@@ -19,16 +19,29 @@ can place them anywhere with ``[% @territorial_flux_title %]``.
 """
 
 from qgis.core import (
-    QgsExpressionContextUtils, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
-    QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize,
-    QgsLegendStyle, QgsPrintLayout, QgsReadWriteContext, QgsTextFormat, QgsUnitTypes,
+    QgsExpressionContextUtils,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsReadWriteContext,
+    QgsTextFormat,
+    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..toolbelt.i18n import enum_value, tr
 from ..project import styles
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import tr
 
 NORTH_ARROW_SVG = ":/images/north_arrows/layout_default_north_arrow.svg"
 PAPERS = ("A4", "A3")
@@ -390,14 +403,3 @@ def count_features(layers):
         if task is not None:
             task.waitForFinished()
     QCoreApplication.processEvents()
-
-
-def write_template(path, paper="A4", orientation="landscape"):
-    """Save the plugin's layout (without layers) as a ``.qpt`` template users can copy."""
-    from qgis.core import QgsProject
-
-    project = QgsProject()
-    layout = build_layout(project, paper, orientation, tr("Territory map"))
-    if not layout.saveAsTemplate(path, QgsReadWriteContext()):
-        raise OSError(path)
-    return path

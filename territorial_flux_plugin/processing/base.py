@@ -3,11 +3,13 @@
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..toolbelt.i18n import translate_message
+from ..domain.errors import TerritorialFluxError
+from ..toolbelt.i18n import error_text
 
 
 class TerritorialFluxAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID and GROUP and HELP."""
+    """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID and GROUP and HELP, and implement
+    :meth:`perform`; a :class:`TerritorialFluxError` it raises reaches the user as a translated sentence."""
 
     NAME = ""
     DISPLAY_NAME = ""
@@ -55,7 +57,16 @@ class TerritorialFluxAlgorithm(QgsProcessingAlgorithm):
                     return False, problem
         return super().checkParameterValues(parameters, context)
 
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.perform(parameters, context, feedback)
+        except TerritorialFluxError as error:
+            raise QgsProcessingException(error_text(error))
+
+    def perform(self, parameters, context, feedback):
+        raise NotImplementedError
+
     @staticmethod
     def fail(message):
         """Raise a QgsProcessingException with the translated sentence of a domain Message."""
-        raise QgsProcessingException(translate_message(message))
+        raise QgsProcessingException(error_text(message))

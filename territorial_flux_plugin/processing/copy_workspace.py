@@ -4,11 +4,11 @@ import os
 
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
 
+from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..project.build import create_workspace
 from ..storage.copy import copy_workspace
-from ..storage.geopackage import WorkspaceError
 from ..storage.postgres import is_reference
-from ..project.build import Workspace, create_workspace
 from .base import TerritorialFluxAlgorithm
 from .params import parameter_as_workspace, workspace_parameter
 
@@ -38,7 +38,7 @@ class CopyWorkspaceAlgorithm(TerritorialFluxAlgorithm):
             self.OUTPUT, self.tr("Target workspace (new GeoPackage path or empty team workspace)")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT, self.tr("Target workspace reference")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         source = parameter_as_workspace(self, parameters, context, self.INPUT)
         target_text = self.parameterAsString(parameters, self.OUTPUT, context).strip()
         if not target_text:
@@ -47,15 +47,15 @@ class CopyWorkspaceAlgorithm(TerritorialFluxAlgorithm):
         try:
             if not is_reference(target_text) and not os.path.exists(target_text):
                 target = create_workspace(target_text, source.name, source.crs)
-                created = target.path
+                created = target
             else:
                 target = parameter_as_workspace(self, parameters, context, self.OUTPUT)
             report = copy_workspace(source, target, feedback)
-        except WorkspaceError as error:
-            if created and os.path.exists(created):
-                os.remove(created)
-            self.fail(error.message)
+        except TerritorialFluxError:
+            if created is not None:
+                created.discard()
+            raise
         for table, (count, digest) in report.items():
             feedback.pushInfo(self.tr("{table}: {count} rows copied, checksum {checksum}").format(
                 table=table, count=count, checksum=digest[:16]))
-        return {self.OUTPUT: Workspace(target.reference).reference}
+        return {self.OUTPUT: target.reference}

@@ -1,13 +1,9 @@
 """territorialflux:createdemo — a realistic demo territory to explore the plugin."""
 
-from qgis.core import (
-    QgsProcessingParameterBoolean, QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber
 
-from ..domain.messages import QT_TRANSLATE_NOOP
 from ..demo.builder import DEFAULT_SEED, create_demo
-from ..storage.geopackage import WorkspaceError
+from ..domain.messages import QT_TRANSLATE_NOOP
 from .base import TerritorialFluxAlgorithm
 
 
@@ -35,14 +31,11 @@ class CreateDemoAlgorithm(TerritorialFluxAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Demo workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         overwrite = self.parameterAsBoolean(parameters, self.OVERWRITE, context)
-        try:
-            workspace, builder = create_demo(path, seed, overwrite=overwrite)
-        except WorkspaceError as error:
-            self.fail(error.message)
+        workspace, builder = create_demo(path, seed, overwrite=overwrite)
         feedback.pushInfo(self.tr("{companies} companies, {flows} flows and {synergies} synergies written to {path}").format(
             companies=len(builder.companies), flows=len(builder.flows), synergies=len(builder.synergies),
             path=workspace.path))

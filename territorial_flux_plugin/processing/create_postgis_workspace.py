@@ -1,14 +1,11 @@
 """territorialflux:createpostgisworkspace — a team workspace in a PostgreSQL/PostGIS schema."""
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsProcessingOutputString, QgsProcessingParameterCrs,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingOutputString, QgsProcessingParameterCrs, QgsProcessingParameterString
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..storage.geopackage import WorkspaceError
+from ..project.build import create_workspace
+from ..storage.postgres import format_reference, stores_a_password
 from ..storage.postgres_sql import role_names
-from ..storage.postgres import create_postgis_workspace, stores_a_password
 from .base import TerritorialFluxAlgorithm
 
 
@@ -43,17 +40,14 @@ class CreatePostgisWorkspaceAlgorithm(TerritorialFluxAlgorithm):
                                                     "EPSG:2154", optional=True))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT, self.tr("Workspace reference")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         connection = self.parameterAsString(parameters, self.CONNECTION, context).strip()
         schema = self.parameterAsString(parameters, self.SCHEMA, context).strip()
         name = self.parameterAsString(parameters, self.NAME_PARAM, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:2154")
-        try:
-            workspace = create_postgis_workspace(connection, schema, name, crs)
-        except WorkspaceError as error:
-            self.fail(error.message)
+        workspace = create_workspace(format_reference(schema, connection=connection), name, crs)
         if stores_a_password(connection):
             feedback.pushWarning(self.tr(
                 "The connection {name} keeps a password in QGIS's settings: it is not written into the "

@@ -1,12 +1,14 @@
 """territorialflux:createworkspace — a new, empty workspace GeoPackage."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
-    QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+    QgsCoordinateReferenceSystem,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..storage.geopackage import WorkspaceError
 from ..project.build import create_workspace
 from .base import TerritorialFluxAlgorithm
 
@@ -39,16 +41,13 @@ class CreateWorkspaceAlgorithm(TerritorialFluxAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         name = self.parameterAsString(parameters, self.NAME_PARAM, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:2154")
         overwrite = self.parameterAsBoolean(parameters, self.OVERWRITE, context)
-        try:
-            workspace = create_workspace(path, name, crs, overwrite=overwrite)
-        except WorkspaceError as error:
-            self.fail(error.message)
+        workspace = create_workspace(path, name, crs, overwrite=overwrite)
         feedback.pushInfo(self.tr("Workspace created: {path}").format(path=workspace.path))
         return {self.OUTPUT: workspace.path}

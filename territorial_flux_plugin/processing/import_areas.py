@@ -1,8 +1,12 @@
 """territorialflux:importareas — commune boundaries, business zones, the territory's outline."""
 
 from qgis.core import (
-    QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterCrs, QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
@@ -60,7 +64,7 @@ class ImportAreasAlgorithm(TerritorialFluxAlgorithm):
                            ("REJECTED", "Rows rejected")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
         workspace = import_workspace(self, parameters, context, rejects, "areas")
         crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)

@@ -1,19 +1,23 @@
 """territorialflux:importcompanies — companies from a partner's file or the SIRENE register."""
 
-import sqlite3
-
 from qgis.core import (
-    QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..domain import importing as rules
+from ..domain.errors import CanceledError, TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt.i18n import translate_message
-from ..importing.sources import CompanyImport, ImportCanceledError, ImportFailedError, write_rejects
-from ..storage.postgres import PostgisWorkspace
+from ..importing.companies import CompanyImport
+from ..importing.results import ImportResult, write_rejects
+from ..toolbelt.i18n import error_text, translate_message
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -29,25 +33,15 @@ def run_import(algorithm, job, rejects_path, feedback):
         try:
             job.open()
             result = job.run(feedback, QCoreApplication.translate)
-        except ImportFailedError as failure:
-            result = _failed(job, failure.message)
-            raise QgsProcessingException(translate_message(failure.message))
-        except ImportCanceledError:
+        except CanceledError:
             result = _failed(job, QCoreApplication.translate("Processing", "Canceled: nothing was written to the workspace."))
             feedback.reportError(QCoreApplication.translate("Processing", "Canceled: nothing was written to the workspace."))
             return None
+        except TerritorialFluxError as failure:
+            result = _failed(job, failure.message)
+            raise QgsProcessingException(error_text(failure))
         except QgsProcessingException:
             raise
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                result = _failed(job, str(error))
-                raise QgsProcessingException(QCoreApplication.translate("Processing",
-                    "The import failed and nothing was written to the workspace: {error}").format(error=error))
-            message = QCoreApplication.translate("Processing",
-                "The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or "
-                "discard those edits and import again; nothing was written.")
-            result = _failed(job, message)
-            raise QgsProcessingException(message)
         except Exception as error:  # noqa: BLE001 - the workspace is untouched (rolled back)
             result = _failed(job, str(error))
             raise QgsProcessingException(QCoreApplication.translate("Processing",
@@ -73,16 +67,11 @@ def import_workspace(algorithm, parameters, context, rejects, table):
     """
     try:
         workspace = parameter_as_workspace(algorithm, parameters, context)
-        if not isinstance(workspace, PostgisWorkspace):
-            return workspace.path
-        if not workspace.can_write(table):
-            raise QgsProcessingException(QCoreApplication.translate("Processing",
-                "Your role in the team workspace {workspace} lets you read it, not add to it: ask an "
-                "editor or its administrator to import this file.").format(workspace=workspace.reference))
+        refusal = workspace.write_refusal(table)
+        if refusal is not None:
+            raise QgsProcessingException(translate_message(refusal))
         return workspace
     except QgsProcessingException as error:
-        from ..importing.sources import ImportResult
-
         result = ImportResult(str(parameters.get("INPUT")), [])
         result.failure = str(error)
         write_rejects(rejects, result)
@@ -90,8 +79,6 @@ def import_workspace(algorithm, parameters, context, rejects, table):
 
 
 def _failed(job, message):
-    from ..importing.sources import ImportResult
-
     source = job.source
     result = ImportResult(source.file if source else str(job.source_value), source.columns if source else [])
     result.failure = message
@@ -157,7 +144,7 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
                            ("REJECTED", QT_TRANSLATE_NOOP("Processing", "Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
         workspace = import_workspace(self, parameters, context, rejects, "companies")
         crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)

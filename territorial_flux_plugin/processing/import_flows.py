@@ -1,13 +1,10 @@
 """territorialflux:importflows — offers and needs from a workshop spreadsheet."""
 
-from qgis.core import (
-    QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-)
+from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFile, QgsProcessingParameterFileDestination
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..importing.sources import FlowImport
-from ..project.build import language
+from ..importing.flows import FlowImport
+from ..toolbelt.i18n import language
 from .base import TerritorialFluxAlgorithm
 from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import workspace_parameter
@@ -44,7 +41,7 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
                            ("REJECTED", QT_TRANSLATE_NOOP("Processing", "Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
         workspace = import_workspace(self, parameters, context, rejects, "flows")
         job = FlowImport(workspace, self.parameterAsFile(parameters, self.INPUT, context), lang=language())

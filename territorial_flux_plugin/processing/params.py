@@ -7,15 +7,13 @@
   word gets an error that lists the accepted ones.
 """
 
-from qgis.core import (
-    Qgis, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterString,
-)
+from qgis.core import Qgis, QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterString
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..toolbelt.i18n import translate_message
-from ..storage import geopackage as gpkg
-from ..project.build import Workspace
+from ..storage import workspace_at
+from ..toolbelt.i18n import error_text
 
 WORKSPACE = "WORKSPACE"
 
@@ -32,29 +30,20 @@ def workspace_parameter(name=WORKSPACE, description=None):
 
 
 def parameter_as_workspace(algorithm, parameters, context, name=WORKSPACE):
-    """The Workspace named by the parameter; a clear error if it is missing or foreign.
+    """The Workspace named by the parameter, ready to use; a clear error if it is missing or foreign.
 
-    An older workspace is upgraded after a backup copy is written, as when opening it.
+    An older GeoPackage is upgraded after a backup copy is written, as when opening it; a team
+    workspace is never upgraded implicitly (its administrator runs territorialflux:upgradeworkspace).
     """
-    path = algorithm.parameterAsString(parameters, name, context).strip()
-    if not path:
+    reference = algorithm.parameterAsString(parameters, name, context).strip()
+    if not reference:
         raise QgsProcessingException(_tr(QT_TRANSLATE_NOOP("Processing", "Give the workspace: the path of its GeoPackage.")))
-    if path.lower().startswith("postgres:"):
-        # A team workspace (postgres:connection=NAME;schema=SCHEMA or postgres:service=NAME;schema=SCHEMA)
-        # is never upgraded implicitly: its administrator runs territorialflux:upgradeworkspace.
-        from ..storage.postgres import PostgisWorkspace, open_team_workspace_check
-
-        try:
-            workspace = PostgisWorkspace(path)
-            open_team_workspace_check(workspace)
-        except gpkg.WorkspaceError as error:
-            raise QgsProcessingException(translate_message(error.message))
-        return workspace
     try:
-        gpkg.migrate(path)
-    except gpkg.WorkspaceError as error:
-        raise QgsProcessingException(translate_message(error.message))
-    return Workspace(path)
+        workspace = workspace_at(reference)
+        workspace.prepare()
+    except TerritorialFluxError as error:
+        raise QgsProcessingException(error_text(error))
+    return workspace
 
 
 def uses_static_strings():

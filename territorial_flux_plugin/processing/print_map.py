@@ -2,16 +2,20 @@
 workspace's project."""
 
 from qgis.core import (
-    QgsProcessingOutputBoolean, QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
 from ..printing import layers as print_layers
+from ..printing.export import print_map
 from ..printing.layout import ORIENTATIONS, PAPERS
-from ..printing.export import PrintError, print_map
-from ..storage.geopackage import WorkspaceError
+from ..printing.settings import PrintSettings
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -80,21 +84,18 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
             "SAVED", self.tr("Whether the layout was saved in the workspace's project (a team workspace's shared "
                              "project is changed by its administrators only)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         workspace = parameter_as_workspace(self, parameters, context)
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
-        try:
-            result = print_map(
-                workspace, parameter_as_choice(self, parameters, self.THEME, context), output,
-                title=self.parameterAsString(parameters, self.TITLE, context),
-                paper=parameter_as_choice(self, parameters, self.PAPER, context),
-                orientation=parameter_as_choice(self, parameters, self.ORIENTATION, context),
-                level=parameter_as_choice(self, parameters, self.MAX_CONFIDENTIALITY, context),
-                atlas=parameter_as_choice(self, parameters, self.ATLAS, context),
-                template=template, feedback=feedback)
-        except (PrintError, WorkspaceError) as error:
-            self.fail(error.message)
+        settings = PrintSettings(
+            theme=parameter_as_choice(self, parameters, self.THEME, context),
+            output=self.parameterAsFileOutput(parameters, self.OUTPUT, context),
+            title=self.parameterAsString(parameters, self.TITLE, context),
+            paper=parameter_as_choice(self, parameters, self.PAPER, context),
+            orientation=parameter_as_choice(self, parameters, self.ORIENTATION, context),
+            level=parameter_as_choice(self, parameters, self.MAX_CONFIDENTIALITY, context),
+            atlas=parameter_as_choice(self, parameters, self.ATLAS, context),
+            template=self.parameterAsFile(parameters, self.TEMPLATE, context) or None)
+        result = print_map(workspace, settings, feedback=feedback)
         for path in result["files"][1:]:
             feedback.pushInfo(self.tr("Page written: {path}").format(path=path))
         if result["saved"]:

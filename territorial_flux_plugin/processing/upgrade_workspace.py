@@ -3,9 +3,7 @@
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterBoolean
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..storage.geopackage import WorkspaceError
-from ..storage.postgres import upgrade
-from ..project.build import Workspace
+from ..storage import workspace_at
 from .base import TerritorialFluxAlgorithm
 from .params import WORKSPACE, workspace_parameter
 
@@ -32,18 +30,15 @@ class UpgradeWorkspaceAlgorithm(TerritorialFluxAlgorithm):
             self.CONFIRM, self.tr("I confirm: every advisor has closed this workspace"), False))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT, self.tr("Workspace reference")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         if not self.parameterAsBoolean(parameters, self.CONFIRM, context):
             self.fail(Message(QT_TRANSLATE_NOOP(
                 "Validation", "Nothing was changed: set CONFIRM to true to upgrade the workspace.")))
         reference = self.parameterAsString(parameters, WORKSPACE, context).strip()
         if not reference:
             self.fail(Message(QT_TRANSLATE_NOOP("Validation", "Give the workspace: the path of its GeoPackage.")))
-        try:
-            workspace = Workspace(reference)
-            before, after = upgrade(workspace)
-        except WorkspaceError as error:
-            self.fail(error.message)
+        workspace = workspace_at(reference)
+        before, after = workspace.upgrade()
         if before == after:
             feedback.pushInfo(self.tr("The workspace is already at schema version {version}.").format(version=after))
         else:

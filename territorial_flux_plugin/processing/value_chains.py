@@ -4,18 +4,31 @@ Both read the workspace, run :mod:`..domain.links` and replace the workspace's a
 (when the user may write them), then fill their own outputs. Neither ever creates a synergy.
 """
 
-import struct
-
 from qgis.core import (
-    Qgis, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
-    QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsWkbTypes,
+    Qgis,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..analysis import run as analysis
+from ..analysis.columns import possible_link_columns
+from ..analysis.inputs import collector_paused, read_inputs
 from ..domain import links
+from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
-from ..analysis import outputs as analysis
+from ..storage import geometry
+from ..storage.schema import TABLES_BY_NAME
+from ..toolbelt.compat import field_type
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
@@ -28,26 +41,10 @@ OUTPUT = "OUTPUT"
 BALANCE = "BALANCE"
 
 
-def _field(name, kind):
-    """A QgsField of kind text, real or integer (QMetaType from QGIS 3.38, QVariant before)."""
-    if Qgis.QGIS_VERSION_INT >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        types = {"text": QMetaType.Type.QString, "real": QMetaType.Type.Double,
-                 "integer": QMetaType.Type.LongLong}
-    else:
-        from qgis.PyQt.QtCore import QVariant
-
-        types = {"text": QVariant.String, "real": QVariant.Double, "integer": QVariant.LongLong}
-    return QgsField(name, types[kind])
-
-
 def _fields(table_name):
-    from ..storage.schema import TABLES_BY_NAME
-
     fields = QgsFields()
     for column in TABLES_BY_NAME[table_name].columns:
-        fields.append(_field(column.name, column.type if column.type in ("real", "integer") else "text"))
+        fields.append(QgsField(column.name, field_type(column.type if column.type in ("real", "integer") else "text")))
     return fields
 
 
@@ -102,38 +99,19 @@ class _ValueChainAlgorithm(TerritorialFluxAlgorithm):
     def _inputs(self, workspace, feedback):
         feedback.pushInfo(self.tr("Reading the flows of {workspace}").format(workspace=workspace.reference))
         try:
-            return analysis.read_inputs(workspace)
+            return read_inputs(workspace)
+        except TerritorialFluxError:
+            raise
         except Exception as error:  # noqa: BLE001 - a foreign or damaged file gets a sentence
-            self.fail(getattr(error, "message", None) or str(error))
+            self.fail(str(error))
 
-    def _write(self, workspace, settings, inputs, feedback, **outputs):
-        if not workspace.can_write(next(iter(outputs_tables(outputs)))):
+    def _report_written(self, stamp, feedback):
+        if stamp is None:
             feedback.reportError(self.tr(
                 "You may not write the analysis tables of this workspace: only the outputs of this run "
                 "hold the results."), False)
-            return None
-        stamp = analysis.write_outputs(workspace, settings, inputs, translate=QCoreApplication.translate,
-                                       **outputs)
-        feedback.pushInfo(self.tr("Analysis tables of the workspace replaced ({stamp}).").format(stamp=stamp))
-        return stamp
-
-
-def _line_wkbs(x1, y1, x2, y2):
-    """WKB of two-point linestrings, built by numpy."""
-    import numpy as np
-
-    dtype = np.dtype([("order", "u1"), ("type", "<u4"), ("points", "<u4"), ("coordinates", "<f8", 4)])
-    data = np.zeros(len(x1), dtype=dtype)
-    data["order"], data["type"], data["points"] = 1, 2, 2
-    data["coordinates"] = np.stack([x1, y1, x2, y2], 1)
-    raw, size = data.tobytes(), dtype.itemsize
-    return [raw[i:i + size] for i in range(0, len(raw), size)]
-
-
-def outputs_tables(outputs):
-    names = {"table": "possible_links", "missing": "missing_links", "balance": "resource_balance",
-             "metabolism_rows": "metabolism"}
-    return [names[key] for key, value in outputs.items() if value is not None]
+        else:
+            feedback.pushInfo(self.tr("Analysis tables of the workspace replaced ({stamp}).").format(stamp=stamp))
 
 
 class MissingLinksAlgorithm(_ValueChainAlgorithm):
@@ -161,19 +139,17 @@ class MissingLinksAlgorithm(_ValueChainAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNMET_NEEDS", self.tr("Needs with no local supplier")))
         self.addOutput(QgsProcessingOutputNumber("ORPHAN_OFFERS", self.tr("Offers with no local taker")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         workspace = parameter_as_workspace(self, parameters, context)
         settings = self._settings(parameters, context)
         inputs = self._inputs(workspace, feedback)
         feedback.setProgress(20)
-        missing = links.missing_links(inputs.flows, settings, inputs.covered_flows, inputs.archived_companies)
-        balance = links.resource_balance(inputs.flows, settings, inputs.archived_companies)
-        metabolism = analysis.metabolism(inputs, settings)
-        feedback.setProgress(50)
+        result = analysis.missing_links(workspace, settings, translate=QCoreApplication.translate, inputs=inputs,
+                                        feedback=feedback)
         if feedback.isCanceled():
             return {}
-        self._write(workspace, settings, inputs, feedback, missing=missing, balance=balance,
-                    metabolism_rows=metabolism)
+        missing, balance = result["missing"], result["balance"]
+        self._report_written(result["analysed_at"], feedback)
         feedback.setProgress(70)
         unmet = sum(1 for m in missing if m.kind == links.UNMET_NEED)
         results = {"UNMET_NEEDS": unmet, "ORPHAN_OFFERS": len(missing) - unmet}
@@ -185,7 +161,7 @@ class MissingLinksAlgorithm(_ValueChainAlgorithm):
                 flow = item.flow
                 x, y = inputs.positions[flow.company_uid]
                 feature = QgsFeature(fields)
-                feature.setGeometry(_geometry(struct.pack("<BIdd", 1, 1, x, y)))
+                feature.setGeometry(_geometry(geometry.point_wkb(x, y)))
                 feature.setAttributes([item.kind, flow.uid, flow.company_uid, inputs.company_names.get(flow.company_uid),
                                        flow.resource_code, flow.family, flow.label, flow.quantity, flow.unit,
                                        item.nearest_km, flow.confidentiality])
@@ -230,23 +206,24 @@ class PossibleLinksAlgorithm(_ValueChainAlgorithm):
             OUTPUT, self.tr("Possible links"), _source_type("VectorLine"), None, True, True))
         self.addOutput(QgsProcessingOutputNumber("LINKS", self.tr("Number of possible links")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback):
         workspace = parameter_as_workspace(self, parameters, context)
         settings = self._settings(parameters, context, self.parameterAsInt(parameters, MAX_PER_FLOW, context))
         inputs = self._inputs(workspace, feedback)
         feedback.setProgress(20)
-        table = analysis.link_table_for(inputs, settings)
-        feedback.setProgress(50)
+        result = analysis.possible_links(workspace, settings, translate=QCoreApplication.translate, inputs=inputs,
+                                         feedback=feedback)
         if feedback.isCanceled():
             return {}
-        self._write(workspace, settings, inputs, feedback, table=table)
+        table = result["links"]
+        self._report_written(result["analysed_at"], feedback)
         feedback.setProgress(70)
         results = {"LINKS": len(table)}
         fields = _fields("possible_links")
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields, _wkb_type("LineString"),
                                           workspace.crs)
         if sink is not None:
-            with analysis.collector_paused():
+            with collector_paused():
                 self._fill(sink, table, inputs.positions, QCoreApplication.translate, fields, feedback)
             results[OUTPUT] = dest
         feedback.pushInfo(self.tr("{count} possible links.").format(count=len(table)))
@@ -255,9 +232,9 @@ class PossibleLinksAlgorithm(_ValueChainAlgorithm):
     @staticmethod
     def _fill(sink, table, positions, translate, fields, feedback):
         """Every link into OUTPUT: the workspace table's columns, one line from offer to need."""
-        columns, ends = analysis.possible_link_columns(table, positions, translate)
+        columns, ends = possible_link_columns(table, positions, translate)
         features = []
-        for wkb, row in zip(_line_wkbs(*ends), zip(*columns)):
+        for wkb, row in zip(geometry.line_wkbs(*ends), zip(*columns)):
             feature = QgsFeature(fields)
             feature.setGeometry(_geometry(wkb))
             feature.setAttributes(list(row))

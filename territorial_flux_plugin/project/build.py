@@ -1,20 +1,20 @@
-"""A workspace as QGIS sees it: its layers, styles, forms, relations and stored project."""
+"""A workspace as QGIS sees it: its layers, styles, forms, relations and stored project.
 
-import os
+Whatever the storage, the project is the same: built once when the workspace is created
+(:func:`create_workspace`), stored inside the workspace, read back by :func:`open_workspace`.
+"""
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer,
-)
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 
-from ..__about__ import __version__
-from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..toolbelt.i18n import schema_label, tr
-from . import forms, styles
-from ..storage import geopackage as gpkg
-from ..storage.geopackage import WorkspaceError
+from ..domain.errors import TerritorialFluxError
+from ..domain.messages import QT_TRANSLATE_NOOP
+from ..storage import create_storage, table_of_layer, workspace_at, workspace_of_layer
+from ..storage.base import PROJECT_NAME
 from ..storage.schema import TABLES, TABLES_BY_NAME
+from ..toolbelt.compat import save_style_to_database
+from ..toolbelt.i18n import language, schema_label, tr
+from . import forms, styles, themes
 
-PROJECT_NAME = "territory"
 
 # Layer tree groups of the workspace project: (title, tables, visible).
 def layer_groups():
@@ -28,112 +28,23 @@ def layer_groups():
     ]
 
 
-def crs_description(crs):
-    """The dict :func:`gpkg.create_geopackage` expects, from a QgsCoordinateReferenceSystem."""
-    wkt1 = getattr(QgsCoordinateReferenceSystem, "WKT1_GDAL", None)
-    if wkt1 is None:
-        wkt1 = QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL
-    return {"authid": crs.authid(), "wkt": crs.toWkt(wkt1), "description": crs.description()}
-
-
-def language():
-    """``fr`` when QGIS speaks French, else ``en``: the language of labels written in the file."""
-    from qgis.core import QgsSettings
-
-    locale = QgsSettings().value("locale/userLocale", "") or ""
-    if not locale:
-        from qgis.PyQt.QtCore import QLocale
-
-        locale = QLocale().name()
-    return "fr" if str(locale).lower().startswith("fr") else "en"
-
-
-class Workspace:
-    """A workspace stored in a GeoPackage, or in PostGIS when given a team workspace reference
-    (``postgres:connection=NAME;schema=SCHEMA``, see :mod:`.team`): ``Workspace(reference)``
-    then returns a :class:`.team.PostgisWorkspace`."""
-
-    storage = "geopackage"
-
-    def __new__(cls, path, *args, **kwargs):
-        if cls is Workspace and str(path).strip().lower().startswith("postgres:"):
-            from ..storage.postgres import PostgisWorkspace
-
-            return super().__new__(PostgisWorkspace)
-        return super().__new__(cls)
-
-    def __init__(self, path):
-        self.path = os.path.abspath(path)
-
-    @property
-    def reference(self):
-        """The string that names this workspace in a WORKSPACE parameter."""
-        return self.path
-
-    def database(self):
-        """A :class:`.database.Database` on the workspace (sqlite3 here, psycopg2 for PostGIS)."""
-        from ..storage.database import sqlite_database
-
-        return sqlite_database(self.path)
-
-    def can_write(self, table="flows"):
-        """True when the current user may change rows of ``table``.
-
-        A reader of a team workspace gets False: write analysis outputs to temporary layers.
-        """
-        return os.access(self.path, os.W_OK)
-
-    def __repr__(self):
-        return "Workspace({!r})".format(self.path)
-
-    @property
-    def info(self):
-        return gpkg.read_info(self.path)
-
-    @property
-    def name(self):
-        return self.info.get("name", os.path.splitext(os.path.basename(self.path))[0])
-
-    @property
-    def crs(self):
-        return QgsCoordinateReferenceSystem(self.info.get("crs", "EPSG:2154"))
-
-    @property
-    def project_uri(self):
-        return "geopackage:{}?projectName={}".format(self.path, PROJECT_NAME)
-
-    def uri(self, table):
-        return "{}|layername={}".format(self.path, table)
-
-    def layer(self, table, name=None):
-        """A new QgsVectorLayer on ``table`` (not added to any project)."""
-        layer = QgsVectorLayer(self.uri(table), name or table, "ogr")
-        if not layer.isValid():
-            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-                "Validation", "Cannot read the table {table} of {path}."), table=table, path=self.path))
-        return layer
-
-
 def layer_title(table_name):
     return schema_label(TABLES_BY_NAME[table_name].label)
 
 
-def create_workspace(path, name, crs=None, overwrite=False):
-    """Create a workspace GeoPackage with its styles and stored project; returns the Workspace."""
+def create_workspace(reference, name, crs=None, overwrite=False):
+    """Create a workspace (a GeoPackage path or a team workspace reference) with its styles and
+    stored project; returns the Workspace. A failure leaves nothing behind."""
     crs = crs if crs is not None and crs.isValid() else QgsCoordinateReferenceSystem("EPSG:2154")
-    if str(path).strip().lower().startswith("postgres:"):  # a team workspace: see team.py
-        from ..storage.postgres import create_from_reference
-
-        return create_from_reference(path, name, crs)
     if not (name or "").strip():
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP("Validation", "Give the workspace a name.")))
-    gpkg.create_geopackage(path, name.strip(), crs_description(crs), __version__, overwrite=overwrite)
-    workspace = Workspace(path)
+        raise TerritorialFluxError(QT_TRANSLATE_NOOP("Validation", "Give the workspace a name."))
+    workspace = create_storage(reference, name.strip(), crs, overwrite=overwrite)
     try:
         project = build_project(workspace)
         project.clear()
+        workspace.project_stored()
     except Exception:
-        os.remove(workspace.path)
+        workspace.discard()
         raise
     return workspace
 
@@ -141,8 +52,8 @@ def create_workspace(path, name, crs=None, overwrite=False):
 def build_project(workspace, project=None):
     """Layers, forms, relations and styles of ``workspace`` in ``project`` (a new one by default).
 
-    Styles are saved as the default style of each table in the GeoPackage's ``layer_styles``
-    table, and the project is saved inside the GeoPackage.
+    Styles are saved as the default style of each table in the storage's ``layer_styles``
+    table, and the project is stored inside the workspace.
     """
     project = project if project is not None else QgsProject()
     lang = language()
@@ -161,65 +72,50 @@ def build_project(workspace, project=None):
     relations = forms.build_relations(project, layers)
     with forms.relations_known_to_forms(project, relations):
         _configure_layers(workspace, layers, relations, lang)
-        from . import themes
-
         themes.add_map_themes(project, layers)
         project.setCrs(workspace.crs)
         project.setTitle(workspace.name)
         if not project.write(workspace.project_uri):
-            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            raise TerritorialFluxError(QT_TRANSLATE_NOOP(
                 "Validation", "Cannot store the project in {path}: {error}"),
-                path=workspace.path, error=project.error()))
+                path=workspace.reference, error=project.error())
     return project
 
 
 def _configure_layers(workspace, layers, relations, lang):
     for table in TABLES:
         layer = layers[table.name]
-        forms.configure_fields(layer, table.name, layers, lang)
+        forms.configure_fields(layer, table.name, layers, lang, workspace.server_stamps_logins)
         forms.build_form(layer, table.name, relations)
         styler = styles.STYLERS.get(table.name)
         if styler:
             styler(layer)
-        error = layer.saveStyleToDatabase(PROJECT_NAME, tr("Territorial Flux default style"), True, "")
+        error = save_style_to_database(layer, PROJECT_NAME, tr("Territorial Flux default style"))
         if error:
-            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+            raise TerritorialFluxError(QT_TRANSLATE_NOOP(
                 "Validation", "Cannot store the style of {table} in {path}: {error}"),
-                table=table.name, path=workspace.path, error=error))
+                table=table.name, path=workspace.reference, error=error)
 
 
-def open_workspace(path, project=None):
+def open_workspace(reference, project=None):
     """Load the workspace's stored project into ``project`` (QGIS's current one by default).
 
-    An older workspace is migrated after a backup copy is written (returned as the second
-    item); a workspace from a newer plugin is refused.
+    Returns ``(workspace, backup)``: an older GeoPackage is migrated after a backup copy is
+    written (its path); an older team workspace, or one from a newer plugin, is refused.
     """
     project = project if project is not None else QgsProject.instance()
-    workspace = Workspace(path)
-    if workspace.storage == "postgis":  # never migrated implicitly: see team.open_team_workspace
-        from ..storage.postgres import open_team_workspace
-
-        return open_team_workspace(workspace, project)
-    backup = gpkg.migrate(workspace.path)
-    gpkg.follow_renamed_file(workspace.path)
+    workspace = workspace_at(reference)
+    backup = workspace.prepare()
+    workspace.adopt_stored_project()
     if not project.read(workspace.project_uri):
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
+        raise TerritorialFluxError(QT_TRANSLATE_NOOP(
             "Validation", "Cannot read the project stored in {path}: {error}"),
-            path=workspace.path, error=project.error()))
-    _repoint_layers(workspace, project)
+            path=workspace.reference, error=project.error())
+    workspace.repoint_layers(project)
+    if workspace.server_stamps_logins:  # also in projects stored before the server did
+        for table, layer in workspace_layers(project).items():
+            forms.leave_logins_to_the_server(layer, table)
     return workspace, backup
-
-
-def _repoint_layers(workspace, project):
-    """Make every layer of the stored project read this file, wherever it was saved from."""
-    for layer in project.mapLayers().values():
-        source = layer.source()
-        if layer.providerType() != "ogr" or "|layername=" not in source:
-            continue
-        table = source.split("|layername=")[1].split("|")[0]
-        expected = workspace.uri(table)
-        if source != expected:
-            layer.setDataSource(expected, layer.name(), "ogr")
 
 
 def workspace_layers(project=None):
@@ -227,32 +123,17 @@ def workspace_layers(project=None):
     project = project if project is not None else QgsProject.instance()
     found = {}
     for layer in project.mapLayers().values():
-        source = layer.source()
-        if layer.providerType() == "postgres":
-            from ..storage.postgres import layer_table
-
-            table = layer_table(layer)[1]
-            if table in TABLES_BY_NAME:
-                found[table] = layer
-        if layer.providerType() == "ogr" and "|layername=" in source:
-            table = source.split("|layername=")[1].split("|")[0]
-            if table in TABLES_BY_NAME:
-                found[table] = layer
+        table = table_of_layer(layer)
+        if table is not None:
+            found[table] = layer
     return found
 
 
 def current_workspace(project=None):
     """The Workspace whose layers ``project`` shows, or None."""
-    layers = workspace_layers(project)
-    companies = layers.get("companies")
-    if companies is None:
-        return None
-    if companies.providerType() == "postgres":
-        from ..storage.postgres import workspace_of_layer
-
-        return workspace_of_layer(companies)
-    return Workspace(companies.source().split("|")[0])
+    companies = workspace_layers(project).get("companies")
+    return workspace_of_layer(companies) if companies is not None else None
 
 
-__all__ = ["Workspace", "WorkspaceError", "create_workspace", "open_workspace", "build_project",
-           "workspace_layers", "current_workspace"]
+__all__ = ["create_workspace", "open_workspace", "build_project", "workspace_layers", "current_workspace",
+           "layer_title", "layer_groups"]

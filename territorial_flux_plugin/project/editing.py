@@ -13,22 +13,14 @@ import uuid
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsVectorLayerUtils
 
-from ..domain.flows import flow_problems, parse_quantity, substitution_problem
+from ..domain.errors import ConflictError, TerritorialFluxError
+from ..domain.flows import flow_problems, substitution_problem
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.statuses import TransitionError, check_transition
+from ..domain.nomenclature import resolve_code, resources_by_code
+from ..domain.quantities import THOUSANDS, parse_quantity
+from ..domain.statuses import check_transition
+from ..domain.timestamps import utc_now
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, confidentiality_rank
-from ..domain.nomenclature import resources_by_code, resolve_code
-
-
-class EditError(Exception):
-    """An edit refused; ``args[0]`` is a Message or a list of provider errors."""
-
-    @property
-    def message(self):
-        return self.args[0]
-
-    def __str__(self):
-        return str(self.args[0])
 
 
 def user_name():
@@ -36,10 +28,6 @@ def user_name():
 
     name = QgsExpressionContextUtils.globalScope().variable("user_account_name")
     return name or getpass.getuser()
-
-
-def now_iso():
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def today_iso():
@@ -82,15 +70,6 @@ def _is_null(value):
     return False
 
 
-class ConflictError(EditError):
-    """Someone else saved the row after it was loaded: ``args[0]`` lists their changes (Messages),
-    ``conflicts`` the :class:`~.locking.Conflict` objects. Nothing was saved."""
-
-    def __init__(self, messages, conflicts):
-        super().__init__(messages)
-        self.conflicts = conflicts
-
-
 class EditSession:
     """``with EditSession([layers], "text"):`` — one edit command per layer, saved if QGIS was not editing.
 
@@ -116,7 +95,7 @@ class EditSession:
         for layer in self.layers:
             if not layer.isEditable():
                 if not layer.startEditing():
-                    raise EditError(Message(QT_TRANSLATE_NOOP(
+                    raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP(
                         "Validation", "The layer {layer} cannot be edited."), layer=layer.name()))
                 self.started.append(layer)
             layer.beginEditCommand(self.text)
@@ -145,7 +124,7 @@ class EditSession:
             if self.expected and locking.is_conflict(errors):
                 found = [c for layer, loaded in self.expected.items() for c in locking.layer_conflicts(layer, loaded)]
                 raise ConflictError([c.message() for c in found], found)
-            raise EditError(errors)
+            raise TerritorialFluxError(errors)
         return False
 
 
@@ -156,7 +135,7 @@ def _set(layer, feature, values):
         if index < 0:
             continue
         if not layer.changeAttributeValue(feature.id(), index, value):
-            raise EditError(Message(QT_TRANSLATE_NOOP(
+            raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP(
                 "Validation", "Cannot change {field} of {layer}."), field=name, layer=layer.name()))
 
 
@@ -167,14 +146,14 @@ def _add(layer, values, geometry=None):
         if fields.indexOf(name) >= 0:
             feature[name] = value
     if not layer.addFeature(feature):
-        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Cannot add a row to {layer}."),
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Cannot add a row to {layer}."),
                                 layer=layer.name()))
     return feature
 
 
 def stamp(values, author=None):
     values = dict(values)
-    values["updated_at"] = now_iso()
+    values["updated_at"] = utc_now()
     values["updated_by"] = author or user_name()
     return values
 
@@ -185,14 +164,14 @@ def add_company(layers, values, point, author=None):
     """Add a company at ``point`` (QgsPointXY, workspace CRS); returns its uid."""
     values = dict(values)
     if not str(values.get("name") or "").strip():
-        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Give the company a name.")))
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Give the company a name.")))
     from ..domain.siret import normalise_siret, siret_problem
 
     if values.get("siret"):
         values["siret"] = normalise_siret(values["siret"])
         problem = siret_problem(values["siret"])
         if problem:
-            raise EditError(problem)
+            raise TerritorialFluxError(problem)
     values.setdefault("uid", new_uid())
     values.setdefault("status", "active")
     values.setdefault("advisor", author or user_name())
@@ -233,7 +212,7 @@ def normalise_flow(values):
             values["hazardous"] = bool(row["hazardous"])
     quantity = values.get("quantity")
     if isinstance(quantity, str):
-        value, unit, _problem = parse_quantity(quantity)
+        value, unit, _problem = parse_quantity(quantity, comma=THOUSANDS)
         if _problem is None:
             values["quantity"] = value
             if unit and not values.get("unit"):
@@ -246,7 +225,7 @@ def normalise_flow(values):
 def check_flow(values):
     problems = flow_problems(values, resources_by_code())
     if problems:
-        raise EditError(problems)
+        raise TerritorialFluxError(problems)
 
 
 def add_flow(layers, company_uid, values, author=None):
@@ -256,7 +235,7 @@ def add_flow(layers, company_uid, values, author=None):
     values.setdefault("priority", "medium")
     check_flow(values)
     if feature_by_uid(layers["companies"], company_uid) is None:
-        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Choose the company of the flow.")))
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Choose the company of the flow.")))
     values.update(uid=new_uid(), company_uid=company_uid, status="active",
                   advisor=values.get("advisor") or author or user_name(), last_verified=today_iso())
     with EditSession([layers["flows"]], "add flow"):
@@ -328,7 +307,7 @@ def _most_restricted(levels):
 
 
 def _event(layers, synergy_uid, from_status, to_status, comment, author):
-    _add(layers["synergy_events"], {"uid": new_uid(), "synergy_uid": synergy_uid, "at": now_iso(),
+    _add(layers["synergy_events"], {"uid": new_uid(), "synergy_uid": synergy_uid, "at": utc_now(),
                                     "by": author or user_name(), "from_status": from_status,
                                     "to_status": to_status, "comment": comment})
 
@@ -343,7 +322,7 @@ def create_substitution(layers, offer_uid, need_uid, title=None, comment=None, a
     need = attributes(feature_by_uid(layers["flows"], need_uid))
     problem = substitution_problem(offer, need)
     if problem:
-        raise EditError(problem)
+        raise TerritorialFluxError(problem)
     supplier = attributes(feature_by_uid(layers["companies"], offer["company_uid"]))
     receiver = attributes(feature_by_uid(layers["companies"], need["company_uid"]))
     geometry = participants_geometry(layers, "substitution", [(supplier["uid"], "supplier"), (receiver["uid"], "receiver")])
@@ -357,7 +336,7 @@ def create_substitution(layers, offer_uid, need_uid, title=None, comment=None, a
         "unit": need["unit"] if need["quantity"] is not None else offer["unit"],
         "distance_km": round(distance, 2) if distance is not None else None,
         "confidentiality": _most_restricted([offer["confidentiality"], need["confidentiality"]]),
-        "advisor": author or user_name(), "created_at": now_iso(),
+        "advisor": author or user_name(), "created_at": utc_now(),
     }
     with EditSession(_synergy_layers(layers), "create substitution"):
         _add(layers["synergies"], stamp(values, author), geometry)
@@ -372,12 +351,12 @@ def create_substitution(layers, offer_uid, need_uid, title=None, comment=None, a
 def review_link(layers, offer_uid, need_uid, decision, reason=None, author=None):
     """Record the advisor's verdict on a possible link (``rejected`` needs a reason)."""
     if decision == "rejected" and not (reason or "").strip():
-        raise EditError(Message(QT_TRANSLATE_NOOP(
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP(
             "Validation", "Say why the link is rejected: the reason stays with the decision.")))
     with EditSession([layers["link_reviews"]], "review possible link"):
         _add(layers["link_reviews"], {"uid": new_uid(), "offer_flow_uid": offer_uid, "need_flow_uid": need_uid,
                                       "decision": decision, "reason": (reason or "").strip() or None,
-                                      "by": author or user_name(), "at": now_iso()})
+                                      "by": author or user_name(), "at": utc_now()})
 
 
 def promote_link(layers, offer_uid, need_uid, reason, author=None):
@@ -398,17 +377,17 @@ def create_mutualisation(layers, flow_uids, title, comment=None, author=None):
     for flow in flows:
         by_company.setdefault(flow["company_uid"], flow)
     if len(by_company) < 2:
-        raise EditError(Message(QT_TRANSLATE_NOOP(
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP(
             "Validation", "A mutualisation gathers at least two companies.")))
     if not (title or "").strip():
-        raise EditError(Message(QT_TRANSLATE_NOOP("Validation", "Give the synergy a title.")))
+        raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP("Validation", "Give the synergy a title.")))
     uid = new_uid()
     members = list(by_company.values())
     geometry = participants_geometry(layers, "mutualisation", [(f["company_uid"], "member") for f in members])
     values = {"uid": uid, "kind": "mutualisation", "status": "idea", "title": title.strip(),
               "resource_code": members[0]["resource_code"],
               "confidentiality": _most_restricted([f["confidentiality"] for f in members]),
-              "advisor": author or user_name(), "created_at": now_iso()}
+              "advisor": author or user_name(), "created_at": utc_now()}
     with EditSession(_synergy_layers(layers), "create mutualisation"):
         _add(layers["synergies"], stamp(values, author), geometry)
         for flow in members:
@@ -423,10 +402,7 @@ def change_status(layers, synergy_uid, to_status, comment=None, reason=None, aut
     """One step of the workflow (or abandon, with a reason); writes the synergy event."""
     synergy = feature_by_uid(layers["synergies"], synergy_uid)
     from_status = synergy["status"]
-    try:
-        check_transition(from_status, to_status, reason)
-    except TransitionError as error:
-        raise EditError(error.message)
+    check_transition(from_status, to_status, reason)
     values = {"status": to_status}
     if to_status == "abandoned":
         values["abandon_reason"] = reason.strip()
@@ -449,16 +425,16 @@ def update_synergy(layers, synergy_uid, values, author=None, expected_version=No
         if name not in SYNERGY_EDITABLE:
             continue
         if name in ("diverted_t_per_year", "distance_km", "quantity") and isinstance(value, str):
-            number, _unit, problem = parse_quantity(value)
+            number, _unit, problem = parse_quantity(value, comma=THOUSANDS)
             if problem:
-                raise EditError({name: problem})
+                raise TerritorialFluxError({name: problem})
             value = number
         elif name in ("savings_eur_per_year", "co2e_avoided_t_per_year") and isinstance(value, str):
             text = value.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
             try:
                 value = float(text) if text else None
             except ValueError:
-                raise EditError({name: Message(QT_TRANSLATE_NOOP(
+                raise TerritorialFluxError({name: Message(QT_TRANSLATE_NOOP(
                     "Validation", "'{value}' is not a number."), value=value)})
         clean[name] = value if value != "" else None
     with EditSession([layers["synergies"]], "edit synergy") as session:

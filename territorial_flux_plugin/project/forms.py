@@ -8,14 +8,21 @@ shows the same forms and refuses the same values as the storage does.
 from contextlib import contextmanager
 
 from qgis.core import (
-    QgsAttributeEditorContainer, QgsAttributeEditorField, QgsAttributeEditorRelation,
-    QgsDefaultValue, QgsEditFormConfig, QgsEditorWidgetSetup, QgsFieldConstraints, QgsProject,
-    QgsRelation, QgsRelationContext,
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsAttributeEditorRelation,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+    QgsProject,
+    QgsRelation,
+    QgsRelationContext,
 )
 
-from ..domain.vocabulary import FAMILIES
-from ..toolbelt.i18n import enum_value, schema_label, tr, vocabulary_label
 from ..storage.schema import TABLES_BY_NAME, USER_EXPRESSION
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import schema_label, tr, vocabulary_label
 
 NOT_NULL = QgsFieldConstraints.Constraint.ConstraintNotNull
 UNIQUE = QgsFieldConstraints.Constraint.ConstraintUnique
@@ -116,15 +123,14 @@ def leave_logins_to_the_server(layer, table_name):
     """On a team workspace the "who" columns (advisor, by, updated_by) are filled by the server
     with the database login, which row-level security compares them with: no QGIS default (the
     computer's user name) for them."""
-    if layer.providerType() != "postgres":
-        return
     for column in TABLES_BY_NAME[table_name].columns:
         if column.default_expression == USER_EXPRESSION:
             layer.setDefaultValueDefinition(layer.fields().indexOf(column.name), QgsDefaultValue())
 
 
-def configure_fields(layer, table_name, layers, language):
-    """Aliases, constraints, defaults and editor widgets of ``layer`` from the schema."""
+def configure_fields(layer, table_name, layers, language, logins_by_server=False):
+    """Aliases, constraints, defaults and editor widgets of ``layer`` from the schema
+    (``logins_by_server``: the storage fills the "who" columns itself)."""
     table = TABLES_BY_NAME[table_name]
     fields = layer.fields()
     fid = fields.indexOf("fid")
@@ -156,7 +162,8 @@ def configure_fields(layer, table_name, layers, language):
             config = layer.editFormConfig()
             config.setReadOnly(index, True)
             layer.setEditFormConfig(config)
-    leave_logins_to_the_server(layer, table_name)
+    if logins_by_server:
+        leave_logins_to_the_server(layer, table_name)
     if table.display_expression:
         layer.setDisplayExpression(table.display_expression)
 
@@ -268,7 +275,3 @@ def _qgis():
     from qgis.core import Qgis
 
     return Qgis
-
-
-def family_labels():
-    return {value: vocabulary_label(label) for value, label in FAMILIES.items()}

@@ -80,14 +80,13 @@ COLUMNS = "fid, at, by, table_name, row_uid, operation, row_version, old_values,
 
 
 def _query(source, text, params):
-    """Rows from an open Database (``source.dialect``) or from a workspace (opened and closed here)."""
-    if hasattr(source, "dialect"):
+    """Rows from an open Database or from a workspace (opened and closed here)."""
+    from ..storage.database import Database
+
+    if isinstance(source, Database):
         return source.rows(text, params)
-    database = source.database()
-    try:
+    with source.opened(read_only=True) as database:
         return database.rows(text, params)
-    finally:
-        database.close()
 
 
 def row_history(source, table, uid, after_version=None):

@@ -13,29 +13,19 @@ dock remembers the version each feature had when it was loaded, and before commi
   one transaction *only if* none of the rows changed meanwhile (``UPDATE ... WHERE row_version =
   loaded``, atomic on both storages); otherwise nothing is written and the conflicts are
   returned. ``overwrite=True`` writes anyway (the user chose to). A lost connection or a
-  deadlock leaves the database unchanged and raises :class:`SaveError`; the caller keeps its
+  deadlock leaves the database unchanged and raises a TerritorialFluxError; the caller keeps its
   edits.
 
-No qgis import except in :func:`layer_conflicts` and :func:`workspace_of_layer`.
+No qgis import except through :func:`layer_conflicts`.
 """
 
-import sqlite3
 import time
 
+from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from .history import row_history
+from ..storage import table_of_layer, workspace_of_layer
 from ..storage.schema import TABLES_BY_NAME, VERSIONED_TABLES
-
-
-class SaveError(Exception):
-    """Nothing was saved (``args[0]`` is a :class:`Message`); the edits are still the caller's."""
-
-    @property
-    def message(self):
-        return self.args[0]
-
-    def __str__(self):
-        return str(self.args[0])
+from .history import row_history
 
 
 class Edit:
@@ -130,14 +120,8 @@ def conflicts_in(database, table, loaded):
 
 def conflicts(workspace, table, loaded):
     """The rows of ``table`` whose version is no longer the one loaded (``{uid: row_version}``)."""
-    database = workspace.database()
-    try:
+    with workspace.opened() as database:
         return conflicts_in(database, table, loaded)
-    finally:
-        database.close()
-
-
-RETRIABLE_CODES = ("40P01", "40001")  # deadlock detected, serialization failure
 
 
 def save_in(database, table, edits, overwrite=False, attempts=3):
@@ -153,27 +137,18 @@ def save_in(database, table, edits, overwrite=False, attempts=3):
         try:
             return _save_once(database, table, edits, overwrite)
         except Exception as error:
-            code = getattr(error, "pgcode", None)
-            busy = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
-            if (code in RETRIABLE_CODES or busy) and attempt + 1 < attempts:
+            retriable = database.is_retriable(error)
+            if retriable and attempt + 1 < attempts:
                 time.sleep(0.05 * (attempt + 1))
                 continue
-            if code in RETRIABLE_CODES or busy:
-                raise SaveError(Message(QT_TRANSLATE_NOOP(
+            if retriable:
+                raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP(
                     "Validation", "The database was busy with other saves and nothing was saved: save again.")))
-            if _connection_lost(error):
-                raise SaveError(Message(QT_TRANSLATE_NOOP(
+            if database.connection_lost(error):
+                raise TerritorialFluxError(Message(QT_TRANSLATE_NOOP(
                     "Validation", "The connection to the database was lost during the save; nothing was saved "
                                   "and your edits are kept: save again when the connection is back.")))
             raise
-
-
-def _connection_lost(error):
-    try:
-        import psycopg2
-    except ImportError:
-        return False
-    return isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError))
 
 
 class _RefusedError(Exception):
@@ -206,33 +181,8 @@ def _save_once(database, table, edits, overwrite):
 
 def save(workspace, table, edits, overwrite=False):
     """Write ``edits`` (a list of :class:`Edit`) to ``table`` in one transaction; see the module."""
-    database = workspace.database()
-    try:
+    with workspace.opened() as database:
         return save_in(database, table, edits, overwrite)
-    finally:
-        database.close()
-
-
-def workspace_of_layer(layer):
-    """The workspace a workspace layer reads (GeoPackage or PostGIS), or None."""
-    if layer.providerType() == "postgres":
-        from ..storage.postgres import workspace_of_layer as team_workspace
-
-        return team_workspace(layer)
-    source = layer.source()
-    if layer.providerType() == "ogr" and "|layername=" in source:
-        from .build import Workspace
-
-        return Workspace(source.split("|")[0])
-    return None
-
-
-def layer_table(layer):
-    if layer.providerType() == "postgres":
-        from ..storage.postgres import layer_table as team_table
-
-        return team_table(layer)[1]
-    return layer.source().split("|layername=")[1].split("|")[0]
 
 
 def expect_version(layer, feature_id, loaded_version):
@@ -260,4 +210,4 @@ def is_conflict(errors):
 
 def layer_conflicts(layer, loaded):
     """:func:`conflicts` for a workspace layer (``loaded``: ``{uid: row_version as loaded}``)."""
-    return conflicts(workspace_of_layer(layer), layer_table(layer), loaded)
+    return conflicts(workspace_of_layer(layer), table_of_layer(layer), loaded)

@@ -1,4 +1,4 @@
-"""A quick picture of a workspace's map (the printed layouts are a later capability)."""
+"""A quick picture of a workspace's map, as its stored project shows it (make demo's territory.png)."""
 
 from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject
 from qgis.PyQt.QtCore import QSize

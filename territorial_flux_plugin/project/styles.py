@@ -1,15 +1,26 @@
 """Default styles of the workspace layers, built from QGIS's native renderers and symbols."""
 
 from qgis.core import (
-    QgsArrowSymbolLayer, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
-    QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty, QgsRendererCategory,
-    QgsSimpleLineSymbolLayer, QgsSymbolLayer, QgsTextBufferSettings, QgsTextFormat,
+    QgsArrowSymbolLayer,
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsSimpleLineSymbolLayer,
+    QgsSymbolLayer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..domain.vocabulary import SYNERGY_STATUSES
-from ..toolbelt.i18n import enum_value, tr, vocabulary_label
+from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import tr, vocabulary_label
+
 
 def company_role_expression(flows_layer_name=None):
     """The role of a company (offers, needs, both, none, archived) from its active flows.
@@ -29,8 +40,8 @@ def company_role_expression(flows_layer_name=None):
 
 
 def flows_layer_title():
-    from ..toolbelt.i18n import schema_label
     from ..storage.schema import TABLES_BY_NAME
+    from ..toolbelt.i18n import schema_label
 
     return schema_label(TABLES_BY_NAME["flows"].label)
 
@@ -256,10 +267,6 @@ def style_possible_links(layer):
     layer.setLabelsEnabled(False)
 
 
-def metabolism_role_labels():
-    return {"offers": tr("Offers only"), "needs": tr("Needs only"), "both": tr("Offers and needs")}
-
-
 def style_metabolism(layer):
     """Each company with flows: colour of its main family, size by its number of flows, and
     shape by role (triangle up: offers only; down: needs only; circle: both)."""
@@ -303,4 +310,3 @@ def style_companies_faded(layer):
 
 STYLERS.update({"missing_links": style_missing_links, "possible_links": style_possible_links,
                 "metabolism": style_metabolism})
-

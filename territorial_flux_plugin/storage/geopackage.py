@@ -1,55 +1,177 @@
-"""The GeoPackage form of a workspace: creation, version check and migrations.
+"""The GeoPackage implementation of a workspace: one self-describing file, for one advisor.
 
 The file is built under a temporary name and moved into place only when complete, so a
-failure never leaves a half-made workspace behind.
+failure never leaves a half-made workspace behind. An older file is upgraded after a backup
+copy is written beside it (:meth:`GeoPackageWorkspace.prepare`).
 """
 
 import datetime
 import getpass
 import os
+import re
 import shutil
 import sqlite3
 from contextlib import closing
 
-from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.errors import TerritorialFluxError
+from ..domain.messages import QT_TRANSLATE_NOOP
 from . import geopackage_sql as sql
-from ..domain.nomenclature import display, naf_rows, resource_rows
-from .schema import SCHEMA_VERSION, TABLES
+from . import migrations, schema
+from .base import PROJECT_NAME, Workspace, write_info, write_reference_lists
+from .database import SqliteDatabase
+from .schema import TABLES, TABLES_BY_NAME
 
 
-class WorkspaceError(Exception):
-    """A workspace that cannot be created or opened; ``args[0]`` is a :class:`Message`."""
+class GeoPackageWorkspace(Workspace):
+    """A workspace stored in a GeoPackage file."""
+
+    kind = "geopackage"
+    provider = "ogr"
+
+    def __init__(self, path):
+        self.path = os.path.abspath(str(path).strip())
+
+    @classmethod
+    def accepts(cls, reference):
+        return True  # any path: a GeoPackage is the default storage
 
     @property
-    def message(self):
-        return self.args[0]
+    def reference(self):
+        return self.path
 
-    def __str__(self):
-        return str(self.args[0])
+    @property
+    def default_name(self):
+        return os.path.splitext(os.path.basename(self.path))[0]
+
+    @property
+    def info(self):
+        return read_info(self.path)
+
+    @property
+    def srid(self):
+        if not hasattr(self, "_srid"):
+            with self.opened(read_only=True) as database:
+                self._srid = database.srs_id
+        return self._srid
+
+    def database(self, read_only=False):
+        return SqliteDatabase(self.path, read_only)
+
+    def read(self, sql_text, args=()):
+        with closing(sqlite3.connect("file:{}?mode=ro".format(self.path), uri=True)) as connection:
+            return connection.execute(re.sub(r"\{t:(\w+)\}", r'"\1"', sql_text), tuple(args)).fetchall()
+
+    def can_write(self, table="flows"):
+        return os.access(self.path, os.W_OK)
+
+    def check_version(self):
+        if not os.path.isfile(self.path):
+            raise TerritorialFluxError(QT_TRANSLATE_NOOP("Validation", "{path} does not exist."), path=self.path)
+        return super().check_version()
+
+    def prepare(self):
+        return migrate(self.path)
+
+    def adopt_stored_project(self):
+        follow_renamed_file(self.path)
+
+    def upgrade(self):
+        before = int(read_info(self.path).get("schema_version", 0) or 0)
+        try:
+            migrate(self.path)
+        except TerritorialFluxError:
+            raise
+        except Exception as error:
+            raise TerritorialFluxError(QT_TRANSLATE_NOOP(
+                "Validation", "The upgrade of {path} failed and nothing was changed: {error}"),
+                path=self.path, error=str(error).strip())
+        return before, max(before, schema.SCHEMA_VERSION)
+
+    # --- what QGIS sees --------------------------------------------------------------------------
+    @property
+    def project_uri(self):
+        return "geopackage:{}?projectName={}".format(self.path, PROJECT_NAME)
+
+    def uri(self, table):
+        return "{}|layername={}".format(self.path, table)
+
+    @classmethod
+    def table_of_layer(cls, layer):
+        source = layer.source()
+        if layer.providerType() != "ogr" or "|layername=" not in source:
+            return None
+        table = source.split("|layername=")[1].split("|")[0]
+        return table if table in TABLES_BY_NAME else None
+
+    @classmethod
+    def of_layer(cls, layer):
+        if cls.table_of_layer(layer) is None:
+            return None
+        return cls(layer.source().split("|")[0])
+
+    def query_layer(self, sql_text, name):
+        from qgis.core import QgsVectorLayer
+
+        if "|" in sql_text:
+            raise ValueError("a print query may not contain '|'")
+        return QgsVectorLayer("{}|subset={}".format(self.path, sql_text), name, "ogr")
+
+    def repoint_query_layers(self, project, marker):
+        for layer in project.mapLayers().values():
+            if layer.customProperty(marker) is None or layer.providerType() != "ogr":
+                continue
+            current, _sep, rest = layer.source().partition("|")
+            if current != self.path:
+                layer.setDataSource("{}|{}".format(self.path, rest), layer.name(), "ogr")
+
+    # --- facts ----------------------------------------------------------------------------------
+    def extent(self, table, where=None):
+        """From the spatial index (R-tree), without reading a geometry."""
+        index = "rtree_{}_geom".format(table)
+        query = ('SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM "{}" r JOIN "{}" t '
+                 "ON t.fid = r.id WHERE {}").format(index, table, where) if where else \
+            'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "{}"'.format(index)
+        try:
+            row = self.read(query)[0]
+        except sqlite3.DatabaseError:  # no spatial index: not a workspace table
+            return None
+        return tuple(row) if row[0] is not None else None
+
+    def area_has_company_sql(self, area):
+        # the R-trees narrow the candidates; GDAL's SpatiaLite functions decide
+        return ("EXISTS (SELECT 1 FROM companies c JOIN rtree_companies_geom rc ON rc.id = c.fid "
+                "JOIN rtree_areas_geom ra ON ra.id = {a}.fid WHERE c.status <> 'archived' "
+                "AND rc.minx >= ra.minx AND rc.maxx <= ra.maxx AND rc.miny >= ra.miny AND rc.maxy <= ra.maxy "
+                "AND ST_Intersects({a}.geom, c.geom))").format(a=area)
+
+    def stored_crs_wkt(self):
+        with closing(sqlite3.connect("file:{}?mode=ro".format(self.path), uri=True)) as connection:
+            row = connection.execute(
+                "SELECT s.definition FROM gpkg_spatial_ref_sys s JOIN gpkg_geometry_columns g ON g.srs_id = s.srs_id "
+                "WHERE g.table_name = 'companies'").fetchone()
+        return row[0] if row else None
+
+    def discard(self):
+        if os.path.exists(self.path):
+            os.remove(self.path)
+
+    # --- creation -------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path, name, crs, overwrite=False, author=None):
+        """A new workspace file at ``path`` holding every table of the schema, the nomenclatures and
+        the workspace information (its QGIS project is added by ``project.build``)."""
+        create_geopackage(path, name, crs_description(crs), overwrite=overwrite, author=author)
+        return cls(path)
 
 
-# Versioned migration steps: MIGRATIONS[n] turns a version n - 1 workspace into version n.
-# Each step is a list of SQL statements, or a callable taking an open sqlite3 connection, or a
-# dict {'sqlite': step, 'postgres': step} when the two storages need different SQL (a PostGIS
-# step runs with the workspace's schema first in the search_path; a callable gets a
-# database.Database).
-MIGRATIONS = {}
+def crs_description(crs):
+    """``{authid, wkt, description}`` of a QgsCoordinateReferenceSystem, as the file stores it."""
+    from qgis.core import QgsCoordinateReferenceSystem
 
-
-def _upgrade_team_to_2(database):
-    from . import postgres_sql as postgis
-
-    for statement in postgis.upgrade_to_2_statements(database.schema):
-        database.execute(statement)
-
-
-# 2: synergy events are audited (and, in a team workspace, the rows naming advisor-level flows
-# and synergies are as visible as those). Idempotent, like every step should be.
-MIGRATIONS[2] = {
-    "sqlite": ['DROP TRIGGER IF EXISTS "audit_synergy_events_{}"'.format(event)
-               for event in ("insert", "update", "delete")] + sql.audit_triggers(["synergy_events"]),
-    "postgres": _upgrade_team_to_2,
-}
+    wkt1 = getattr(QgsCoordinateReferenceSystem, "WKT1_GDAL", None)
+    if wkt1 is None:
+        wkt1 = QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL
+    return {"authid": crs.authid(), "wkt": crs.toWkt(wkt1), "description": crs.description()}
 
 
 def _srs_row(crs):
@@ -65,7 +187,7 @@ def _srs_row(crs):
             crs["description"] or authid)
 
 
-def create_geopackage(path, name, crs, plugin_version, overwrite=False, author=None):
+def create_geopackage(path, name, crs, overwrite=False, author=None):
     """Create the workspace file at ``path``.
 
     ``crs`` is a dict with ``authid``, ``wkt`` (WKT1) and ``description``; the file holds
@@ -76,27 +198,30 @@ def create_geopackage(path, name, crs, plugin_version, overwrite=False, author=N
 
     path = os.path.abspath(path)
     if os.path.exists(path) and not overwrite:
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "{path} already exists: choose another file or allow overwriting."), path=path))
+        raise TerritorialFluxError(QT_TRANSLATE_NOOP(
+            "Validation", "{path} already exists: choose another file or allow overwriting."), path=path)
     folder = os.path.dirname(path)
     if not os.path.isdir(folder):
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "The folder {folder} does not exist."), folder=folder))
+        raise TerritorialFluxError(QT_TRANSLATE_NOOP("Validation", "The folder {folder} does not exist."),
+                                   folder=folder)
     temporary = os.path.splitext(path)[0] + ".creating.gpkg"
     if os.path.exists(temporary):
         os.remove(temporary)
     try:
         source = ogr.GetDriverByName("GPKG").CreateDataSource(temporary)
         if source is None:
-            raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-                "Validation", "Cannot create a GeoPackage at {path}."), path=temporary))
+            raise TerritorialFluxError(QT_TRANSLATE_NOOP(
+                "Validation", "Cannot create a GeoPackage at {path}."), path=temporary)
         source = None
         srs = _srs_row(crs)
-        with closing(sqlite3.connect(temporary)) as connection:
-            with connection:
-                _write_schema(connection, srs[1], srs)
-                _write_nomenclatures(connection)
-                _write_info(connection, name, crs["authid"], plugin_version, author)
+        database = SqliteDatabase(temporary, srid=srs[1])
+        try:
+            with database.transaction():
+                _write_schema(database.connection, srs[1], srs)
+                write_reference_lists(database)
+                write_info(database, name, crs["authid"], author or getpass.getuser())
+        finally:
+            database.close()
         source = ogr.Open(temporary, 1)
         for table in TABLES:
             if table.geometry:
@@ -129,61 +254,15 @@ def _write_schema(connection, srs_id, srs):
                 "VALUES (?, ?, ?, ?, 0, 0)", (table.name, sql.GEOMETRY_COLUMN, table.geometry, srs_id))
 
 
-def _write_nomenclatures(connection):
-    connection.executemany(
-        "INSERT INTO resource_nomenclature (code, parent_code, level, family, hazardous, label_en, "
-        "label_fr, display_en, display_fr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(r["code"], r["parent_code"], r["level"], r["family"], int(r["hazardous"]), r["label_en"],
-          r["label_fr"], display(r["code"] + ("*" if r["hazardous"] else ""), r["label_en"]),
-          display(r["code"] + ("*" if r["hazardous"] else ""), r["label_fr"]))
-         for r in resource_rows()])
-    connection.executemany(
-        "INSERT INTO naf_nomenclature (code, label_fr, label_en, display_en, display_fr) VALUES (?, ?, ?, ?, ?)",
-        [(r["code"], r["label_fr"], r["label_en"], display(r["code"], r["label_en"] or r["label_fr"]),
-          display(r["code"], r["label_fr"])) for r in naf_rows()])
-
-
-def _now():
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _write_info(connection, name, authid, plugin_version, author):
-    info = {
-        "name": name,
-        "crs": authid,
-        "schema_version": str(SCHEMA_VERSION),
-        "plugin_version": plugin_version,
-        "created_at": _now(),
-        "created_by": author or getpass.getuser(),
-        "updated_at": _now(),
-    }
-    connection.executemany("INSERT INTO workspace_info (key, value) VALUES (?, ?)", info.items())
-
-
 def read_info(path):
     """The workspace information of a GeoPackage as a dict (empty if it is not a workspace)."""
     if not os.path.isfile(path):
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP("Validation", "{path} does not exist."), path=path))
+        raise TerritorialFluxError(QT_TRANSLATE_NOOP("Validation", "{path} does not exist."), path=path)
     try:
         with closing(sqlite3.connect("file:{}?mode=ro".format(path), uri=True)) as connection:
             return dict(connection.execute("SELECT key, value FROM workspace_info").fetchall())
     except sqlite3.DatabaseError:
         return {}
-
-
-def check_version(path):
-    """``'current'``, ``'older'``; raises WorkspaceError for a newer or foreign file."""
-    info = read_info(path)
-    if "schema_version" not in info:
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "{path} is not a Territorial Flux workspace."), path=path))
-    version = int(info["schema_version"])
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(Message(QT_TRANSLATE_NOOP(
-            "Validation", "{path} was made by a newer Territorial Flux (schema version {found}; this "
-                          "plugin knows up to {known}). Update the plugin to open it."),
-            path=path, found=version, known=SCHEMA_VERSION))
-    return "older" if version < SCHEMA_VERSION else "current"
 
 
 def migrate(path):
@@ -192,32 +271,20 @@ def migrate(path):
     Returns the backup's path, or None when the workspace was already current. The steps run
     in one transaction: a failure leaves the workspace as it was.
     """
-    if check_version(path) == "current":
+    if GeoPackageWorkspace(path).check_version() == "current":
         return None
     version = int(read_info(path)["schema_version"])
     backup = "{}.v{}-{}.bak.gpkg".format(os.path.splitext(path)[0], version,
                                           datetime.datetime.now().strftime("%Y%m%d-%H%M%S"))
     shutil.copy2(path, backup)
-    # isolation_level=None and an explicit BEGIN: Python's sqlite3 would run DDL such as
-    # ALTER TABLE outside the transaction otherwise.
-    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
-        connection.execute("BEGIN")
-        try:
-            for step in range(version + 1, SCHEMA_VERSION + 1):
-                migration = MIGRATIONS[step]
-                if isinstance(migration, dict):  # {'sqlite': ..., 'postgres': ...} (see team.upgrade)
-                    migration = migration["sqlite"]
-                if callable(migration):
-                    migration(connection)
-                else:
-                    for statement in migration:
-                        connection.execute(statement)
-            connection.execute("UPDATE workspace_info SET value = ? WHERE key = 'schema_version'",
-                               (str(SCHEMA_VERSION),))
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
+    database = SqliteDatabase(path)
+    try:
+        # an explicit transaction (isolation_level None): Python's sqlite3 would run DDL such as
+        # ALTER TABLE outside it otherwise
+        with database.transaction():
+            migrations.run(database, version, "geopackage")
+    finally:
+        database.close()
     return backup
 
 
@@ -230,7 +297,7 @@ def integrity_problems(path):
     return problems
 
 
-def follow_renamed_file(path, project_name="territory"):
+def follow_renamed_file(path, project_name=PROJECT_NAME):
     """Make the project stored in the GeoPackage name this file again after a rename or a copy.
 
     QGIS stores the layers' paths relative to the file (``./old_name.gpkg|layername=...``): a
@@ -239,7 +306,6 @@ def follow_renamed_file(path, project_name="territory"):
     when it did.
     """
     import io
-    import re
     import zipfile
 
     name = os.path.basename(path)
@@ -278,3 +344,7 @@ def follow_renamed_file(path, project_name="territory"):
         with connection:
             connection.execute("UPDATE qgis_projects SET content = ? WHERE name = ?", (content, project_name))
     return True
+
+
+__all__ = ["GeoPackageWorkspace", "create_geopackage", "read_info", "migrate", "integrity_problems",
+           "follow_renamed_file", "crs_description"]

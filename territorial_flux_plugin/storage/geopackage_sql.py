@@ -261,7 +261,3 @@ def schema_statements():
     statements.extend(audit_triggers())
     statements.append("CREATE INDEX \"ix_audit_log_row_uid\" ON \"audit_log\" (\"row_uid\")")
     return statements
-
-
-def table(name):
-    return TABLES_BY_NAME[name]

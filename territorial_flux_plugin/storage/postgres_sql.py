@@ -18,10 +18,8 @@ column holds the database user name) and to administrators; so are the rows that
 """
 
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
-from .schema import (
-    AUDITED_TABLES, NOW_SQL, TABLES, TABLES_BY_NAME, USER_EXPRESSION, UUID_SQL, VERSIONED_TABLES,
-)
 from .geopackage_sql import FID_COLUMN, GEOMETRY_COLUMN, ROW_VERSION_CONFLICT
+from .schema import AUDITED_TABLES, NOW_SQL, TABLES, TABLES_BY_NAME, USER_EXPRESSION, UUID_SQL, VERSIONED_TABLES
 
 POSTGRES_TYPES = {"uuid": "uuid", "text": "text", "integer": "integer", "real": "double precision",
                   "boolean": "boolean", "date": "date", "datetime": "timestamptz", "json": "jsonb"}
@@ -495,7 +493,3 @@ def drop_statements(schema):
             "EXECUTE 'DROP OWNED BY {role}'; EXECUTE 'DROP ROLE {role}'; END IF; END $$".format(
                 name=lit(roles[kind]), role=q(roles[kind]).replace("'", "''")))
     return statements
-
-
-def table(name):
-    return TABLES_BY_NAME[name]

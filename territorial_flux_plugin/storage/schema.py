@@ -9,9 +9,19 @@ storage and the forms refuse the same rows.
 from ..domain import units
 from ..domain.links import MISSING_KINDS
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.timestamps import FORMAT_SQL
 from ..domain.vocabulary import (
-    AREA_KINDS, CONFIDENTIALITY_LEVELS, DIRECTIONS, FAMILIES, FLOW_STATUSES, HEADCOUNT_BANDS,
-    PARTICIPANT_ROLES, PRIORITIES, REVIEW_DECISIONS, SYNERGY_KINDS, SYNERGY_STATUSES,
+    AREA_KINDS,
+    CONFIDENTIALITY_LEVELS,
+    DIRECTIONS,
+    FAMILIES,
+    FLOW_STATUSES,
+    HEADCOUNT_BANDS,
+    PARTICIPANT_ROLES,
+    PRIORITIES,
+    REVIEW_DECISIONS,
+    SYNERGY_KINDS,
+    SYNERGY_STATUSES,
 )
 
 # 1: first release. 2: synergy events audited; row-level security of participants, events, reviews
@@ -204,7 +214,7 @@ class Table:
         return [c.name for c in self.columns]
 
 
-NOW_SQL = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+NOW_SQL = "({})".format(FORMAT_SQL)  # the same form as domain.timestamps.utc_now()
 UUID_SQL = ("(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
             "substr(lower(hex(randomblob(2))), 2) || '-' || "
             "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || "

@@ -1,11 +1,7 @@
-"""Small shared helpers: translation, the plugin's log, and Qt5/Qt6 and QGIS 3/4 compatibility."""
+"""Translation: the interface's language, ``tr()``, and domain messages and errors as sentences."""
 
-from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
-
-from ..__about__ import __title__
-
-LOG_TAG = __title__
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
 
 def tr(text, context=None):
@@ -22,12 +18,38 @@ def tr(text, context=None):
     return translated
 
 
+def qgis_language():
+    """The two-letter language QGIS uses (its locale setting when overridden, else the system's)."""
+    settings = QgsSettings()
+    override = settings.value("locale/overrideFlag", False, type=bool)
+    locale = settings.value("locale/userLocale", "") if override else ""
+    return (locale or QLocale().name() or "en")[:2]
+
+
+def language():
+    """``fr`` when QGIS speaks French, else ``en``: the language of labels written in the file."""
+    locale = QgsSettings().value("locale/userLocale", "") or ""
+    if not locale:
+        locale = QLocale().name()
+    return "fr" if str(locale).lower().startswith("fr") else "en"
+
+
 def translate_message(message):
     """A domain :class:`Message` (or any object) as a translated sentence."""
     translated = getattr(message, "translated", None)
     if translated is not None:
         return translated(QCoreApplication.translate)
     return str(message)
+
+
+def error_text(error):
+    """A :class:`~..domain.errors.TerritorialFluxError` (or its problems: a Message, a list, a dict
+    by field) as translated sentences, one a line."""
+    problems = getattr(error, "problems", None)
+    if problems is None:
+        problems = list(error.values()) if isinstance(error, dict) else \
+            list(error) if isinstance(error, (list, tuple)) else [error]
+    return "\n".join(translate_message(problem) for problem in problems)
 
 
 def vocabulary_label(label):
@@ -37,41 +59,3 @@ def vocabulary_label(label):
 
 def schema_label(label):
     return QCoreApplication.translate("Schema", label)
-
-
-def log(message, level=None):
-    """Write to QGIS's message log under the plugin's tag."""
-    QgsMessageLog.logMessage(str(message), LOG_TAG, level if level is not None else info_level())
-
-
-def info_level():
-    return enum_value(Qgis, "MessageLevel.Info", "Info")
-
-
-def warning_level():
-    return enum_value(Qgis, "MessageLevel.Warning", "Warning")
-
-
-def critical_level():
-    return enum_value(Qgis, "MessageLevel.Critical", "Critical")
-
-
-def success_level():
-    return enum_value(Qgis, "MessageLevel.Success", "Success")
-
-
-def enum_value(owner, *paths):
-    """The first of ``paths`` (dotted attribute paths on ``owner``) that exists.
-
-    QGIS moves enums between releases (``QgsSymbolLayer.PropertyLayerEnabled`` became
-    ``QgsSymbolLayer.Property.LayerEnabled``); callers list the scoped spelling first.
-    """
-    for path in paths:
-        value = owner
-        try:
-            for part in path.split("."):
-                value = getattr(value, part)
-        except AttributeError:
-            continue
-        return value
-    raise AttributeError("{} has none of {}".format(owner, paths))

@@ -1,1 +1,1 @@
-"""Fixtures shared by the QGIS tiers live in tests/conftest.py."""
+"""The QGIS tier: fixtures come from tests/qgis_fixtures.py (registered by tests/conftest.py)."""

@@ -8,16 +8,18 @@ import uuid
 
 import numpy as np
 import pytest
-from qgis.core import (
-    NULL, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException, QgsProject, QgsRectangle, QgsWkbTypes,
-)
+from qgis.core import NULL, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException, QgsProject, QgsRectangle, QgsWkbTypes
 
 from territorial_flux_plugin.analysis import outputs as analysis
-from territorial_flux_plugin.storage import rtree
-from territorial_flux_plugin.project import themes
-from territorial_flux_plugin.storage.geopackage import integrity_problems
+from territorial_flux_plugin.analysis import write_geopackage
+from territorial_flux_plugin.analysis.inputs import possible_links_for, read_inputs
+from territorial_flux_plugin.analysis.run import possible_links
 from territorial_flux_plugin.demo.builder import write_rows
-from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
+from territorial_flux_plugin.project import themes
+from territorial_flux_plugin.project.build import open_workspace, workspace_layers
+from territorial_flux_plugin.storage import rtree, workspace_at
+from territorial_flux_plugin.storage.geopackage import integrity_problems
+from territorial_flux_plugin.storage.schema import TABLES_BY_NAME
 
 X0, Y0 = 650000.0, 7050000.0
 
@@ -66,7 +68,7 @@ def territory(provider, run, tmp_path):
                    flow("a-secret", "A", "offer", confidentiality="advisor"),
                    flow("b-old", "B", "offer", status="archived")]),
     ])
-    return Workspace(path)
+    return workspace_at(path)
 
 
 def pairs(layer):
@@ -188,7 +190,7 @@ def test_a_rejected_pair_never_comes_back(territory, run):
         {"uid": str(uuid.uuid4()), "offer_flow_uid": uid("a-offer"), "need_flow_uid": uid("b-need"),
          "decision": "rejected", "reason": "qualité incompatible"}])])
     assert pairs(run("possiblelinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]) == set()
-    assert [p.need.uid for p in analysis.possible_links_for(territory)] == []
+    assert [p.need.uid for p in possible_links_for(territory)] == []
     # ... and does not make a missing link by itself.
     missing = run("missinglinks", {"WORKSPACE": territory.path, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     assert uid("b-need") not in {f["flow_uid"] for f in missing.getFeatures()}
@@ -219,8 +221,9 @@ def test_outputs_are_replaced_on_each_run(territory, run):
     assert rows(territory.path, "SELECT count(*) FROM missing_links") == [(3,)]
 
 
-@pytest.mark.parametrize("failing", ["_record", "_write_rtree", "_insert_possible_sqlite"])
-def test_writing_is_all_or_nothing(territory, run, monkeypatch, failing):
+@pytest.mark.parametrize("module, failing", [(analysis, "_record"), (write_geopackage, "write_rtree"),
+                                             (write_geopackage, "_insert_possible")])
+def test_writing_is_all_or_nothing(territory, run, monkeypatch, module, failing):
     run("possiblelinks", {"WORKSPACE": territory.path, "MAX_DISTANCE": 45})
     run("missinglinks", {"WORKSPACE": territory.path})
     before = rows(territory.path, "SELECT * FROM possible_links"), rows(territory.path, "SELECT * FROM missing_links")
@@ -229,7 +232,7 @@ def test_writing_is_all_or_nothing(territory, run, monkeypatch, failing):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(analysis, failing, broken)
+    monkeypatch.setattr(module, failing, broken)
     with pytest.raises(QgsProcessingException):
         run("possiblelinks", {"WORKSPACE": territory.path})
     if failing == "_record":
@@ -266,7 +269,7 @@ def crowded(provider, run, tmp_path):
                               quantity=round(rng.uniform(1, 500), 1), unit=unit,
                               confidentiality=rng.choice(["internal", "partners", "public"])))
     write_rows(path, [("companies", companies), ("flows", flows)])
-    return Workspace(path)
+    return workspace_at(path)
 
 
 _ENVELOPE_SIZES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
@@ -335,7 +338,7 @@ def test_many_links_make_a_valid_geopackage_layer_with_its_spatial_index(crowded
         assert found == expected
     # OUTPUT holds every line with all the table's fields.
     output = result["OUTPUT"]
-    names = analysis._columns("possible_links")
+    names = TABLES_BY_NAME["possible_links"].column_names
     assert output.fields().names() == names
     assert output.featureCount() == count
     written = sorted(tuple(plain(v) for v in row) + _line_ends(geom) for geom, *row in rows(
@@ -388,7 +391,7 @@ def test_map_themes_of_the_demo_show_non_empty_layers(demo_workspace, run, tmp_p
     path = str(tmp_path / "demo.gpkg")
     shutil.copy(demo_workspace, path)
     # createdemo analyses the territory it makes: the themes have something to show at once
-    assert analysis.analysed_at(Workspace(path))
+    assert analysis.analysed_at(workspace_at(path))
     project = QgsProject()
     open_workspace(path, project)
     assert set(project.mapThemeCollection().mapThemes()) >= {"Synergies", "Missing links", "Metabolism"}
@@ -435,8 +438,8 @@ def test_the_written_reasons_are_the_sentences_of_the_links(crowded, language):
         def translate(_context, text):
             sentence = french.get(text, text)
             return sentence.replace("à {distance} km", "à {distance:>6} km") if "own" in language else sentence
-    inputs = analysis.read_inputs(crowded)
-    table = analysis.link_table_for(inputs, links.Settings(100, "subchapter", "public", 30))
+    inputs = read_inputs(crowded)
+    table = possible_links(crowded, links.Settings(100, "subchapter", "public", 30), write=False, inputs=inputs)["links"]
     assert len(table) > 1000 and len(set(table.kind.tolist())) >= 3
     assert (table.reason_parts(translate) is None) == ("own" in language)
     analysis.write_outputs(crowded, links.Settings(100, "subchapter", "public", 30), inputs, table=table,
@@ -456,17 +459,17 @@ def test_a_big_first_analysis_skips_the_wal_only_when_alone(crowded, monkeypatch
     from territorial_flux_plugin.domain import links
 
     modes = []
-    original = analysis._write_possible
+    original = write_geopackage.Writer.replace_possible_links
 
-    def spy(database, *args):
-        modes.append(database.connection.execute("PRAGMA journal_mode").fetchone()[0])
-        return original(database, *args)
+    def spy(writer, *args):
+        modes.append(writer.connection.execute("PRAGMA journal_mode").fetchone()[0])
+        return original(writer, *args)
 
-    monkeypatch.setattr(analysis, "_write_possible", spy)
-    monkeypatch.setattr(analysis, "BIG_ANALYSIS", 1000)
+    monkeypatch.setattr(write_geopackage.Writer, "replace_possible_links", spy)
+    monkeypatch.setattr(write_geopackage, "BIG_ANALYSIS", 1000)
     settings = links.Settings(100, "subchapter", "public", 30)
-    inputs = analysis.read_inputs(crowded)
-    table = analysis.link_table_for(inputs, settings)
+    inputs = read_inputs(crowded)
+    table = possible_links(crowded, settings, write=False, inputs=inputs)["links"]
     assert len(table) > 1000 and rows(crowded.path, "PRAGMA journal_mode") == [("wal",)]
     assert rows(crowded.path, "SELECT count(*) FROM possible_links") == [(0,)]
     analysis.write_outputs(crowded, settings, inputs, table=table)

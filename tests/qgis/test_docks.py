@@ -9,11 +9,12 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QTableWidget
 
-from tests.qgis_helpers import settle_qgis
+from territorial_flux_plugin.domain.errors import TerritorialFluxError
 from territorial_flux_plugin.gui.locator import CompanyLocatorFilter
 from territorial_flux_plugin.gui.tools import GeometryFollower, PluginTools
 from territorial_flux_plugin.project import editing
 from territorial_flux_plugin.project.build import open_workspace, workspace_layers
+from tests.qgis_helpers import settle_qgis
 
 
 @pytest.fixture
@@ -217,7 +218,7 @@ def test_invalid_flow_input_is_refused_in_place(workspace, tools):
     assert not dialog._save(keep_open=False)
     assert dialog.findChild(QLabel, "error_resource_code").text()
     assert query(workspace, "SELECT count(*) FROM flows")[0][0] == before
-    with pytest.raises(editing.EditError) as error:
+    with pytest.raises(TerritorialFluxError) as error:
         editing.add_company(workspace_layers(), {"name": "Bad", "siret": "73282932000075"}, QgsPointXY(650000, 7100000))
     assert "check digit" in str(error.value.message)
 
@@ -322,7 +323,7 @@ def test_same_company_on_both_sides_is_refused(workspace, tools):
     own_offer = query(workspace, "SELECT uid FROM flows WHERE company_uid = ? AND direction = 'offer' LIMIT 1",
                       (need_owner[0],))
     if own_offer:
-        with pytest.raises(editing.EditError):
+        with pytest.raises(TerritorialFluxError):
             editing.create_substitution(layers, own_offer[0][0], need_owner[1])
     assert offer
 
@@ -361,7 +362,7 @@ def test_mutualisation(workspace, tools):
     uid = editing.create_mutualisation(layers, list(companies.values())[:3], "Formations communes")
     roles = query(workspace, "SELECT role FROM synergy_participants WHERE synergy_uid = ?", (uid,))
     assert [r[0] for r in roles] == ["member"] * min(3, len(companies))
-    with pytest.raises(editing.EditError):
+    with pytest.raises(TerritorialFluxError):
         editing.create_mutualisation(layers, list(companies.values())[:1], "Alone")
 
 

@@ -11,13 +11,12 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QPushButton, QTableWidget
 
+from territorial_flux_plugin.gui.tools import PluginTools
+from territorial_flux_plugin.project.build import current_workspace, open_workspace, workspace_layers
+from territorial_flux_plugin.storage import workspace_at
+from territorial_flux_plugin.storage.schema import SCHEMA_VERSION
 from tests.qgis.test_docks import choose_in_picker
 from tests.qgis_helpers import demo_team, live_provider, settle_qgis, team_reference
-from territorial_flux_plugin.gui.tools import PluginTools
-from territorial_flux_plugin.storage.schema import SCHEMA_VERSION
-from territorial_flux_plugin.project.build import (
-    Workspace, current_workspace, open_workspace, workspace_layers,
-)
 
 SCHEMA = "team_docks"
 USERS = {"dk_rita": "reader", "dk_alice": "editor", "dk_bob": "editor"}
@@ -83,7 +82,7 @@ def test_open_team_workspace_dialog_lists_and_opens(team, postgis_server, postgi
     # the saved connection: the workspaces of its database, by name and schema
     dialog.server_combo.setCurrentIndex(entries["connection=" + postgis_connection])
     names = {found.schema: found for found in dialog.workspaces}
-    title = Workspace(team).name  # the demo's, copied with its data
+    title = workspace_at(team).name  # the demo's, copied with its data
     assert names[SCHEMA].name == title and names[SCHEMA].status == "current"
     assert "public" not in names
     row = [found.schema for found in dialog.workspaces].index(SCHEMA)
@@ -403,7 +402,7 @@ def test_value_chain_analysis_as_editor_replaces_the_shared_tables(team, run, po
     assert result["OUTPUT"].featureCount() == stored
     possible = run("possiblelinks", {"WORKSPACE": alice, "OUTPUT": "memory:"})
     assert possible["OUTPUT"].featureCount() == query(postgis_server, "SELECT count(*) FROM possible_links")[0][0] > 0
-    assert Workspace(alice).info.get("analysed_at")
+    assert workspace_at(alice).info.get("analysed_at")
 
 
 def test_value_chain_analysis_as_reader_stays_in_temporary_layers(team, run, postgis_server):
@@ -411,14 +410,14 @@ def test_value_chain_analysis_as_reader_stays_in_temporary_layers(team, run, pos
     rita = as_user("dk_rita")
     tables = ("missing_links", "possible_links", "resource_balance", "metabolism")
     before = {t: query(postgis_server, "SELECT count(*), max(fid) FROM {}".format(t))[0] for t in tables}
-    analysed = Workspace(rita).info.get("analysed_at")
+    analysed = workspace_at(rita).info.get("analysed_at")
     result = run("missinglinks", {"WORKSPACE": rita, "MAX_DISTANCE": 5, "OUTPUT": "memory:", "BALANCE": "memory:"})
     assert result["OUTPUT"].featureCount() == result["UNMET_NEEDS"] + result["ORPHAN_OFFERS"] > 0
     assert result["OUTPUT"].providerType() == "memory" and result["BALANCE"].featureCount() > 0
     possible = run("possiblelinks", {"WORKSPACE": rita, "MAX_DISTANCE": 5, "OUTPUT": "memory:"})
     assert possible["OUTPUT"].providerType() == "memory" and possible["OUTPUT"].featureCount() > 0
     assert {t: query(postgis_server, "SELECT count(*), max(fid) FROM {}".format(t))[0] for t in tables} == before
-    assert Workspace(rita).info.get("analysed_at") == analysed
+    assert workspace_at(rita).info.get("analysed_at") == analysed
 
 
 def test_analyse_value_chains_from_the_menu_as_a_reader(opened, postgis_server, qgis_iface, monkeypatch):

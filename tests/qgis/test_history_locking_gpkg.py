@@ -4,13 +4,13 @@ import uuid
 
 from territorial_flux_plugin.project import locking
 from territorial_flux_plugin.project.history import company_history
-from territorial_flux_plugin.project.build import Workspace
+from territorial_flux_plugin.storage import workspace_at
 
 
 def test_history_and_conflicts_in_a_geopackage(provider, run, tmp_path):
     path = str(tmp_path / "solo.gpkg")
     run("createworkspace", {"OUTPUT": path, "NAME": "Solo"})
-    workspace = Workspace(path)
+    workspace = workspace_at(path)
     assert workspace.can_write() is True
     company, flow = str(uuid.uuid4()), str(uuid.uuid4())
     database = workspace.database()
@@ -69,7 +69,7 @@ def two_advisors_save_the_same_row(workspace, table, uid, column, first, second)
 def test_second_save_through_a_layer_is_refused_in_a_geopackage(provider, run, tmp_path):
     path = str(tmp_path / "two.gpkg")
     run("createworkspace", {"OUTPUT": path, "NAME": "Two"})
-    workspace = Workspace(path)
+    workspace = workspace_at(path)
     company = str(uuid.uuid4())
     database = workspace.database()
     database.execute("INSERT INTO companies (uid, name) VALUES (?, 'Acme')", (company,))

@@ -199,7 +199,7 @@ def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp
     into an empty spatial index the index is packed at the end, else the points are added to it."""
     from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
 
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.importing import companies as importer
 
     target = workspace if into == "empty" else demo
     before = count(target)
@@ -230,7 +230,7 @@ def test_large_import_keeps_spatial_index_and_triggers(run, workspace, demo, tmp
 def test_a_bulk_import_audits_each_company_as_its_trigger_would(run, workspace, tmp_path, monkeypatch):
     """In bulk the audit trigger is replayed over each chunk, with the uids and the time given
     once: its entries are those the trigger writes row by row."""
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.importing import companies as importer
 
     rows = [company_row(i) for i in range(1, importer.BULK_THRESHOLD + 50)]
     rows[3][0]["raison_soc"] = 'Société d\'Économie Mixte "Port"'  # quotes and accents survive the JSON
@@ -268,16 +268,17 @@ def test_a_bulk_import_commits_through_a_rollback_journal_only_when_alone(run, w
     """A workspace in WAL mode that nobody else has open takes a bulk import through a rollback
     journal (each page written once) and is back in WAL mode afterwards, after a failure too;
     open elsewhere, it stays in WAL mode throughout."""
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.importing import companies as importer
+    from territorial_flux_plugin.importing.write_geopackage import CompanyWriter
 
     modes = []
-    write = importer._CompanyWriter._write
+    write = CompanyWriter._write
 
     def spy(self, connection, item):
         modes.append(connection.execute("PRAGMA journal_mode").fetchone()[0])
         return write(self, connection, item)
 
-    monkeypatch.setattr(importer._CompanyWriter, "_write", spy)
+    monkeypatch.setattr(CompanyWriter, "_write", spy)
     interval = sys.getswitchinterval()
     assert query(workspace, "PRAGMA journal_mode") == [("wal",)]
     many = importer.BULK_THRESHOLD + 20
@@ -299,7 +300,9 @@ def test_a_bulk_import_commits_through_a_rollback_journal_only_when_alone(run, w
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importer, "_replay_bulk_triggers", explode)
+    from territorial_flux_plugin.importing import triggers
+
+    monkeypatch.setattr(triggers, "replay", explode)
     before = dump(workspace)
     source = write_shapefile(tmp_path / "third.shp", FIELDS, [company_row(i) for i in range(3000, 3000 + many)])
     from qgis.core import QgsProcessingException
@@ -480,10 +483,10 @@ def test_duplicates_skip_and_update_never_erases(run, workspace, tmp_path):
                             [company_row(1, name="Alpha"), company_row(2, name="Beta")])
     import_companies(run, workspace, first, tmp_path)
     with closing(sqlite3.connect(workspace)) as connection:
-        from territorial_flux_plugin.importing.sources import connect
+        from territorial_flux_plugin.storage.database import sqlite_database
 
         connection.close()
-        connection = connect(workspace)
+        connection = sqlite_database(workspace).connection
         connection.execute("UPDATE companies SET contact_phone = '03 28 00 00 00', zone = 'Port Est' "
                            "WHERE siret = ?", (siret(1),))
         connection.commit()
@@ -636,17 +639,18 @@ def test_row_problems_go_to_rejects_with_values(run, workspace, tmp_path):
 
 
 def test_a_failure_while_writing_rolls_everything_back(run, demo, tmp_path, monkeypatch):
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.importing import companies as importer
+    from territorial_flux_plugin.importing import triggers
 
     before = digest(demo)
     rows = [company_row(i) for i in range(1, 30)]
     source = write_shapefile(tmp_path / "ok.shp", FIELDS, rows)
-    original = importer.CompanyImport._update
+    original = triggers.replay
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importer, "_replay_bulk_triggers", explode)
+    monkeypatch.setattr(triggers, "replay", explode)
     monkeypatch.setattr(importer, "BULK_THRESHOLD", 10)
     from qgis.core import QgsProcessingException
 
@@ -654,7 +658,8 @@ def test_a_failure_while_writing_rolls_everything_back(run, demo, tmp_path, monk
         import_companies(run, demo, source, tmp_path)
     assert "nothing was written" in str(error.value)
     intact(demo, before)
-    assert original is importer.CompanyImport._update
+    monkeypatch.undo()
+    assert original is triggers.replay
     rows_report = rejects_rows(str(tmp_path / "rejects.csv"))
     assert rows_report[-1]["outcome"] == "failed" and "disk full" in rows_report[-1]["reason"]
 
@@ -668,7 +673,7 @@ def test_the_workspace_checks_hold_even_when_the_import_checks_fail(run, demo, t
     from qgis.core import QgsProcessingException
 
     from territorial_flux_plugin.domain import importing
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.importing import companies as importer
 
     before = digest(demo)
     count = importer.BULK_THRESHOLD + 20 if bulk else 5
@@ -755,7 +760,7 @@ def test_import_flows(run, demo, tmp_path):
 
 
 def test_import_flows_from_the_template_spreadsheet(run, demo, tmp_path):
-    from territorial_flux_plugin.importing.sources import FlowImport
+    from territorial_flux_plugin.importing.flows import FlowImport
     from territorial_flux_plugin.importing.templates import template_path
 
     for lang in ("en", "fr"):
@@ -941,17 +946,16 @@ def test_geopackage_layer_and_geojson_sources(run, workspace, tmp_path):
 def test_a_workspace_locked_by_another_writer_is_reported_and_untouched(run, workspace, tmp_path, monkeypatch):
     from qgis.core import QgsProcessingException
 
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.storage.database import SqliteDatabase
 
     source = write_shapefile(tmp_path / "a.shp", FIELDS, [company_row(1)])
-    original = importer.connect
+    original = SqliteDatabase.__init__
 
-    def impatient(path):
-        connection = original(path)
-        connection.execute("PRAGMA busy_timeout = 100")
-        return connection
+    def impatient(self, path, read_only=False, srid=None):
+        original(self, path, read_only, srid)
+        self.connection.execute("PRAGMA busy_timeout = 100")
 
-    monkeypatch.setattr(importer, "connect", impatient)
+    monkeypatch.setattr(SqliteDatabase, "__init__", impatient)
     other = sqlite3.connect(workspace, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # someone saving edits
     try:

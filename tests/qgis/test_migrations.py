@@ -6,9 +6,12 @@ import sqlite3
 import pytest
 from qgis.core import QgsProject
 
-from territorial_flux_plugin.storage import geopackage as gpkg
-from territorial_flux_plugin.storage.database import sqlite_database
+from territorial_flux_plugin.domain.errors import TerritorialFluxError
 from territorial_flux_plugin.project.build import open_workspace
+from territorial_flux_plugin.storage import geopackage as gpkg
+from territorial_flux_plugin.storage import schema
+from territorial_flux_plugin.storage.database import sqlite_database
+from tests.qgis_helpers import patch_migration
 
 
 @pytest.fixture
@@ -26,9 +29,8 @@ def set_version(path, version):
 
 
 def test_older_workspace_is_migrated_after_a_backup(workspace_path, monkeypatch):
-    current = gpkg.SCHEMA_VERSION
-    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setitem(gpkg.MIGRATIONS, current + 1, ['ALTER TABLE "flows" ADD COLUMN "season" TEXT'])
+    current = schema.SCHEMA_VERSION
+    patch_migration(monkeypatch, current + 1, ['ALTER TABLE "flows" ADD COLUMN "season" TEXT'])
     project = QgsProject()
     workspace, backup = open_workspace(workspace_path, project)
     assert backup and glob.glob(backup)
@@ -40,10 +42,8 @@ def test_older_workspace_is_migrated_after_a_backup(workspace_path, monkeypatch)
 
 
 def test_failed_migration_leaves_the_workspace_as_it_was(workspace_path, monkeypatch):
-    current = gpkg.SCHEMA_VERSION
-    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setitem(gpkg.MIGRATIONS, current + 1, ['ALTER TABLE "flows" ADD COLUMN "season" TEXT',
-                                                       "THIS IS NOT SQL"])
+    current = schema.SCHEMA_VERSION
+    patch_migration(monkeypatch, current + 1, ['ALTER TABLE "flows" ADD COLUMN "season" TEXT', "THIS IS NOT SQL"])
     with pytest.raises(sqlite3.OperationalError):
         gpkg.migrate(workspace_path)
     assert gpkg.read_info(workspace_path)["schema_version"] == str(current)
@@ -52,8 +52,8 @@ def test_failed_migration_leaves_the_workspace_as_it_was(workspace_path, monkeyp
 
 
 def test_newer_workspace_is_refused(workspace_path):
-    set_version(workspace_path, gpkg.SCHEMA_VERSION + 1)
-    with pytest.raises(gpkg.WorkspaceError, match="newer Territorial Flux"):
+    set_version(workspace_path, schema.SCHEMA_VERSION + 1)
+    with pytest.raises(TerritorialFluxError, match="newer Territorial Flux"):
         open_workspace(workspace_path, QgsProject())
 
 
@@ -69,7 +69,7 @@ def test_a_version_1_workspace_gets_its_synergy_events_audited(workspace_path):
     connection.close()
     project = QgsProject()
     workspace, backup = open_workspace(workspace_path, project)
-    assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(gpkg.SCHEMA_VERSION) == "2"
+    assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(schema.SCHEMA_VERSION) == "2"
     synergy, event = str(uuid.uuid4()), str(uuid.uuid4())
     database = sqlite_database(workspace_path)  # with the functions of GDAL's spatial index triggers
     with database.transaction():

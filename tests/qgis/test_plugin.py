@@ -3,12 +3,11 @@
 import os
 
 import pytest
-
 from qgis.core import QgsApplication
 
 import territorial_flux_plugin
-from tests.qgis_helpers import live_provider
 from territorial_flux_plugin.__about__ import __version__
+from tests.qgis_helpers import live_provider
 
 
 def test_metadata_is_one_source():

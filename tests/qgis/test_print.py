@@ -90,12 +90,14 @@ def map_area(pixels, layout, dpi=50):
     return pixels[int(top + 0.2 * height):int(top + 0.8 * height), int(left + 0.15 * width):int(left + 0.85 * width)]
 
 
-def print_map(demo, theme="synergies", output=None, **options):
+def print_map(demo, theme="synergies", output=None, feedback=None, save=True, project=None, export_file=True,
+              **settings):
     from territorial_flux_plugin.printing.export import print_map as run
-    from territorial_flux_plugin.project.build import Workspace
+    from territorial_flux_plugin.printing.settings import PrintSettings
 
     output = output or os.path.join(os.path.dirname(demo), "{}.pdf".format(theme))
-    return run(Workspace(demo), theme, output, **options)
+    return run(demo, PrintSettings(theme=theme, output=output, **settings), feedback=feedback, save=save,
+               project=project, export_file=export_file)
 
 
 def legend_entries(layout):
@@ -228,9 +230,9 @@ def test_no_personal_data_in_the_print_layers_or_on_the_page(demo, tmp_path):
 
 def test_a_flow_marked_advisor_is_printed_at_advisor_level_only(demo, tmp_path):
     # an offer nobody in the territory needs: a missing link whatever the level analysed
-    from territorial_flux_plugin.analysis import outputs as analysis
+    from territorial_flux_plugin.analysis import analyse
 
-    analysis.analyse(demo_workspace_object(demo))
+    analyse(demo_workspace_object(demo))
     flow = query(demo, "SELECT flow_uid FROM missing_links WHERE nearest_km IS NULL AND confidentiality <> 'advisor' "
                        "ORDER BY flow_uid LIMIT 1")[0][0]
     execute(demo, "UPDATE flows SET confidentiality = 'advisor' WHERE uid = ?", (flow,))
@@ -283,9 +285,9 @@ def test_synergies_above_the_level_are_absent(demo, tmp_path):
 
 
 def demo_workspace_object(path):
-    from territorial_flux_plugin.project.build import Workspace
+    from territorial_flux_plugin.storage import workspace_at
 
-    return Workspace(path)
+    return workspace_at(path)
 
 
 def test_missing_links_use_the_latest_analysis_and_rerun_it_when_older_than_the_data(demo, tmp_path):
@@ -320,8 +322,8 @@ def test_a3_portrait_and_png(run, demo, tmp_path):
 
 
 def test_the_shipped_template_and_a_custom_one(run, demo, tmp_path):
-    from territorial_flux_plugin.printing.layout import ITEM_IDS
     from territorial_flux_plugin.printing.export import TEMPLATE_PATH
+    from territorial_flux_plugin.printing.layout import ITEM_IDS
 
     with open(TEMPLATE_PATH, encoding="utf-8") as handle:
         text = handle.read()

@@ -10,9 +10,9 @@ import subprocess
 import pytest
 from qgis.core import QgsDataSourceUri, QgsProject
 
+from territorial_flux_plugin.storage import workspace_at
 from tests.qgis.test_print import A4_LANDSCAPE, drawn_share, layer_of, legend_entries, map_area, pdf_info, render
 from tests.qgis_helpers import demo_team, team_reference
-from territorial_flux_plugin.project.build import Workspace
 
 SCHEMA = "team_print"
 USERS = {"pr_rita": "reader", "pr_alice": "editor"}
@@ -52,7 +52,7 @@ def test_the_administrator_prints_and_keeps_the_layout_in_the_shared_project(run
     assert "Comité de l'équipe" in text and "Territoire dunkerquois" in text
     assert "last updated on" in text and "Sources:" in text
     project = QgsProject()
-    assert project.read(Workspace(team).project_uri)
+    assert project.read(workspace_at(team).project_uri)
     layout = project.layoutManager().layoutByName(result["LAYOUT"])
     assert layout is not None, "the layout is saved in the team workspace's project"
     assert drawn_share(map_area(pixels, layout)) > 0.005, "the map area has drawn features"
@@ -71,8 +71,9 @@ def test_a_reader_prints_what_the_server_lets_them_see(run, team, postgis_server
     output = str(tmp_path / "reader.pdf")
     # the reader asks for everything up to advisor level: the server still hides advisor-level rows
     from territorial_flux_plugin.printing.export import print_map
+    from territorial_flux_plugin.printing.settings import PrintSettings
 
-    result = print_map(Workspace(as_user("pr_rita")), "synergies", output, level="advisor")
+    result = print_map(as_user("pr_rita"), PrintSettings("synergies", output, level="advisor"))
     assert result["pages"] == 1 and not result["saved"]
     assert pdf_info(output) == (1, A4_LANDSCAPE)
     pixels = render(output, tmp_path)
@@ -102,8 +103,9 @@ def test_a_reader_prints_missing_links_from_the_stored_analysis(run, team, postg
         run("missinglinks", {"WORKSPACE": team, "OUTPUT": "memory:", "BALANCE": "memory:"})  # the administrator
         run("possiblelinks", {"WORKSPACE": team, "OUTPUT": "memory:"})
     from territorial_flux_plugin.printing.export import print_map
+    from territorial_flux_plugin.printing.settings import PrintSettings
 
-    result = print_map(Workspace(as_user("pr_rita")), "missinglinks", path)
+    result = print_map(as_user("pr_rita"), PrintSettings("missinglinks", path))
     assert result["pages"] == 1 and not result["analysed"]
     assert pdf_info(path) == (1, A4_LANDSCAPE)
     assert drawn_share(map_area(render(path, tmp_path), result["layout_object"])) > 0.005
@@ -129,9 +131,9 @@ def test_print_territory_map_from_the_menu_as_a_reader(team, postgis_server, tmp
     project, and a message that does not pretend the shared project keeps it."""
     from qgis.core import QgsProject
 
-    from tests.qgis_helpers import settle_qgis
     from territorial_flux_plugin.gui import print_dialog
     from territorial_flux_plugin.project.build import open_workspace
+    from tests.qgis_helpers import settle_qgis
 
     before = stored_project(postgis_server)
     monkeypatch.setattr(print_dialog, "open_file", lambda path: None)

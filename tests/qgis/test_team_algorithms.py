@@ -3,9 +3,13 @@
 import pytest
 from qgis.core import QgsProcessingException, QgsProject
 
+from territorial_flux_plugin.domain.errors import TerritorialFluxError
+from territorial_flux_plugin.project.build import open_workspace
 from territorial_flux_plugin.storage import geopackage as gpkg
+from territorial_flux_plugin.storage import workspace_at
 from territorial_flux_plugin.storage.copy import verify
-from territorial_flux_plugin.project.build import Workspace, open_workspace
+from territorial_flux_plugin.storage.schema import SCHEMA_VERSION
+from tests.qgis_helpers import patch_migration
 
 
 def test_create_copy_and_copy_back_the_demo(provider, run, postgis_connection, demo_workspace, tmp_path):
@@ -15,20 +19,20 @@ def test_create_copy_and_copy_back_the_demo(provider, run, postgis_connection, d
     assert reference == "postgres:connection={};schema=team_demo".format(postgis_connection)
     copied = run("copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
     assert copied["OUTPUT"] == reference
-    report = verify(Workspace(demo_workspace), Workspace(reference))
+    report = verify(workspace_at(demo_workspace), workspace_at(reference))
     assert report["companies"][0] > 100 and report["audit_log"][0] > 100
     assert all(same and a == b for a, b, same in report.values()), report
     # and back into a new GeoPackage, for someone without the server
     back = str(tmp_path / "snapshot.gpkg")
     assert run("copyworkspace", {"INPUT": reference, "OUTPUT": back})["OUTPUT"] == back
-    report = verify(Workspace(demo_workspace), Workspace(back))
+    report = verify(workspace_at(demo_workspace), workspace_at(back))
     assert all(same and a == b for a, b, same in report.values()), report
     assert gpkg.integrity_problems(back) == []
     # a non-empty target is refused and left alone
     with pytest.raises(QgsProcessingException, match="already holds data"):
         run("copyworkspace", {"INPUT": demo_workspace, "OUTPUT": reference})
     # layers of the team workspace read the copied rows
-    assert Workspace(reference).layer("companies").featureCount() == report["companies"][0]
+    assert workspace_at(reference).layer("companies").featureCount() == report["companies"][0]
 
 
 def test_refuses_a_bad_schema_and_an_existing_one(provider, run, postgis_connection):
@@ -47,19 +51,19 @@ def test_an_older_team_workspace_waits_for_its_administrator(provider, run, post
                                                "NAME": "Old"})["OUTPUT"]
     with postgis_server.connect(autocommit=True) as connection:
         connection.cursor().execute("UPDATE team_old.workspace_info SET value = '0' WHERE key = 'schema_version'")
-    with pytest.raises(gpkg.WorkspaceError, match="administrator must upgrade"):
+    with pytest.raises(TerritorialFluxError, match="administrator must upgrade"):
         open_workspace(reference, QgsProject())
     with pytest.raises(QgsProcessingException, match="CONFIRM"):
         run("upgradeworkspace", {"WORKSPACE": reference})
     # a failing step changes nothing
-    monkeypatch.setitem(gpkg.MIGRATIONS, 1, ["ALTER TABLE companies ADD COLUMN upgraded text", "SELECT 1 / 0"])
+    patch_migration(monkeypatch, 1, ["ALTER TABLE companies ADD COLUMN upgraded text", "SELECT 1 / 0"])
     with pytest.raises(QgsProcessingException, match="nothing was changed"):
         run("upgradeworkspace", {"WORKSPACE": reference, "CONFIRM": True})
-    assert Workspace(reference).info["schema_version"] == "0"
-    monkeypatch.setitem(gpkg.MIGRATIONS, 1, ["ALTER TABLE companies ADD COLUMN upgraded text"])
+    assert workspace_at(reference).info["schema_version"] == "0"
+    patch_migration(monkeypatch, 1, ["ALTER TABLE companies ADD COLUMN upgraded text"])
     assert run("upgradeworkspace", {"WORKSPACE": reference, "CONFIRM": True})["OUTPUT"] == reference
-    assert Workspace(reference).info["schema_version"] == str(gpkg.SCHEMA_VERSION)  # every later step ran too
-    assert "upgraded" in Workspace(reference).layer("companies").fields().names()
+    assert workspace_at(reference).info["schema_version"] == str(SCHEMA_VERSION)  # every later step ran too
+    assert "upgraded" in workspace_at(reference).layer("companies").fields().names()
 
 
 def test_a_saved_password_is_never_written_into_layers_or_the_project(provider, run, postgis_server):
@@ -79,7 +83,7 @@ def test_a_saved_password_is_never_written_into_layers_or_the_project(provider, 
     try:
         reference = run("createpostgisworkspace", {"CONNECTION": name, "SCHEMA": "team_password",
                                                    "NAME": "Password"})["OUTPUT"]
-        workspace = Workspace(reference)
+        workspace = workspace_at(reference)
         assert "s3cret" not in workspace.uri("companies") and "s3cret" not in workspace.project_uri
         with postgis_server.connect() as connection, connection.cursor() as cursor:
             cursor.execute("SELECT content FROM team_password.qgis_projects")

@@ -56,19 +56,21 @@ def child(folder, port):
 
     Processing.initialize()
     import processing
+
     import territorial_flux_plugin
 
     plugin = territorial_flux_plugin.classFactory(None)  # kept: it owns the provider
     plugin.initProcessing()
-    from territorial_flux_plugin.storage import postgres as team
+    from territorial_flux_plugin.project.build import open_workspace, workspace_layers
     from territorial_flux_plugin.project.editing import add_company
-    from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
+    from territorial_flux_plugin.storage import postgres as team
+    from territorial_flux_plugin.storage import workspace_at
 
     result["stores_a_password"] = team.stores_a_password(CONNECTION)
     reference = processing.run("territorialflux:createpostgisworkspace", {
         "CONNECTION": CONNECTION, "SCHEMA": SCHEMA, "NAME": "Through authcfg"})["OUTPUT"]
     result["reference"] = reference
-    workspace = Workspace(reference)
+    workspace = workspace_at(reference)
     result["project_uri"] = workspace.project_uri
     project = QgsProject()
     open_workspace(reference, project)

@@ -8,8 +8,7 @@ from qgis.core import QgsProcessingException
 
 from tests.qgis.test_import import FIELDS, company_row, siret, write_shapefile
 from tests.qgis.test_print import _square, write_areas
-from tests.qgis_helpers import team_reference
-from territorial_flux_plugin.storage.postgres import create_postgis_workspace
+from tests.qgis_helpers import create_team_workspace, team_reference
 
 SCHEMA = "team_import"
 USERS = {"ivy": "editor", "rex": "reader", "ada": "admin"}
@@ -17,7 +16,7 @@ USERS = {"ivy": "editor", "rex": "reader", "ada": "admin"}
 
 @pytest.fixture(scope="module")
 def team(postgis_server, postgis_connection):
-    create_postgis_workspace(postgis_connection, SCHEMA, "Imports")
+    create_team_workspace(postgis_connection, SCHEMA, "Imports")
     postgis_server.add_logins(SCHEMA, USERS)
     return {user: team_reference(user, SCHEMA) for user in USERS}
 
@@ -101,7 +100,7 @@ def test_a_reader_is_refused_and_nothing_is_written(team, run, postgis_server, t
 
 
 def test_a_failure_midway_leaves_the_team_workspace_as_it_was(team, run, postgis_server, tmp_path, monkeypatch):
-    from territorial_flux_plugin.importing import sources as importer
+    from territorial_flux_plugin.importing import companies as importer
 
     before = server_rows(postgis_server, "SELECT count(*), sum(row_version) FROM companies")
     audit = server_rows(postgis_server, "SELECT count(*) FROM audit_log")
@@ -123,9 +122,9 @@ def test_a_failure_midway_leaves_the_team_workspace_as_it_was(team, run, postgis
 def test_the_import_dialog_proposes_the_open_team_workspace(team, qgis_iface, qgis_canvas, dialogs):
     from qgis.core import QgsProject
 
-    from tests.qgis_helpers import settle_qgis
     from territorial_flux_plugin.gui.import_dialog import ImportCompaniesDialog
     from territorial_flux_plugin.project.build import open_workspace
+    from tests.qgis_helpers import settle_qgis
 
     open_workspace(team["ivy"])
     try:

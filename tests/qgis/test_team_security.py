@@ -7,8 +7,8 @@ import pytest
 
 from territorial_flux_plugin.project import locking
 from territorial_flux_plugin.project.history import company_history
-from territorial_flux_plugin.storage.postgres import create_postgis_workspace
-from territorial_flux_plugin.project.build import Workspace
+from territorial_flux_plugin.storage import workspace_at
+from tests.qgis_helpers import create_team_workspace
 
 SCHEMA = "team_roles"
 USERS = {"rita": "reader", "alice": "editor", "bob": "editor", "adam": "admin"}
@@ -16,7 +16,7 @@ USERS = {"rita": "reader", "alice": "editor", "bob": "editor", "adam": "admin"}
 
 @pytest.fixture(scope="module")
 def team(postgis_server, postgis_connection):
-    workspace = create_postgis_workspace(postgis_connection, SCHEMA, "Roles")
+    workspace = create_team_workspace(postgis_connection, SCHEMA, "Roles")
     postgis_server.add_logins(SCHEMA, USERS)
     return workspace
 
@@ -64,8 +64,8 @@ def test_reader_sees_and_writes_nothing(team, postgis_server):
     refused(rita, "INSERT INTO link_reviews (offer_flow_uid, need_flow_uid, decision) VALUES (%s, %s, 'rejected')",
             (flow, flow))
     refused(rita, "INSERT INTO audit_log (table_name, row_uid, operation) VALUES ('x', %s, 'insert')", (flow,))
-    assert Workspace("postgres:service=tf_rita;schema=" + SCHEMA).can_write() is False
-    assert Workspace("postgres:service=tf_alice;schema=" + SCHEMA).can_write() is True
+    assert workspace_at("postgres:service=tf_rita;schema=" + SCHEMA).can_write() is False
+    assert workspace_at("postgres:service=tf_alice;schema=" + SCHEMA).can_write() is True
 
 
 def test_advisor_level_flows_are_seen_by_their_advisor_and_admins_only(team, postgis_server):
@@ -231,7 +231,7 @@ def test_editors_write_business_rows_not_the_schema(team, postgis_server):
     with pytest.raises(psycopg2.errors.ForeignKeyViolation):
         one(bob, "DELETE FROM companies WHERE uid = %s", (company,))
     # the audit trail names bob, with old and new values
-    entries = company_history(Workspace("postgres:service=tf_bob;schema=" + SCHEMA), company)
+    entries = company_history(workspace_at("postgres:service=tf_bob;schema=" + SCHEMA), company)
     tables = [e.table for e in entries]
     assert {"companies", "flows", "synergy_participants", "link_reviews"} <= set(tables)
     rename = next(e for e in entries if e.table == "companies" and e.operation == "update")
@@ -253,8 +253,8 @@ def test_admins_change_the_schema_and_grant_roles(team, postgis_server):
 
 
 def test_second_save_of_the_same_flow_is_refused_with_what_changed(team):
-    alice_ws = Workspace("postgres:service=tf_alice;schema=" + SCHEMA)
-    bob_ws = Workspace("postgres:service=tf_bob;schema=" + SCHEMA)
+    alice_ws = workspace_at("postgres:service=tf_alice;schema=" + SCHEMA)
+    bob_ws = workspace_at("postgres:service=tf_bob;schema=" + SCHEMA)
     database = alice_ws.database()
     database.execute("SET search_path = {}, public".format(SCHEMA))
     company = new_company(database.connection, "Shared")

@@ -6,20 +6,23 @@ import zipfile
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
+from territorial_flux_plugin.domain.errors import TerritorialFluxError
+from territorial_flux_plugin.project.build import open_workspace, workspace_layers
+from territorial_flux_plugin.storage import workspace_at
+from territorial_flux_plugin.storage.postgres import PostgresWorkspace
 from territorial_flux_plugin.storage.schema import SCHEMA_VERSION, TABLES
-from territorial_flux_plugin.storage.postgres import PostgisWorkspace, create_postgis_workspace
-from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
+from tests.qgis_helpers import create_team_workspace
 
 
 @pytest.fixture(scope="module")
 def team(postgis_connection):
-    return create_postgis_workspace(postgis_connection, "team_basics", "Pays de Test")
+    return create_team_workspace(postgis_connection, "team_basics", "Pays de Test")
 
 
 def test_reference_string_gives_a_postgis_workspace(team, postgis_connection):
     assert team.reference == "postgres:connection={};schema=team_basics".format(postgis_connection)
-    again = Workspace(team.reference)
-    assert isinstance(again, PostgisWorkspace)
+    again = workspace_at(team.reference)
+    assert isinstance(again, PostgresWorkspace)
     assert again.info["schema_version"] == str(SCHEMA_VERSION)
     assert again.name == "Pays de Test"
     assert again.crs.authid() == "EPSG:2154"
@@ -76,7 +79,7 @@ def test_new_workspace_dialog_offers_the_team_storage(postgis_connection, qtbot)
     dialog.accept()
     assert dialog.result() == 1
     workspace = create_workspace(dialog.path(), dialog.name(), dialog.crs())
-    assert isinstance(workspace, PostgisWorkspace)
+    assert isinstance(workspace, PostgresWorkspace)
     assert workspace.reference == "postgres:connection={};schema=team_dialog".format(postgis_connection)
     assert workspace.name == "From the dialog"
 
@@ -147,7 +150,7 @@ def test_connection_lost_during_a_save_leaves_the_database_unchanged(team, postg
 
     killer = threading.Thread(target=kill)
     killer.start()
-    with pytest.raises(locking.SaveError, match="connection to the database was lost"):
+    with pytest.raises(TerritorialFluxError, match="connection to the database was lost"):
         locking.save_in(database, "companies", [locking.Edit(uid, 1, {"name": "After"}) for uid in uids])
     killer.join()
     blocker.rollback()
@@ -175,7 +178,7 @@ def test_current_workspace_of_a_team_project(team):
     project = QgsProject()
     open_workspace(team.reference, project)
     found = current_workspace(project)
-    assert isinstance(found, PostgisWorkspace) and found.schema == "team_basics"
+    assert isinstance(found, PostgresWorkspace) and found.schema == "team_basics"
     assert found.info["name"] == "Pays de Test"
     assert found.can_write() is True
 
@@ -185,10 +188,8 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
     visible as the flows and synergies they name. A version 1 workspace gets both on upgrade."""
     import uuid
 
-    from territorial_flux_plugin.storage import postgres as team_module
-
     schema = "team_v1"
-    create_postgis_workspace(postgis_connection, schema, "Version 1")
+    create_team_workspace(postgis_connection, schema, "Version 1")
     with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
         # what version 1 made: no audit of events, no row-level security on the rows naming flows
         cursor.execute("DROP TRIGGER audit ON {s}.synergy_events".format(s=schema))
@@ -208,9 +209,9 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
         for user in ("v1_admin", "v1_alice", "v1_rita"):
             services.write("[{user}]\nhost=127.0.0.1\nport={port}\ndbname=territorial_flux_test\nuser={user}\n".format(
                 user=user, port=postgis_server.port))
-    admin = Workspace("postgres:service=v1_admin;schema=" + schema)
+    admin = workspace_at("postgres:service=v1_admin;schema=" + schema)
     assert admin.check_version() == "older"
-    assert team_module.upgrade(admin) == (1, SCHEMA_VERSION)
+    assert admin.upgrade() == (1, SCHEMA_VERSION)
     assert admin.check_version() == "current"
 
     def connect(user):

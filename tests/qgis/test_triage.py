@@ -6,10 +6,10 @@ import sqlite3
 import pytest
 from qgis.core import QgsPointXY, QgsProject
 
-from tests.qgis_helpers import settle_qgis
 from territorial_flux_plugin.gui.tools import PluginTools
 from territorial_flux_plugin.project import editing
 from territorial_flux_plugin.project.build import open_workspace, workspace_layers
+from tests.qgis_helpers import settle_qgis
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ import os
 import sqlite3
 
 import pytest
-from qgis.core import (
-    QgsEditFormConfig, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProject,
-    QgsVectorLayer, QgsVectorLayerUtils,
-)
+from qgis.core import QgsEditFormConfig, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProject, QgsVectorLayer, QgsVectorLayerUtils
 
+from territorial_flux_plugin.domain.errors import TerritorialFluxError
+from territorial_flux_plugin.project.build import open_workspace, workspace_layers
 from territorial_flux_plugin.storage import geopackage as gpkg
+from territorial_flux_plugin.storage import workspace_at
 from territorial_flux_plugin.storage.schema import SCHEMA_VERSION, TABLES
-from territorial_flux_plugin.project.build import Workspace, open_workspace, workspace_layers
 
 
 @pytest.fixture
@@ -19,7 +18,7 @@ def workspace(provider, run, tmp_path):
     path = str(tmp_path / "territory.gpkg")
     result = run("createworkspace", {"OUTPUT": path, "NAME": "Pays de Test", "CRS": "EPSG:2154"})
     assert result["OUTPUT"] == path
-    return Workspace(path)
+    return workspace_at(path)
 
 
 def rows(path, query, params=()):
@@ -59,7 +58,7 @@ def test_refuses_to_overwrite_unless_asked(workspace, run):
     with pytest.raises(QgsProcessingException, match="already exists"):
         run("createworkspace", {"OUTPUT": workspace.path, "NAME": "Again"})
     run("createworkspace", {"OUTPUT": workspace.path, "NAME": "Again", "OVERWRITE": True})
-    assert Workspace(workspace.path).name == "Again"
+    assert workspace_at(workspace.path).name == "Again"
 
 
 def test_refuses_an_empty_name_and_leaves_no_file(provider, run, tmp_path):
@@ -180,12 +179,12 @@ def test_open_in_current_project_and_after_a_move(workspace, tmp_path):
 
 
 def test_refuses_a_file_that_is_not_a_workspace(provider, tmp_path):
-    from qgis.core import QgsVectorFileWriter  # noqa: F401 - GDAL present
     from osgeo import ogr
+    from qgis.core import QgsVectorFileWriter  # noqa: F401 - GDAL present
 
     path = str(tmp_path / "other.gpkg")
     ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    with pytest.raises(gpkg.WorkspaceError, match="not a Territorial Flux workspace"):
+    with pytest.raises(TerritorialFluxError, match="not a Territorial Flux workspace"):
         open_workspace(path, QgsProject())
 
 

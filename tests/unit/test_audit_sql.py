@@ -91,13 +91,13 @@ def test_participants_and_reviews_are_audited(db):
 
 
 def test_the_version_2_step_adds_the_synergy_events_triggers_to_a_version_1_file(db):
-    from territorial_flux_plugin.storage.geopackage import MIGRATIONS
+    from territorial_flux_plugin.storage.database import Database
+    from territorial_flux_plugin.storage.migrations import v2
 
     for event in ("insert", "update", "delete"):
         db.execute('DROP TRIGGER "audit_synergy_events_{}"'.format(event))  # as version 1 made it
-    for step in (MIGRATIONS[2]["sqlite"], MIGRATIONS[2]["sqlite"]):  # twice: a step is idempotent
-        for statement in step:
-            db.execute(statement)
+    for _twice in range(2):  # a step is idempotent
+        v2.geopackage(Database(db))
     synergy, event = str(uuid.uuid4()), str(uuid.uuid4())
     db.execute("INSERT INTO synergies (uid, kind, title) VALUES (?, 'mutualisation', 'S')", (synergy,))
     db.execute("INSERT INTO synergy_events (uid, synergy_uid, by, to_status) VALUES (?, ?, 'erin', 'idea')",

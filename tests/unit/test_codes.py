@@ -1,8 +1,6 @@
 import pytest
 
-from territorial_flux_plugin.domain.codes import (
-    canonical_code, code_level, family_of_code, parent_code, parse_code, subchapter_of,
-)
+from territorial_flux_plugin.domain.codes import canonical_code, code_level, family_of_code, parent_code, parse_code, subchapter_of
 
 
 @pytest.mark.parametrize("spelling", ["150101", "15.01.01", "15 01 01", "15-01-01", " 15 01 01* ", "15_01_01"])

@@ -3,10 +3,7 @@
 import pytest
 
 from territorial_flux_plugin.domain import importing as imp
-from territorial_flux_plugin.domain.codes import parse_code
-from territorial_flux_plugin.domain.messages import Message
-from territorial_flux_plugin.domain.nomenclature import resource_rows
-
+from territorial_flux_plugin.domain.quantities import parse_quantity
 
 # --- column mapping ---------------------------------------------------------------------------
 
@@ -88,38 +85,6 @@ def test_parse_mapping():
     assert imp.parse_mapping(imp.format_mapping({"siret": "a", "name": "b"})) == {"siret": "a", "name": "b"}
 
 
-# --- quantities -------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text, value, unit", [
-    ("1 200", 1200.0, None), ("1\u00a0200", 1200.0, None), ("1\u202f200,5", 1200.5, None),
-    ("12,5", 12.5, None), ("12.5", 12.5, None), ("1.200,5", 1200.5, None), ("1,200.5", 1200.5, None),
-    ("12 t", 12.0, "t"), ("12t", 12.0, "t"), ("3,5 t/an", 3.5, "t/yr"), ("40 MWh/an", 40.0, "MWh/yr"),
-    ("0", 0.0, None), ("", None, None), (None, None, None),
-])
-def test_quantities_as_people_write_them(text, value, unit):
-    parsed_value, parsed_unit, problem = imp.parse_quantity(text)
-    assert problem is None
-    assert parsed_value == value
-    assert parsed_unit == unit
-
-
-@pytest.mark.parametrize("text", ["-3", "-3 t", "beaucoup", "12 bananas", "n/a"])
-def test_bad_quantities_give_a_message(text):
-    value, unit, problem = imp.parse_quantity(text)
-    assert value is None and isinstance(problem, Message)
-    assert text in str(problem)
-
-
-def test_negative_quantity_message_says_so():
-    assert "negative" in str(imp.parse_quantity("-3")[2])
-
-
-def test_parse_number():
-    assert imp.parse_number("652 345,12") == 652345.12
-    assert imp.parse_number("abc") is None
-    assert imp.parse_number(7) == 7.0
-
-
 # --- SIRENE codes -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
@@ -171,41 +136,6 @@ def test_confidentiality_and_priority_words():
     assert imp.parse_priority("élevée") == "high"
 
 
-# --- resources in words -----------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def index():
-    return imp.ResourceIndex(resource_rows(), parse_code)
-
-
-def test_codes_resolve_in_any_spelling(index):
-    assert index.resolve("150101")[0]["code"] == "15 01 01"
-    assert index.resolve("15.01.01*")[0]["code"] == "15 01 01"
-
-
-def test_words_resolve_in_english_and_french(index):
-    row = next(r for r in resource_rows() if r["code"] == "MA 01 01")
-    assert index.resolve(row["label_en"])[0]["code"] == "MA 01 01"
-    assert index.resolve(row["label_fr"].upper())[0]["code"] == "MA 01 01"
-    assert index.resolve("sciures et copeaux de bois non traites")[0]["code"] == "MA 01 01"
-
-
-def test_unresolved_words_give_close_candidates(index):
-    row, candidates = index.resolve("copeaux de bois")
-    assert row is None
-    assert candidates and len(candidates) <= 3
-    message = imp.resource_problem("copeaux de bois", candidates, "fr")
-    assert "copeaux de bois" in str(message) and candidates[0]["code"] in str(message)
-    assert index.resolve("xyzzy quux")[0] is None
-
-
-def test_typo_gets_candidates(index):
-    row, candidates = index.resolve("Sciures et copeaux de bios non traité")
-    assert row is None or row["code"] == "MA 01 01"
-    if row is None:
-        assert candidates[0]["code"] == "MA 01 01"
-
-
 # --- encodings --------------------------------------------------------------------------------
 
 WORDS = "Société;Pâtisserie;Coopérative\n"
@@ -245,7 +175,7 @@ def test_sniff_delimiter():
 # --- messages ---------------------------------------------------------------------------------
 
 def test_row_message_names_file_row_and_problem_and_translates_both():
-    problem = imp.parse_quantity("-3")[2]
+    problem = parse_quantity("-3")[2]
     message = imp.RowMessage("flows.csv", 7, problem)
     assert str(message).startswith("flows.csv, row 7: ")
     assert "negative" in str(message)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from territorial_flux_plugin.domain import links
+from territorial_flux_plugin.domain.errors import TerritorialFluxError
 from territorial_flux_plugin.domain.links import Flow, Settings
 
 
@@ -169,14 +170,14 @@ def test_ties_go_to_the_smaller_flow_uid():
 
 
 def test_unknown_match_level_is_refused_with_the_accepted_words():
-    with pytest.raises(links.SettingsError) as raised:
+    with pytest.raises(TerritorialFluxError) as raised:
         links.possible_links([], Settings(match_level="family"))
     assert str(raised.value.message) == "Unknown match level 'family'; use one of: code, subchapter."
-    with pytest.raises(links.SettingsError):
+    with pytest.raises(TerritorialFluxError):
         links.missing_links([], Settings(max_confidentiality="secret"))
-    with pytest.raises(links.SettingsError):
+    with pytest.raises(TerritorialFluxError):
         links.possible_links([], Settings(max_per_flow=0))
-    with pytest.raises(links.SettingsError):
+    with pytest.raises(TerritorialFluxError):
         links.possible_links([], Settings(max_distance_km=0))
 
 

@@ -2,10 +2,8 @@ import collections
 import re
 
 from territorial_flux_plugin.domain.codes import canonical_code, family_of_code
+from territorial_flux_plugin.domain.nomenclature import naf_rows, resolve_code, resource_rows, resources_by_code
 from territorial_flux_plugin.domain.vocabulary import FAMILIES
-from territorial_flux_plugin.domain.nomenclature import (
-    naf_rows, resolve_code, resource_rows, resources_by_code,
-)
 
 
 def test_complete_list_of_waste():

@@ -2,9 +2,7 @@ import random
 
 import pytest
 
-from territorial_flux_plugin.domain.siret import (
-    complete_siret, is_valid_siret, luhn_ok, normalise_siret, siren_problem, siret_problem,
-)
+from territorial_flux_plugin.domain.siret import complete_siret, is_valid_siret, luhn_ok, normalise_siret, siren_problem, siret_problem
 
 
 @pytest.mark.parametrize("siret", ["73282932000074", "732 829 320 00074", "35600000000048", "35600000049837"])

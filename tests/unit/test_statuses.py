@@ -1,8 +1,6 @@
 import pytest
 
-from territorial_flux_plugin.domain.statuses import (
-    PROGRESSION, TransitionError, allowed_transitions, check_transition, next_status,
-)
+from territorial_flux_plugin.domain.statuses import PROGRESSION, TerritorialFluxError, allowed_transitions, check_transition, next_status
 
 
 def test_progression_order():
@@ -13,9 +11,9 @@ def test_progression_order():
 
 def test_one_step_at_a_time():
     check_transition("idea", "contacted")
-    with pytest.raises(TransitionError):
+    with pytest.raises(TerritorialFluxError):
         check_transition("idea", "studying")
-    with pytest.raises(TransitionError):
+    with pytest.raises(TerritorialFluxError):
         check_transition("studying", "contacted")
 
 
@@ -23,17 +21,17 @@ def test_abandoned_from_every_live_status_with_a_reason():
     for status in PROGRESSION:
         assert "abandoned" in allowed_transitions(status)
         check_transition(status, "abandoned", "too far")
-        with pytest.raises(TransitionError) as error:
+        with pytest.raises(TerritorialFluxError) as error:
             check_transition(status, "abandoned", "  ")
         assert "reason" in str(error.value.message)
 
 
 def test_abandoned_is_final():
     assert allowed_transitions("abandoned") == []
-    with pytest.raises(TransitionError):
+    with pytest.raises(TerritorialFluxError):
         check_transition("abandoned", "idea")
 
 
 def test_unknown_status():
-    with pytest.raises(TransitionError):
+    with pytest.raises(TerritorialFluxError):
         check_transition("idea", "done")

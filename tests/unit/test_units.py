@@ -1,8 +1,6 @@
 import pytest
 
-from territorial_flux_plugin.domain.units import (
-    FAMILY_UNITS, UNITS, base_unit, canonical_unit, convert, unit_fits_family,
-)
+from territorial_flux_plugin.domain.units import FAMILY_UNITS, UNITS, base_unit, canonical_unit, convert, unit_fits_family
 from territorial_flux_plugin.domain.vocabulary import FAMILIES
 
 

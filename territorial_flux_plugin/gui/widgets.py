@@ -1,0 +1,63 @@
+"""Widgets every dialog and dock of the plugin builds the same way: the message line that says
+what to fix, the button boxes, and the file pickers."""
+
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QLabel
+
+from ..toolbelt.compat import enum_value
+
+ERROR_COLOUR = "#b00020"
+
+
+def message_label(object_name=None, small=False, hidden=False):
+    """A word-wrapped label in the colour of problems (``small``: beside a field)."""
+    label = QLabel()
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: {}{}".format(ERROR_COLOUR, "; font-size: small" if small else ""))
+    if hidden:
+        label.hide()
+    return label
+
+
+def show_problem(label, text):
+    """``label`` shows ``text`` as a problem (in red), or as information when ``text`` is empty."""
+    label.setStyleSheet("color: {}".format(ERROR_COLOUR) if text else "")
+    label.setText(text or "")
+
+
+def standard_buttons(*names):
+    """The QDialogButtonBox flags of ``names`` (``"Ok"``, ``"Cancel"``, ``"Open"``, ``"Close"``…)."""
+    value = None
+    for name in names:
+        flag = enum_value(QDialogButtonBox, "StandardButton." + name, name)
+        value = flag if value is None else value | flag
+    return value
+
+
+def button_box(dialog, *names, accept=None):
+    """A button box of ``names`` (default: OK and Cancel) wired to ``dialog``: accepting calls
+    ``accept`` (default: ``dialog.accept``), rejecting closes it."""
+    buttons = QDialogButtonBox(standard_buttons(*(names or ("Ok", "Cancel"))))
+    buttons.accepted.connect(accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def button(buttons, name):
+    """The button of ``buttons`` for the standard button ``name``."""
+    return buttons.button(standard_buttons(name))
+
+
+def file_picker(file_filter, save=False, root=None, confirm_overwrite=False):
+    """A QGIS file widget choosing a file to read (or, with ``save``, to write)."""
+    widget = QgsFileWidget()
+    mode = "SaveFile" if save else "GetFile"
+    widget.setStorageMode(enum_value(QgsFileWidget, "StorageMode." + mode, mode))
+    widget.setFilter(file_filter)
+    if root:
+        widget.setDefaultRoot(root)
+    if confirm_overwrite:
+        widget.setConfirmOverwrite(True)
+    return widget
