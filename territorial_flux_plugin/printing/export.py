@@ -247,7 +247,8 @@ def _print_map(workspace, settings, feedback, save, project, export_file):
         with_areas = has_areas(workspace, atlas)
         sql = print_layers.atlas_sql(workspace, atlas, with_areas)
         sql = sql.replace("{margin}", "500" if not workspace.crs.isGeographic() else "0.005")
-        coverage = workspace.query_layer(sql, tr("Atlas pages"))
+        coverage = workspace.query_layer("print_atlas_{}".format(atlas), sql, tr("Atlas pages"),
+                                         "MULTIPOLYGON" if with_areas else "POLYGON")
         if not coverage.isValid():
             fail(QT_TRANSLATE_NOOP("Validation", "Cannot list the pages of the atlas in {path}."),
                   path=workspace.reference)
@@ -320,6 +321,15 @@ def _pdf_pages(layout, coverage):
     return layout.atlas().count() * layout.pageCollection().pageCount()
 
 
+def text_as_text():
+    """The "always text" render format: ``Qgis.TextRenderFormat`` from QGIS 3.28, the render
+    context's enum before."""
+    from qgis.core import Qgis, QgsRenderContext
+
+    return enum_value(Qgis, "TextRenderFormat.AlwaysText") if hasattr(Qgis, "TextRenderFormat") else \
+        enum_value(QgsRenderContext, "TextRenderFormat.TextFormatAlwaysText", "TextFormatAlwaysText")
+
+
 def _success():
     return enum_value(QgsLayoutExporter, "ExportResult.Success", "Success")
 
@@ -333,6 +343,9 @@ def export(layout, output, kind, atlas):
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
         settings.exportMetadata = True
+        # text stays text (searchable, copyable, read by screen readers): QGIS 3.40 and later
+        # otherwise export it as outlines
+        settings.textRenderFormat = text_as_text()
         if atlas:
             result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), output, settings)
         else:

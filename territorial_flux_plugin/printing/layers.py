@@ -1,15 +1,15 @@
 """The layers a printed map draws: read-only, filtered per confidentiality level, without
 personal data.
 
-Each is an OGR layer on the workspace's GeoPackage whose subset string is a whole SQL query
-(``path|subset=SELECT … FROM table WHERE …``), or on a team workspace a PostgreSQL query layer
-(``table="(SELECT … FROM schema.table WHERE …)"``) through the user's own connection, so that the
-server's row-level security applies to what a reader prints. The query *is* the filter: it is stored with the
-layer in the workspace's project, so a layout reprinted from QGIS's layout designer draws exactly
-what the plugin printed, and flows or synergies above the level are absent from the layer, from
-its features and from the legend's counts. The personal columns of the schema
+Each shows the rows of an SQL query (``Workspace.query_layer``): in a GeoPackage a view registered
+in the file (``tf_print_<table>_<level>``), which every reader from QGIS 3.22 to 4 opens as a
+table; on a team workspace a PostgreSQL query layer through the user's own connection, so that
+the server's row-level security applies to what a reader prints. The query *is* the filter: it
+is stored in the workspace with the layer, so a layout reprinted from QGIS's layout designer
+draws exactly what the plugin printed, and flows or synergies above the level are absent from
+the layer, from its features and from the legend's counts. The personal columns of the schema
 (``contact_name``, ``contact_email``, ``contact_phone``) are never selected. These layers are
-not the editable workspace layers: their sources carry no ``|layername=``, so
+not the editable workspace layers: their tables are no table of the schema, so
 :func:`..project.build.workspace_layers` never mistakes them for those.
 
 ``metabolism`` is computed by the query from the flows visible at the level (active flows of
@@ -125,10 +125,13 @@ def atlas_sql(workspace, kind, with_areas):
     key = "coalesce(c.commune_code, c.commune)" if kind == "commune" else "c.zone"
     code = "c.commune_code" if kind == "commune" else "c.zone"
     name = "coalesce(c.commune, c.commune_code)" if kind == "commune" else "c.zone"
-    return ("SELECT min(c.fid) AS fid, ST_Buffer(ST_Envelope(ST_Collect(c.geom)), {{margin}}) AS geom, "
+    envelope = workspace.geometry_output("ST_Buffer(ST_Envelope(ST_Collect({})), {{margin}})".format(
+        workspace.geometry_input("c.geom")))
+    return ("SELECT min(c.fid) AS fid, {envelope} AS geom, "
             "{kind} AS kind, max({code}) AS code, max({name}) AS name FROM {companies} c "
             "WHERE c.status <> 'archived' AND c.geom IS NOT NULL AND {key} IS NOT NULL "
-            "GROUP BY {key}").format(kind=_quote(kind), code=code, name=name, key=key, companies=companies)
+            "GROUP BY {key}").format(envelope=envelope, kind=_quote(kind), code=code, name=name, key=key,
+                                     companies=companies)
 
 
 def table_titles():
@@ -137,7 +140,9 @@ def table_titles():
 
 def print_layer(workspace, table, level, style=None):
     """The print layer of ``table`` at ``level``, styled as the theme shows it."""
-    layer = workspace.query_layer(table_sql(workspace, table, level), table_titles()[table])
+    geometry = TABLES_BY_NAME[table].geometry
+    layer = workspace.query_layer("print_{}_{}".format(table, level), table_sql(workspace, table, level),
+                                  table_titles()[table], geometry)
     if not layer.isValid():
         raise TerritorialFluxError(QT_TRANSLATE_NOOP(
             "Validation", "Cannot read the table {table} of {path}."), table=table, path=workspace.reference)

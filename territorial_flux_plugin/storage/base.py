@@ -198,9 +198,19 @@ class Workspace:
         """True when ``layer`` shows a table of this workspace (wherever the project was saved from)."""
         return True
 
-    def query_layer(self, sql, name):
-        """A read-only layer of the rows of ``sql`` (a query naming tables as :meth:`qualified`)."""
+    def query_layer(self, key, sql, name, geometry_type):
+        """A read-only layer of the rows of ``sql`` (a query naming tables as :meth:`qualified`,
+        with an integer ``fid`` and a ``geom`` of ``geometry_type``, e.g. ``POINT``); ``key`` (letters,
+        digits and _) names it for good, so that a project reopened in plain QGIS reads it again."""
         raise NotImplementedError
+
+    def geometry_input(self, column):
+        """SQL: ``column``, a stored geometry, as a query's spatial functions take it."""
+        return column
+
+    def geometry_output(self, expression):
+        """SQL: the geometry a query's spatial function returns, as the storage stores geometries."""
+        return expression
 
     def qualified(self, table):
         """A table's name in a query of :meth:`query_layer`."""

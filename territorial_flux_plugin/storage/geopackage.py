@@ -109,12 +109,32 @@ class GeoPackageWorkspace(Workspace):
             return None
         return cls(layer.source().split("|")[0])
 
-    def query_layer(self, sql_text, name):
+    def query_layer(self, key, sql_text, name, geometry_type):
+        """A layer on a SQL view registered in the GeoPackage (``tf_<key>``, replaced at each call):
+        readers of the file (QGIS from 3.22 to 4, GDAL, plain QGIS without the plugin) open it as
+        any table, and a layout reprinted from QGIS's layout designer draws what it selects."""
         from qgis.core import QgsVectorLayer
 
-        if "|" in sql_text:
-            raise ValueError("a print query may not contain '|'")
-        return QgsVectorLayer("{}|subset={}".format(self.path, sql_text), name, "ogr")
+        view = "tf_" + key
+        if not re.fullmatch(r"[a-z0-9_]+", key):
+            raise ValueError(key)
+        with self.opened() as database, database.transaction():
+            connection = database.connection
+            connection.execute('DROP VIEW IF EXISTS "{}"'.format(view))
+            for catalogue in ("gpkg_geometry_columns", "gpkg_contents"):
+                connection.execute("DELETE FROM {} WHERE table_name = ?".format(catalogue), (view,))
+            connection.execute('CREATE VIEW "{}" AS {}'.format(view, sql_text))
+            connection.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+                               "VALUES (?, 'features', ?, ?, ?)", (view, view, name, database.srs_id))
+            connection.execute("INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
+                               "srs_id, z, m) VALUES (?, 'geom', ?, ?, 0, 0)", (view, geometry_type, database.srs_id))
+        return QgsVectorLayer(self.uri(view), name, "ogr")
+
+    def geometry_input(self, column):
+        return "CastAutomagic({})".format(column)
+
+    def geometry_output(self, expression):
+        return "AsGPB({})".format(expression)
 
     def repoint_query_layers(self, project, marker):
         for layer in project.mapLayers().values():

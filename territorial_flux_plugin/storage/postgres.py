@@ -86,8 +86,8 @@ def stores_a_password(connection):
 def _wkb_types():
     from qgis.core import QgsWkbTypes
 
-    return {"POINT": QgsWkbTypes.Point, "MULTILINESTRING": QgsWkbTypes.MultiLineString,
-            "MULTIPOLYGON": QgsWkbTypes.MultiPolygon}
+    return {"POINT": QgsWkbTypes.Type.Point, "MULTILINESTRING": QgsWkbTypes.Type.MultiLineString,
+            "MULTIPOLYGON": QgsWkbTypes.Type.MultiPolygon}
 
 
 class PostgresWorkspace(Workspace):
@@ -286,7 +286,7 @@ class PostgresWorkspace(Workspace):
     def qualified(self, table):
         return "{}.{}".format(ddl.q(self.schema), ddl.q(table))
 
-    def query_layer(self, sql_text, name):
+    def query_layer(self, key, sql_text, name, geometry_type):
         """A PostgreSQL query layer, through the user's connection (no password)."""
         from qgis.core import QgsVectorLayer
 

@@ -76,7 +76,19 @@ def run():
         report["reprinted"] = QgsLayoutExporter(designer.layout()).exportToPdf(
             again, QgsLayoutExporter.PdfExportSettings()) == QgsLayoutExporter.Success
         designer.close()
-        report["subsets"] = [layer.subsetString() for layer in layout.itemById("map").layers()]
+        import sqlite3
+
+        def query_of(layer):  # the definition of the GeoPackage view a print layer reads
+            path, _sep, rest = layer.source().partition("|layername=")
+            connection = sqlite3.connect(path)
+            try:
+                row = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?",
+                                         (rest.split("|")[0],)).fetchone()
+            finally:
+                connection.close()
+            return row[0] if row else ""
+
+        report["subsets"] = [query_of(layer) for layer in layout.itemById("map").layers()]
     except Exception:  # noqa: BLE001 - reported to the test
         report["error"] = traceback.format_exc()
     finish()

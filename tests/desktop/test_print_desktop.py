@@ -57,6 +57,6 @@ def test_print_from_the_menu_in_the_desktop(print_report):
     assert report["designer"] and report["reprinted"]
     assert (folder / "from_designer.pdf").exists()
     for subset in report["subsets"]:
-        assert subset.startswith("SELECT ")
+        assert subset.startswith("CREATE VIEW ")
         assert "contact_" not in subset
     assert any("'partners', 'public'" in subset for subset in report["subsets"])
