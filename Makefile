@@ -1,6 +1,7 @@
 # Territorial Flux — every target does its own set-up (Debian packages, virtual environment).
 PLUGIN   := territorial_flux_plugin
-VENV     := .venv
+VENV     ?= .venv
+export VENV
 PYTHON   := $(VENV)/bin/python
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen

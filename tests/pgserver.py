@@ -1,4 +1,8 @@
-"""A throw-away PostgreSQL 15 + PostGIS 3 cluster for the tests and the benchmark.
+"""A throw-away PostgreSQL + PostGIS 3 cluster for the tests and the benchmark.
+
+The server is the distribution's own (PostgreSQL 15 on Debian 12, 17 on Debian 13, 18 on sid),
+the newest installed under /usr/lib/postgresql, or the one whose binaries ``TF_PG_BIN`` names;
+PostGIS must be installed for that same server (scripts/setup.sh installs both).
 
 ``start()`` runs initdb in a temporary folder (as the ``postgres`` user when run as root, since
 initdb refuses root), starts the server on a free local port with trust authentication, creates
@@ -14,11 +18,38 @@ import subprocess
 import tempfile
 import time
 
-PG_BIN = os.environ.get("TF_PG_BIN", "/usr/lib/postgresql/15/bin")
+ROOT = "/usr/lib/postgresql"
 DATABASE = "territorial_flux_test"
 SERVICE = "territorial_flux_test"
-MISSING = ("PostgreSQL 15 with PostGIS 3 is needed by these tests and is missing: run "
-           "scripts/setup.sh (it installs postgresql-15-postgis-3), or set TF_PG_BIN.")
+MISSING = ("PostgreSQL with PostGIS 3 is needed by these tests and is missing: run scripts/setup.sh (it "
+           "installs the distribution's postgresql-NN-postgis-3, e.g. postgresql-15-postgis-3 on Debian 12), "
+           "or set TF_PG_BIN to a server's bin folder.")
+
+
+def _newest_server():
+    """The bin folder of the newest PostgreSQL under /usr/lib/postgresql, or None."""
+    try:
+        versions = sorted((int(name) for name in os.listdir(ROOT) if name.isdigit()), reverse=True)
+    except OSError:
+        return None
+    return next((os.path.join(ROOT, str(v), "bin") for v in versions
+                 if os.path.exists(os.path.join(ROOT, str(v), "bin", "initdb"))), None)
+
+
+PG_BIN = os.environ.get("TF_PG_BIN") or _newest_server() or os.path.join(ROOT, "15", "bin")
+
+
+def postgis_control(bin_folder):
+    """PostGIS's extension file for the server of ``bin_folder`` (its own share folder), or None."""
+    pg_config = os.path.join(bin_folder, "pg_config")
+    share = None
+    if os.path.exists(pg_config):
+        done = subprocess.run([pg_config, "--sharedir"], capture_output=True, text=True)
+        share = done.stdout.strip() if done.returncode == 0 else None
+    if not share:  # Debian: /usr/lib/postgresql/NN/bin -> /usr/share/postgresql/NN
+        share = os.path.join("/usr/share/postgresql", os.path.basename(os.path.dirname(bin_folder)))
+    path = os.path.join(share, "extension", "postgis.control")
+    return path if os.path.exists(path) else None
 
 
 class ServerMissingError(RuntimeError):
@@ -45,8 +76,7 @@ class Server:
 
     def start(self):
         initdb = os.path.join(PG_BIN, "initdb")
-        postgis = "/usr/share/postgresql/15/extension/postgis.control"
-        if not os.path.exists(initdb) or not os.path.exists(postgis):
+        if not os.path.exists(initdb) or postgis_control(PG_BIN) is None:
             raise ServerMissingError(MISSING)
         self.folder = tempfile.mkdtemp(prefix="territorial-flux-pg-")
         os.chmod(self.folder, 0o755)
