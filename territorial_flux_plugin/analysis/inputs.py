@@ -49,7 +49,7 @@ def _metres(workspace, positions):
     crs = workspace.crs
     units = crs.mapUnits()
     if not crs.isGeographic():
-        factor = QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceMeters)
+        factor = QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceUnit.DistanceMeters)
         if factor == 1.0:
             return positions
         return {uid: (x * factor, y * factor) for uid, (x, y) in positions.items()}

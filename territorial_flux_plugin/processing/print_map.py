@@ -60,7 +60,7 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
 
         no_threading = getattr(getattr(Qgis, "ProcessingAlgorithmFlag", None), "NoThreading", None)
         if no_threading is None:
-            no_threading = QgsProcessingAlgorithm.FlagNoThreading
+            no_threading = QgsProcessingAlgorithm.Flag.FlagNoThreading
         return super().flags() | no_threading
 
     def initAlgorithm(self, config=None):  # noqa: N802

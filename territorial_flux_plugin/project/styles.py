@@ -173,7 +173,7 @@ def style_synergies(layer):
     try:
         line_placement = enum_value(_qgis(), "LabelPlacement.Line")
     except AttributeError:  # QGIS < 3.26
-        line_placement = QgsPalLayerSettings.Line
+        line_placement = QgsPalLayerSettings.Placement.Line
     layer.setLabeling(_labeling('"title"', 7, 60000, line_placement))
     layer.setLabelsEnabled(True)
 

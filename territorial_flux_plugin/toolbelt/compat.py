@@ -41,20 +41,12 @@ def field_type(kind):
 def save_style_to_database(layer, name, description):
     """Save ``layer``'s style as the default style of its table in the storage's ``layer_styles``;
     returns an error text, empty on success. ``saveStyleToDatabaseV2`` where it exists (QGIS 3.44
-    deprecates the first one)."""
+    deprecates the first one; an SLD the renderer cannot express is not a failure)."""
     saver = getattr(layer, "saveStyleToDatabaseV2", None)
     if saver is None:
         return layer.saveStyleToDatabase(name, description, True, "")
-    result = saver(name, description, True, "")
-    outcome, error = result if isinstance(result, tuple) else (result, "")
-    return error if not _style_saved(outcome) else ""
-
-
-def _style_saved(outcome):
+    outcome, error = saver(name, description, True, "")
     from qgis.core import QgsMapLayer
 
-    success = enum_value(QgsMapLayer, "SaveStyleResult.Success")
-    try:
-        return outcome == success or bool(int(outcome) == int(success))
-    except (TypeError, ValueError):
-        return outcome == success
+    failed = int(QgsMapLayer.SaveStyleResult.QmlGenerationFailed) | int(QgsMapLayer.SaveStyleResult.DatabaseWriteFailed)
+    return (error or "failed") if int(outcome) & failed else ""
