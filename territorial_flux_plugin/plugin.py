@@ -111,9 +111,13 @@ class TerritorialFluxPlugin:
         return action
 
     def _toggle(self, dock_getter):
+        """The dock shows at the first click (it is made then) and toggles after that; a dock
+        hidden behind another tab comes to the front rather than closing."""
+        created = not self.tools.has_dock(dock_getter)
         dock = dock_getter()
-        dock.setVisible(not dock.isVisible() or dock.visibleRegion().isEmpty())
-        if dock.isVisible():
+        show = created or not dock.isVisible() or dock.visibleRegion().isEmpty()
+        dock.setVisible(show)
+        if show:
             dock.raise_()
 
     def unload(self):
@@ -154,6 +158,7 @@ class TerritorialFluxPlugin:
         """Replace the current project with the workspace's stored project; the Workspace, or None
         when the person kept the current project."""
         from .project.build import open_workspace
+        from .project.view import refresh_stored_view
 
         if not self.iface.newProject(True):
             return None
@@ -163,6 +168,7 @@ class TerritorialFluxPlugin:
                                           "a copy of the old file was kept: {backup}").format(backup=backup))
         self.iface.mapCanvas().setExtent(self._extent())
         self.iface.mapCanvas().refresh()
+        refresh_stored_view(workspace)  # companies added since: a partner's QGIS opens on them too
         log(tr("Workspace opened: {path}").format(path=workspace.reference))
         return workspace
 

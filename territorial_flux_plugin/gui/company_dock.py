@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..domain.errors import ConflictError, TerritorialFluxError
 from ..domain.nomenclature import naf_rows, resources_by_code
+from ..domain.units import amount_label
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, HEADCOUNT_BANDS, PRIORITIES
 from ..project import editing
 from ..project.build import language
@@ -38,6 +39,19 @@ STALE_AFTER_DAYS = 365
 def _value(feature, name):
     value = feature[name]
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+READABLE_SCALES = (2000, 100000)  # a company is shown at a scale between these denominators
+SHOWING_SCALE = 10000
+
+
+def centre_on(canvas, point):
+    """Centre ``canvas`` on ``point``, keeping its scale unless it is absurd for showing one company
+    (under 1:2,000 or over 1:100,000, as a canvas at 1:1 before anything was shown): then 1:10,000."""
+    canvas.setCenter(point)
+    if not READABLE_SCALES[0] <= canvas.scale() <= READABLE_SCALES[1]:
+        canvas.zoomScale(SHOWING_SCALE)
+    canvas.refresh()
 
 
 class CompanyDock(WorkspaceDock):
@@ -213,8 +227,7 @@ class CompanyDock(WorkspaceDock):
             if zoom and self.iface is not None and feature.hasGeometry():
                 canvas = self.iface.mapCanvas()
                 point = canvas.mapSettings().layerToMapCoordinates(companies, feature.geometry().asPoint())
-                canvas.setCenter(point)
-                canvas.refresh()
+                centre_on(canvas, point)
         self.companyShown.emit(uid)
 
     def refresh(self):
@@ -297,7 +310,7 @@ class CompanyDock(WorkspaceDock):
             code = _value(feature, "resource_code")
             label = _value(feature, "label") or (codes.get(code) or {}).get(key, "")
             quantity = _value(feature, "quantity")
-            quantity_text = "{:g} {}".format(quantity, _value(feature, "unit") or "") if quantity is not None else ""
+            quantity_text = amount_label(quantity, _value(feature, "unit"), language())
             priority = _value(feature, "priority")
             level = _value(feature, "confidentiality")
             cells = ["{} — {}".format(code, label), quantity_text.strip(),

@@ -62,10 +62,17 @@ class CompanyLocatorFilter(QgsLocatorFilter):
         return QgsLocatorFilter.Flag.FlagFast
 
     def prepare(self, string, context):
-        # Main thread: read the companies here, search them in fetchResults' thread.
+        # Main thread: read the companies here, search them in fetchResults' thread. QGIS expects
+        # a list of strings back (completions); returning None raised in QGIS's locator.
         self.index = company_index(workspace_layers().get("companies"))
+        return []
 
     def fetchResults(self, string, context, feedback):  # noqa: N802
+        # QGIS keeps prefixes of fewer than three letters for its own filters: "tf" reaches this
+        # filter as part of the text, which is searched without it (the filter runs unprefixed too).
+        words = string.split()
+        if words and words[0].lower() == self.prefix():
+            string = " ".join(words[1:])
         if len(string.strip()) < 2:
             return
         for uid, name, siret, commune, _text in search_companies(self.index, string):

@@ -33,6 +33,7 @@ from ..domain.codes import family_of_code
 from ..domain.errors import ConflictError, TerritorialFluxError
 from ..domain.nomenclature import resources_by_code
 from ..domain.statuses import next_status
+from ..domain.units import amount_label
 from ..domain.vocabulary import FAMILIES, SYNERGY_KINDS, SYNERGY_STATUSES
 from ..project import editing
 from ..project.build import language
@@ -84,7 +85,7 @@ class FlowPickerDialog(QDialog):
 
         def row_text(f):
             quantity = _v(f, "quantity")
-            amount = " ({:g} {})".format(quantity, _v(f, "unit") or "") if quantity is not None else ""
+            amount = " ({})".format(amount_label(quantity, _v(f, "unit"), language())) if quantity is not None else ""
             code = _v(f, "resource_code")
             return "{} — {} — {}{}".format(names.get(_v(f, "company_uid"), "?"), code,
                                            _v(f, "label") or codes.get(code, {}).get(key, ""), amount)
@@ -312,6 +313,15 @@ class SynergyDock(WorkspaceDock):
 
     def workspace_changed(self):
         self.synergy_uid = None
+        self.triage.clear_highlight()
+
+    def disconnect_project(self):
+        self.triage.clear_highlight()
+        super().disconnect_project()
+
+    def hideEvent(self, event):  # noqa: N802 - Qt's name
+        self.triage.clear_highlight()  # the link under review is shown only while the dock is
+        super().hideEvent(event)
 
     def refresh_all(self):
         self.read_only_label.setVisible(bool(self.layers) and not self.writable)
@@ -330,6 +340,8 @@ class SynergyDock(WorkspaceDock):
     def _tab_changed(self, _index):
         if self.tabs.currentWidget() is self.triage:
             self.triage.schedule_refresh()
+        else:
+            self.triage.clear_highlight()
 
     def show_created(self, uid):
         """A synergy was created elsewhere (the triage panel): list and show it."""

@@ -7,6 +7,8 @@ from qgis.PyQt.QtCore import QObject
 from ..domain.errors import TerritorialFluxError
 from ..project import editing
 from ..project.build import workspace_layers
+from ..project.view import refresh_stored_view
+from ..storage import workspace_of_layer
 from ..toolbelt.compat import enum_value
 from ..toolbelt.i18n import error_text
 from ..toolbelt.log import log
@@ -50,6 +52,9 @@ class GeometryFollower(QObject):
     def _committed(self):
         moved, self.moved = self.moved, set()
         layers = workspace_layers()
+        workspace = workspace_of_layer(self.layer) if self.layer is not None else None
+        if workspace is not None:
+            refresh_stored_view(workspace)  # the first companies, a company placed far away
         for uid in moved:
             try:
                 editing.refresh_synergy_geometries(layers, uid)
@@ -95,6 +100,10 @@ class PluginTools:
             if self._company_dock is not None:
                 self.iface.mainWindow().tabifyDockWidget(self._company_dock, self._synergy_dock)
         return self._synergy_dock
+
+    def has_dock(self, getter):
+        """True when the dock ``getter`` (``company_dock`` or ``synergy_dock``) returns was made already."""
+        return {self.company_dock: self._company_dock, self.synergy_dock: self._synergy_dock}.get(getter) is not None
 
     def show_company(self, uid):
         dock = self.company_dock()

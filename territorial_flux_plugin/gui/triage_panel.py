@@ -7,8 +7,10 @@ or skips it. No synergy is ever created without the advisor's action.
 
 import html
 
-from qgis.core import QgsRectangle
+from qgis.core import Qgis, QgsGeometry, QgsRectangle, QgsWkbTypes
+from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +42,7 @@ class PossibleLinksPanel(QWidget):
         self.links = []
         self.names = {}
         self._pending = False
+        self.highlight = None  # the line of the link under review, on the map
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Offers and needs that could be linked, with their reasons. You decide: promote one to a "
                           "synergy, reject it with a reason (it will not come back), or skip it."))
@@ -176,6 +179,7 @@ class PossibleLinksPanel(QWidget):
         link = self.current()
         self._enable(link is not None)
         if link is None:
+            self.clear_highlight()
             return
         self.reason_label.setText("<b>{}</b><br>{} → {}".format(
             html.escape(translate_message(link.reason)), html.escape(link.offer.label or link.offer.resource_code),
@@ -200,7 +204,29 @@ class PossibleLinksPanel(QWidget):
         margin = max(box.width(), box.height(), 500) * 0.3
         box.grow(margin)
         canvas.setExtent(box)
+        self.show_highlight(canvas, a, b)
         canvas.refresh()
+
+    def show_highlight(self, canvas, supplier, receiver):
+        """The link under review drawn on the map, from the supplier to the receiver (the possible
+        links' layer is off in most map themes)."""
+        if self.highlight is None:
+            line = enum_value(Qgis, "GeometryType.Line") if hasattr(Qgis, "GeometryType") else \
+                QgsWkbTypes.GeometryType.LineGeometry
+            self.highlight = QgsRubberBand(canvas, line)
+            self.highlight.setColor(QColor(230, 85, 13, 230))
+            self.highlight.setWidth(4)
+            self.highlight.setLineStyle(enum_value(Qt, "PenStyle.DashLine", "DashLine"))
+        self.highlight.setToGeometry(QgsGeometry.fromPolylineXY([supplier, receiver]), None)
+        self.highlight.show()
+
+    def clear_highlight(self):
+        if self.highlight is not None:
+            self.highlight.hide()
+            scene = self.highlight.scene()
+            if scene is not None:
+                scene.removeItem(self.highlight)
+            self.highlight = None
 
     # --- the advisor's decisions ------------------------------------------------------------------
     def _after_decision(self):

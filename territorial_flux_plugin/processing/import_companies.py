@@ -17,6 +17,7 @@ from ..domain.errors import CanceledError, TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..importing.companies import CompanyImport
 from ..importing.results import ImportResult, write_rejects
+from ..project.view import refresh_stored_view
 from ..toolbelt.i18n import error_text, translate_message
 from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
@@ -56,6 +57,8 @@ def run_import(algorithm, job, rejects_path, feedback):
     feedback.pushInfo(QCoreApplication.translate("Processing",
         "{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not "
         "imported are listed in {path}").format(path=rejects_path, **result.counts()))
+    if result.counts()["imported"] or result.counts()["updated"]:
+        refresh_stored_view(job.workspace)  # the stored project opens on the territory as it is now
     return result
 
 

@@ -13,7 +13,7 @@ from ..storage.base import PROJECT_NAME
 from ..storage.schema import TABLES, TABLES_BY_NAME
 from ..toolbelt.compat import save_style_to_database
 from ..toolbelt.i18n import language, schema_label, tr
-from . import forms, styles, themes
+from . import forms, styles, themes, view
 
 
 # Layer tree groups of the workspace project: (title, tables, visible).
@@ -72,9 +72,14 @@ def build_project(workspace, project=None):
     relations = forms.build_relations(project, layers)
     with forms.relations_known_to_forms(project, relations):
         _configure_layers(workspace, layers, relations, lang)
+        for layer in layers.values():
+            # QGIS created the styles table beside these layers' open connections, which then fail
+            # their first extent query ("unable to open database file" in the log): reconnect them
+            layer.reload()
         themes.add_map_themes(project, layers)
         project.setCrs(workspace.crs)
         project.setTitle(workspace.name)
+        view.set_view_extent(project, view.territory_extent(workspace) or view.crs_extent(workspace.crs), workspace.crs)
         if not project.write(workspace.project_uri):
             raise TerritorialFluxError(QT_TRANSLATE_NOOP(
                 "Validation", "Cannot store the project in {path}: {error}"),

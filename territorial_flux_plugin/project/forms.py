@@ -20,6 +20,7 @@ from qgis.core import (
     QgsRelationContext,
 )
 
+from ..domain.units import unit_label
 from ..storage.schema import TABLES_BY_NAME, USER_EXPRESSION
 from ..toolbelt.compat import enum_value
 from ..toolbelt.i18n import schema_label, tr, vocabulary_label
@@ -171,6 +172,9 @@ def configure_fields(layer, table_name, layers, language, logins_by_server=False
 def _widget(column, table_name, layers, language):
     if isinstance(column.vocabulary, dict):
         return _value_map(column.vocabulary)
+    if column.name == "unit" and column.vocabulary:  # stored canonical (t/yr), read in the workspace's language (t/an)
+        return QgsEditorWidgetSetup("ValueMap", {"map": [{unit_label(unit, language): unit}
+                                                         for unit in column.vocabulary]})
     if column.vocabulary is not None:
         return _plain_value_map(column.vocabulary)
     if column.references:
@@ -224,12 +228,14 @@ def relations_known_to_forms(project, relations):
     QGIS resolves the relation of a form's relation editor in the *current* project's
     relation manager (QgsEditFormConfig::onRelationsLoaded), whichever project the layer
     belongs to. When the workspace project is built beside the current one, its relations are
-    lent to the current project meanwhile, and whatever had the same ids is put back after.
+    lent to the current project meanwhile, and whatever had the same ids is put back after: the
+    current project is left as it was found, unmodified when it was.
     """
     current = QgsProject.instance()
     if project is current:
         yield
         return
+    was_dirty = current.isDirty()  # lending relations marks the current project as modified
     manager = current.relationManager()
     shadowed = {rid: manager.relation(rid) for rid in relations if manager.relation(rid).isValid()}
     for relation in relations.values():
@@ -241,6 +247,7 @@ def relations_known_to_forms(project, relations):
             manager.removeRelation(relation_id)
         for relation in shadowed.values():
             manager.addRelation(relation)
+        current.setDirty(was_dirty)
 
 
 def build_form(layer, table_name, relations):

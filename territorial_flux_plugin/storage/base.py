@@ -6,6 +6,8 @@ Two implementations: :class:`~.geopackage.GeoPackageWorkspace` (one file, one ad
 ``postgres:`` reference); nothing else in the plugin asks which one it talks to.
 """
 
+import io
+import zipfile
 from contextlib import contextmanager
 
 from ..domain.errors import TerritorialFluxError
@@ -236,6 +238,20 @@ class Workspace:
         """The CRS definition the storage itself holds, when it holds one (else None)."""
         return None
 
+    # --- the stored project's text ------------------------------------------------------------------
+    def stored_project_xml(self):
+        """The XML of the QGIS project stored in the workspace, or None when there is none."""
+        blob = self._stored_project_blob()
+        return None if blob is None else project_xml(blob)
+
+    def rewrite_stored_project(self, edit):
+        """Replace the stored project's XML by ``edit(xml)`` in one transaction; False when there is
+        no stored project or ``edit`` changed nothing."""
+        raise NotImplementedError
+
+    def _stored_project_blob(self):
+        raise NotImplementedError
+
     # --- creation -------------------------------------------------------------------------------
     def project_stored(self):
         """Called once the workspace's QGIS project and styles are stored (grants of a team
@@ -243,6 +259,38 @@ class Workspace:
 
     def discard(self):
         """Remove what a failed creation left."""
+
+
+# --- a stored project is a .qgz archive (a zip holding one .qgs file) ----------------------------
+
+def project_xml(blob):
+    """The .qgs text of a stored project's .qgz bytes."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        for name in archive.namelist():
+            if name.endswith(".qgs"):
+                return archive.read(name).decode("utf-8")
+    return None
+
+
+def with_project_xml(blob, edit):
+    """``blob`` (a .qgz) with its .qgs text replaced by ``edit(text)``; None when nothing changed."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        entries = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    changed = False
+    for name, content in entries.items():
+        if name.endswith(".qgs"):
+            text = content.decode("utf-8")
+            edited = edit(text)
+            if edited != text:
+                entries[name] = edited.encode("utf-8")
+                changed = True
+    if not changed:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for name, content in entries.items():
+            rewritten.writestr(name, content)
+    return buffer.getvalue()
 
 
 # --- what every new workspace holds ------------------------------------------------------------

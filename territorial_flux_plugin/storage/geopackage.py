@@ -17,7 +17,7 @@ from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import geopackage_sql as sql
 from . import migrations, schema
-from .base import PROJECT_NAME, Workspace, write_info, write_reference_lists
+from .base import PROJECT_NAME, Workspace, with_project_xml, write_info, write_reference_lists
 from .database import SqliteDatabase
 from .schema import TABLES, TABLES_BY_NAME
 
@@ -74,6 +74,12 @@ class GeoPackageWorkspace(Workspace):
 
     def adopt_stored_project(self):
         follow_renamed_file(self.path)
+
+    def _stored_project_blob(self):
+        return stored_project_blob(self.path)
+
+    def rewrite_stored_project(self, edit):
+        return rewrite_project(self.path, edit)
 
     def upgrade(self):
         before = int(read_info(self.path).get("schema_version", 0) or 0)
@@ -325,46 +331,51 @@ def follow_renamed_file(path, project_name=PROJECT_NAME):
     The stored project is rewritten (one transaction) when it names another file; returns True
     when it did.
     """
-    import io
-    import zipfile
-
     name = os.path.basename(path)
+
+    def renamed(text):
+        others = {m for m in re.findall(r"\./([^/|\"<>]+\.gpkg)(?=[|\"<])", text) if m != name}
+        for other in others:
+            for after in "|\"<":
+                text = text.replace("./{}{}".format(other, after), "./{}{}".format(name, after))
+        return text
+
+    return rewrite_project(path, renamed, project_name)
+
+
+def _project_row(connection, project_name):
+    """(blob bytes, stored as hexadecimal text) of the stored project, or None."""
+    try:
+        row = connection.execute("SELECT content FROM qgis_projects WHERE name = ?", (project_name,)).fetchone()
+    except sqlite3.DatabaseError:  # no qgis_projects table
+        return None
+    if row is None:
+        return None
+    hexed = isinstance(row[0], str)  # QGIS stores the .qgz as hexadecimal text
+    return (bytes.fromhex(row[0]) if hexed else bytes(row[0])), hexed
+
+
+def stored_project_blob(path, project_name=PROJECT_NAME):
     with closing(sqlite3.connect(path)) as connection:
-        try:
-            row = connection.execute("SELECT content FROM qgis_projects WHERE name = ?", (project_name,)).fetchone()
-        except sqlite3.DatabaseError:
-            return False
+        row = _project_row(connection, project_name)
+    return None if row is None else row[0]
+
+
+def rewrite_project(path, edit, project_name=PROJECT_NAME):
+    """Replace the stored project's XML by ``edit(xml)`` (one transaction); True when it changed."""
+    with closing(sqlite3.connect(path)) as connection:
+        row = _project_row(connection, project_name)
         if row is None:
             return False
-        blob = row[0]
-        hexed = isinstance(blob, str)
-        data = bytes.fromhex(blob) if hexed else bytes(blob)
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = {info.filename: archive.read(info.filename) for info in archive.infolist()}
-        changed = False
-        for entry, content in entries.items():
-            if not entry.endswith(".qgs"):
-                continue
-            text = content.decode("utf-8")
-            others = {m for m in re.findall(r"\./([^/|\"<>]+\.gpkg)(?=[|\"<])", text) if m != name}
-            for other in others:
-                text = text.replace("./{}|".format(other), "./{}|".format(name))
-                text = text.replace("./{}\"".format(other), "./{}\"".format(name))
-                text = text.replace("./{}<".format(other), "./{}<".format(name))
-            if others:
-                entries[entry] = text.encode("utf-8")
-                changed = True
-        if not changed:
+        blob, hexed = row
+        rewritten = with_project_xml(blob, edit)
+        if rewritten is None:
             return False
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as rewritten:
-            for entry, content in entries.items():
-                rewritten.writestr(entry, content)
-        content = buffer.getvalue().hex() if hexed else buffer.getvalue()
         with connection:
-            connection.execute("UPDATE qgis_projects SET content = ? WHERE name = ?", (content, project_name))
+            connection.execute("UPDATE qgis_projects SET content = ? WHERE name = ?",
+                               (rewritten.hex() if hexed else rewritten, project_name))
     return True
 
 
 __all__ = ["GeoPackageWorkspace", "create_geopackage", "read_info", "migrate", "integrity_problems",
-           "follow_renamed_file", "crs_description"]
+           "follow_renamed_file", "rewrite_project", "stored_project_blob", "crs_description"]

@@ -18,7 +18,7 @@ from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import migrations, schema
 from . import postgres_sql as ddl
-from .base import PROJECT_NAME, Workspace, write_info, write_reference_lists
+from .base import PROJECT_NAME, Workspace, with_project_xml, write_info, write_reference_lists
 from .database import PostgresDatabase
 from .schema import TABLES_BY_NAME
 
@@ -369,6 +369,24 @@ class PostgresWorkspace(Workspace):
                     schema=schema, error=str(error).strip())
         workspace._srid = srid
         return workspace
+
+    def _stored_project_blob(self):
+        rows = self.read("SELECT content FROM {{t:{}}} WHERE name = ?".format(ddl.PROJECTS_TABLE), (PROJECT_NAME,))
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def rewrite_stored_project(self, edit):
+        """Only the workspace's administrators may: the stored project is the team's."""
+        with self.opened() as database, database.transaction():
+            rows = database.rows("SELECT content FROM {{t:{}}} WHERE name = ? FOR UPDATE".format(
+                ddl.PROJECTS_TABLE), (PROJECT_NAME,))
+            if not rows or rows[0]["content"] is None:
+                return False
+            rewritten = with_project_xml(bytes(rows[0]["content"]), edit)
+            if rewritten is None:
+                return False
+            database.execute("UPDATE {{t:{}}} SET content = ? WHERE name = ?".format(ddl.PROJECTS_TABLE),
+                             (rewritten, PROJECT_NAME))
+        return True
 
     def project_stored(self):
         """Grants on QGIS's styles table, where QGIS stored the default styles."""
