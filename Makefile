@@ -7,7 +7,7 @@ QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup test test-unit test-qgis test-desktop test-team test-load test-journey demo bench package install \
-        uninstall lint translations clean
+        uninstall lint translations pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -45,6 +45,10 @@ uninstall:
 
 lint: setup
 	$(VENV)/bin/ruff check $(PLUGIN) tests scripts benchmarks
+
+# The README's pictures, from the desktop journey and make demo (scripts/pictures.sh lists each one).
+pictures: setup
+	bash scripts/pictures.sh
 
 translations: setup
 	bash scripts/translations.sh

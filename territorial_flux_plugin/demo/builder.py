@@ -20,9 +20,12 @@ from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, confidentiality_rank
 from . import data
 from ..domain.nomenclature import resources_by_code
 from ..project.build import create_workspace
+from ..project.view import refresh_stored_view
 
 DEFAULT_SEED = 2154
-REFERENCE_DAY = datetime.date(2026, 11, 1)  # fixed, so that one seed always gives one file
+# Every date of the demo hangs on a reference day (today by default): its agenda is current
+# whenever it is made, and one seed with one reference day always gives one territory.
+OVERDUE_DAYS, UPCOMING_DAYS = 8, 60  # next actions from 8 days late to 60 days ahead: a few overdue
 MIN_COMPANIES = 160
 
 
@@ -52,8 +55,9 @@ def _ascii(text):
 class DemoBuilder:
     """Rows of the demo territory, as plain dicts with WKT geometries."""
 
-    def __init__(self, seed=DEFAULT_SEED, crs=None):
+    def __init__(self, seed=DEFAULT_SEED, crs=None, reference=None):
         self.rng = random.Random(seed)
+        self.reference = reference or datetime.date.today()
         crs = crs or QgsCoordinateReferenceSystem("EPSG:2154")
         self.to_crs = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs,
                                              QgsProject.instance())
@@ -65,7 +69,7 @@ class DemoBuilder:
         return self.to_crs.transform(QgsPointXY(lon, lat))
 
     def _day(self, max_days_ago, min_days_ago=0):
-        return REFERENCE_DAY - datetime.timedelta(days=self.rng.randint(min_days_ago, max_days_ago))
+        return self.reference - datetime.timedelta(days=self.rng.randint(min_days_ago, max_days_ago))
 
     def build(self):
         self._companies()
@@ -236,21 +240,32 @@ class DemoBuilder:
             "co2e_avoided_t_per_year": round(rng.uniform(5, 400), 1) if status == "operating" else None,
             "distance_km": round(distance_km, 2) if distance_km is not None else None,
             "next_action": rng.choice(data.NEXT_ACTIONS) if status not in ("operating", "abandoned") else None,
-            "next_action_date": (REFERENCE_DAY + datetime.timedelta(days=rng.randint(-30, 60))).isoformat()
+            "next_action_date": (self.reference + datetime.timedelta(
+                days=rng.randint(-OVERDUE_DAYS, UPCOMING_DAYS))).isoformat()
             if status not in ("operating", "abandoned") else None,
             "advisor": advisor, "confidentiality": level, "notes": None,
             "created_at": _stamp(start, rng), "updated_at": _stamp(start, rng), "updated_by": advisor,
         }
         self.synergies.append(synergy)
-        day, previous = start, None
+        day, previous, events = start, None, []
         for step in path:
-            self.events.append({
+            events.append({
                 "uid": _uid(rng), "synergy_uid": synergy["uid"], "at": _stamp(day, rng), "by": advisor,
                 "from_status": previous, "to_status": step,
                 "comment": synergy["abandon_reason"] if step == "abandoned" else
                 ("Piste identifiée lors d'un atelier" if previous is None else None),
             })
             previous, day = step, day + datetime.timedelta(days=rng.randint(15, 90))
+        # a history that would run past the reference day is moved back, whole, to end the day before
+        late = (datetime.date.fromisoformat(events[-1]["at"][:10]) - self.reference).days + 1
+        if late > 0:
+            for event in events:
+                moved = datetime.date.fromisoformat(event["at"][:10]) - datetime.timedelta(days=late)
+                event["at"] = moved.isoformat() + event["at"][10:]
+            moved_start = datetime.date.fromisoformat(synergy["created_at"][:10]) - datetime.timedelta(days=late)
+            synergy["created_at"] = moved_start.isoformat() + synergy["created_at"][10:]
+        synergy["updated_at"] = events[-1]["at"]
+        self.events.extend(events)
         return synergy
 
     def _participant(self, synergy, company, flow, role):
@@ -300,12 +315,13 @@ def write_rows(path, tables):
         source = None
 
 
-def create_demo(path, seed=DEFAULT_SEED, overwrite=False):
-    """Create the demo workspace at ``path``; returns (Workspace, builder)."""
+def create_demo(path, seed=DEFAULT_SEED, overwrite=False, reference=None):
+    """Create the demo workspace at ``path``, its dates hung on the ``reference`` day (a date,
+    today by default); returns (Workspace, builder)."""
     workspace = create_workspace(path, data.TERRITORY_NAME, QgsCoordinateReferenceSystem("EPSG:2154"),
                                  overwrite=overwrite)
     try:
-        builder = DemoBuilder(seed, workspace.crs).build()
+        builder = DemoBuilder(seed, workspace.crs, reference).build()
         write_rows(workspace.path, builder.tables())
         # the value-chain analysis too, so that every map theme has something to show at once
         from qgis.PyQt.QtCore import QCoreApplication
@@ -313,6 +329,7 @@ def create_demo(path, seed=DEFAULT_SEED, overwrite=False):
         from ..analysis import analyse
 
         analyse(workspace, translate=QCoreApplication.translate)
+        refresh_stored_view(workspace, force=True)
     except Exception:
         workspace.discard()
         raise

@@ -111,3 +111,33 @@ def base_unit(unit):
     """The base unit of ``unit``'s dimension (``kg/yr`` -> ``t/yr``), or None."""
     dim = UNIT_DIMENSION.get(unit)
     return next(iter(DIMENSIONS[dim])) if dim else None
+
+
+# How units read on screen, in prints and in charts. Stored values, files and Processing outputs
+# keep the canonical spelling (``t/yr``); only what a person reads follows the interface language.
+_DISPLAY = {
+    "en": {"m3/yr": "m³/yr", "m3": "m³", "m2": "m²", "EUR/yr": "€/yr", "EUR": "€",
+           "t CO2e/yr": "t CO2e/yr"},
+    "fr": {"t/yr": "t/an", "kg/yr": "kg/an", "MWh/yr": "MWh/an", "kWh/yr": "kWh/an", "GWh/yr": "GWh/an",
+           "m3/yr": "m³/an", "l/yr": "l/an", "m3": "m³", "h/yr": "h/an", "FTE": "ETP", "m2": "m²",
+           "unit": "unité", "trips/yr": "trajets/an", "km/yr": "km/an", "EUR/yr": "€/an", "EUR": "€",
+           "t CO2e/yr": "t CO2e/an"},
+}
+
+
+def unit_label(unit, language="en"):
+    """``unit`` (a canonical spelling) as a reader of ``language`` (``en`` or ``fr``) reads it:
+    ``t/yr`` is ``t/an`` in French. Anything else is returned as it is."""
+    if not unit:
+        return unit or ""
+    return _DISPLAY.get(language, {}).get(unit, unit)
+
+
+def amount_label(quantity, unit, language="en"):
+    """``1 200 t/an``: a quantity and its unit for reading (thin-space thousands in French)."""
+    if quantity is None:
+        return ""
+    number = "{:,.6g}".format(quantity) if abs(quantity) < 1e6 else "{:,.0f}".format(quantity)
+    if language == "fr":
+        number = number.replace(",", "\u202f").replace(".", ",")
+    return "{} {}".format(number, unit_label(unit, language)).strip()

@@ -29,10 +29,10 @@ from ..domain.errors import TerritorialFluxError
 from ..domain.nomenclature import resource_rows, resources_by_code
 from ..domain.quantities import THOUSANDS, parse_quantity
 from ..domain.resources import resource_matcher
-from ..domain.units import FAMILY_UNITS, canonical_unit
+from ..domain.units import FAMILY_UNITS, canonical_unit, unit_label
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, FAMILIES, PRIORITIES
 from ..toolbelt.compat import enum_value
-from ..toolbelt.i18n import error_text, tr, translate_message, vocabulary_label
+from ..toolbelt.i18n import error_text, language, tr, translate_message, vocabulary_label
 from .widgets import message_label
 
 
@@ -250,7 +250,7 @@ class FlowDialog(QDialog):
         family = self.family_combo.currentData()
         self.unit_combo.clear()
         for unit in FAMILY_UNITS.get(family, ()):  # the family's usual unit first, selected
-            self.unit_combo.addItem(unit, unit)
+            self.unit_combo.addItem(unit_label(unit, language()), unit)
         self._quantity_finished()  # a unit typed after the quantity wins
         self.hazardous_check.setEnabled(family != "waste")
 

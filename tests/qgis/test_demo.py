@@ -1,6 +1,7 @@
 """territorialflux:createdemo: a territory rich enough for every feature, the same for one seed."""
 
 import collections
+import datetime
 import sqlite3
 
 from territorial_flux_plugin.domain.siret import is_valid_siret
@@ -70,14 +71,52 @@ def test_valid_sirets_geometry_and_integrity(demo_workspace):
     assert all(not f.geometry().isEmpty() for f in synergies.getFeatures())
 
 
-def test_same_seed_same_territory(provider, run, tmp_path, demo_workspace):
-    again = run("createdemo", {"OUTPUT": str(tmp_path / "again.gpkg")})["OUTPUT"]
-    other = run("createdemo", {"OUTPUT": str(tmp_path / "other.gpkg"), "SEED": 7})["OUTPUT"]
+def test_same_seed_same_territory(provider, run, tmp_path):
+    day = "2025-06-30"
+    first = run("createdemo", {"OUTPUT": str(tmp_path / "first.gpkg"), "REFERENCE_DATE": day})["OUTPUT"]
+    again = run("createdemo", {"OUTPUT": str(tmp_path / "again.gpkg"), "REFERENCE_DATE": day})["OUTPUT"]
+    other = run("createdemo", {"OUTPUT": str(tmp_path / "other.gpkg"), "SEED": 7, "REFERENCE_DATE": day})["OUTPUT"]
     for table in ("companies", "flows", "synergies", "synergy_events", "synergy_participants"):
         sql = "SELECT * FROM {} ORDER BY uid".format(table)
         strip = lambda rows: [r[1:] for r in rows]  # noqa: E731 - fid aside
-        assert strip(query(again, sql)) == strip(query(demo_workspace, sql)), table
-    assert query(other, "SELECT uid FROM companies ORDER BY uid") != query(demo_workspace, "SELECT uid FROM companies ORDER BY uid")
+        assert strip(query(again, sql)) == strip(query(first, sql)), table
+    assert query(other, "SELECT uid FROM companies ORDER BY uid") != query(first, "SELECT uid FROM companies ORDER BY uid")
+
+
+def _days(path, sql):
+    return [datetime.date.fromisoformat(r[0][:10]) for r in query(path, sql) if r[0]]
+
+
+def test_agenda_is_current_on_the_reference_day(demo_workspace):
+    """Made today (the default), a few next actions are overdue and most are upcoming; the history
+    covers the two years before today and nothing happened after it."""
+    today = datetime.date.today()
+    actions = _days(demo_workspace, "SELECT next_action_date FROM synergies WHERE next_action_date IS NOT NULL")
+    overdue = [d for d in actions if d < today]
+    assert len(actions) >= 10
+    assert 1 <= len(overdue) <= len(actions) * 0.25, (len(overdue), len(actions))
+    events = _days(demo_workspace, "SELECT at FROM synergy_events")
+    assert max(events) < today
+    assert min(events) >= today - datetime.timedelta(days=731)
+    assert (max(events) - min(events)).days > 365  # spread, not bunched
+    for created, first_event in query(demo_workspace, """
+            SELECT s.created_at, min(e.at) FROM synergies s JOIN synergy_events e ON e.synergy_uid = s.uid
+            GROUP BY s.uid"""):
+        assert created[:10] == first_event[:10]
+
+
+def test_dates_hang_on_the_reference_day(provider, run, tmp_path):
+    """Another reference day moves every date of the territory by the same number of days."""
+    early = run("createdemo", {"OUTPUT": str(tmp_path / "early.gpkg"), "REFERENCE_DATE": "2024-01-10"})["OUTPUT"]
+    late = run("createdemo", {"OUTPUT": str(tmp_path / "late.gpkg"), "REFERENCE_DATE": "2024-04-19"})["OUTPUT"]
+    for sql in ("SELECT at FROM synergy_events ORDER BY uid",
+                "SELECT next_action_date FROM synergies ORDER BY uid",
+                "SELECT created_at FROM companies ORDER BY uid",
+                "SELECT last_verified FROM companies ORDER BY uid"):
+        pairs = list(zip(_days(early, sql), _days(late, sql)))
+        assert pairs and {(b - a).days for a, b in pairs} == {100}, sql
+    assert query(early, "SELECT uid, name FROM companies ORDER BY uid") == \
+        query(late, "SELECT uid, name FROM companies ORDER BY uid")
 
 
 def test_company_roles_drawn_from_their_flows(demo_workspace):

@@ -89,3 +89,16 @@ def test_plugin_loads_french_from_the_qgis_locale(qgis_iface):
         settings.setValue("locale/overrideFlag", previous[0] if previous[0] is not None else False)
         settings.setValue("locale/userLocale", previous[1] if previous[1] is not None else "")
     assert tr("Offers") == "Offers"
+
+
+def test_french_reads_french_units():
+    """A French advisor reads t/an, €/an and MWh/an: no French label keeps the English units, and
+    every unit the plugin knows has a French reading where French writes it differently."""
+    from territorial_flux_plugin.domain.units import UNITS, unit_label
+
+    english = re.compile(r"/yr\b|\bEUR\b|\bFTE\b")
+    leftovers = [(c, t.text) for c, _s, t in messages(TS) if t is not None and t.text and english.search(t.text)]
+    assert not leftovers, leftovers
+    for unit in UNITS:
+        assert not english.search(unit_label(unit, "fr")), unit
+    assert unit_label("t/yr", "fr") == "t/an" and unit_label("EUR/yr", "fr") == "€/an"

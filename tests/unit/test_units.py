@@ -39,3 +39,17 @@ def test_conversions():
     assert convert(1, "ha", "m2") == pytest.approx(10000)
     assert convert(1, "t/yr", "m3/yr") is None
     assert base_unit("kWh/yr") == "MWh/yr"
+
+
+def test_units_read_in_the_interface_language_stored_canonical():
+    from territorial_flux_plugin.domain.units import UNITS, amount_label, canonical_unit, unit_label
+
+    assert unit_label("t/yr", "fr") == "t/an"
+    assert unit_label("MWh/yr", "fr") == "MWh/an"
+    assert unit_label("EUR/yr", "fr") == "€/an"
+    assert unit_label("t/yr", "en") == "t/yr"
+    assert amount_label(1200, "t/yr", "fr") == "1\u202f200 t/an"
+    assert amount_label(12.5, "MWh/yr", "fr") == "12,5 MWh/an"
+    assert amount_label(1200, "t/yr", "en") == "1,200 t/yr"
+    for unit in UNITS:  # what a French reader sees reads back as the same canonical unit
+        assert canonical_unit(unit_label(unit, "fr")) == unit, unit
