@@ -25,9 +25,9 @@ from ..domain.vocabulary import (
 )
 
 # 1: first release. 2: synergy events audited; row-level security of participants, events, reviews
-# and the audit trail follows the flows' and synergies' visibility (team workspaces). The steps
-# are in gpkg.MIGRATIONS.
-SCHEMA_VERSION = 2
+# and the audit trail follows the flows' and synergies' visibility (team workspaces). 3: every
+# GeoPackage time stamp in milliseconds. The steps are in storage/migrations (vN.py).
+SCHEMA_VERSION = 3
 CONTEXT = "Schema"
 
 

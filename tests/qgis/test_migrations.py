@@ -69,7 +69,7 @@ def test_a_version_1_workspace_gets_its_synergy_events_audited(workspace_path):
     connection.close()
     project = QgsProject()
     workspace, backup = open_workspace(workspace_path, project)
-    assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(schema.SCHEMA_VERSION) == "2"
+    assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(schema.SCHEMA_VERSION)
     synergy, event = str(uuid.uuid4()), str(uuid.uuid4())
     database = sqlite_database(workspace_path)  # with the functions of GDAL's spatial index triggers
     with database.transaction():
@@ -83,3 +83,75 @@ def test_a_version_1_workspace_gets_its_synergy_events_audited(workspace_path):
     assert rows == [("insert", "erin"), ("delete", "erin")]
     assert gpkg.integrity_problems(workspace_path) == []
     project.clear()
+
+
+def _gdal_warnings(path):
+    """What GDAL says while reading every row of every table of ``path``."""
+    from osgeo import gdal, ogr
+
+    said = []
+    gdal.PushErrorHandler(lambda _level, _number, message: said.append(message))
+    try:
+        source = ogr.Open(path)
+        for index in range(source.GetLayerCount()):
+            layer = source.GetLayer(index)
+            for feature in layer:
+                for field in range(feature.GetFieldCount()):
+                    feature.GetField(field)
+        source = None
+    finally:
+        gdal.PopErrorHandler()
+    return said
+
+
+def test_time_stamps_migrate_to_milliseconds_without_touching_history(provider, run, tmp_path):
+    """Stamps written with microseconds by earlier plugins are rewritten in the GeoPackage form; the
+    audit trail, row versions and triggers are left as they were, and GDAL reads the file silently."""
+    path = run("createdemo", {"OUTPUT": str(tmp_path / "demo.gpkg"), "REFERENCE_DATE": "2026-06-01"})["OUTPUT"]
+    from tests.qgis_fixtures import copy_geopackage
+
+    old = str(tmp_path / "old.gpkg")
+    copy_geopackage(path, old)
+    connection = sqlite3.connect(old)
+    with connection:  # as a version 2 plugin left it: microseconds here and there, an offset
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+        for table, column in (("companies", "created_at"), ("flows", "updated_at"), ("synergy_events", "at")):
+            connection.execute("DROP TRIGGER IF EXISTS x")
+            for name, sql in triggers:
+                if " ON \"{}\"".format(table) in sql or " ON {} ".format(table) in sql:
+                    connection.execute('DROP TRIGGER "{}"'.format(name))
+            connection.execute("UPDATE {t} SET {c} = substr({c}, 1, 19) || '.000476Z'".format(t=table, c=column))
+        connection.execute("UPDATE audit_log SET at = '2026-05-02T10:00:00.123456+02:00' WHERE fid = 1")
+        connection.execute("UPDATE workspace_info SET value = '2026-05-01T09:00:00.5Z' WHERE key = 'created_at'")
+        for name, sql in triggers:
+            if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone():
+                connection.execute(sql)
+        connection.execute("UPDATE workspace_info SET value = '2' WHERE key = 'schema_version'")
+    before = {
+        "audit": connection.execute("SELECT count(*) FROM audit_log").fetchone()[0],
+        "versions": connection.execute("SELECT uid, row_version FROM flows ORDER BY uid").fetchall(),
+        "triggers": triggers,
+        "companies": connection.execute("SELECT uid, name, created_at FROM companies ORDER BY uid").fetchall(),
+    }
+    connection.close()
+    assert any("Non-conformant" in message for message in _gdal_warnings(old))
+
+    project = QgsProject()
+    workspace, backup = open_workspace(old, project)
+    project.clear()
+    assert backup and gpkg.read_info(old)["schema_version"] == str(schema.SCHEMA_VERSION)
+    connection = sqlite3.connect(old)
+    assert connection.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before["audit"]
+    assert connection.execute("SELECT uid, row_version FROM flows ORDER BY uid").fetchall() == before["versions"]
+    assert connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall() \
+        == before["triggers"]
+    companies = connection.execute("SELECT uid, name, created_at FROM companies ORDER BY uid").fetchall()
+    assert [(u, n, c[:19] + ".000Z") for u, n, c in before["companies"]] == companies
+    assert connection.execute("SELECT at FROM audit_log WHERE fid = 1").fetchone()[0] == "2026-05-02T08:00:00.123Z"
+    assert gpkg.read_info(old)["created_at"] == "2026-05-01T09:00:00.500Z"
+    stamps = [r[0] for table, column in (("flows", "updated_at"), ("synergy_events", "at"), ("audit_log", "at"))
+              for r in connection.execute("SELECT {} FROM {}".format(column, table))]
+    connection.close()
+    assert stamps and all(len(s) == 24 and s.endswith("Z") and s[19] == "." for s in stamps)
+    assert [m for m in _gdal_warnings(old) if "Non-conformant" in m] == []
+    assert gpkg.integrity_problems(old) == []
