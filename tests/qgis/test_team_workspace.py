@@ -247,3 +247,27 @@ def test_a_version_1_team_workspace_is_upgraded_by_its_administrator(postgis_con
         assert cursor.fetchone() == (0,)
     alice.close()
     rita.close()
+
+
+def test_the_team_project_opens_on_its_territory(team, postgis_server):
+    """The stored project carries a default view (QGIS's project view settings): the CRS's area at
+    creation, then the territory once it has companies, rewritten by an administrator."""
+    import uuid
+
+    from qgis.core import QgsPointXY
+
+    from territorial_flux_plugin.project.view import refresh_stored_view, stored_view_extent
+
+    assert stored_view_extent(team) is not None
+    with postgis_server.connect(autocommit=True) as connection, connection.cursor() as cursor:
+        cursor.execute("INSERT INTO team_basics.companies (uid, name, geom) VALUES "
+                       "(%s, 'Au port', ST_SetSRID(ST_MakePoint(654000, 7100000), 2154))", (str(uuid.uuid4()),))
+    assert refresh_stored_view(team)
+    xmin, ymin, xmax, ymax = stored_view_extent(team)
+    assert xmin < 654000 < xmax and ymin < 7100000 < ymax and xmax - xmin < 10000
+    project = QgsProject()
+    assert project.read(team.project_uri)
+    view = project.viewSettings().defaultViewExtent()
+    assert view.contains(QgsPointXY(654000, 7100000)) and view.width() < 10000
+    project.clear()
+    assert not refresh_stored_view(team)  # nothing changed much since: not rewritten
