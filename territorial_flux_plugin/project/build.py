@@ -58,6 +58,10 @@ def build_project(workspace, project=None):
     project = project if project is not None else QgsProject()
     lang = language()
     layers = {table.name: workspace.layer(table.name, layer_title(table.name)) for table in TABLES}
+    for layer in layers.values():
+        # Asked first once QGIS has created the styles table beside the layers' open connections,
+        # the extent query fails ("unable to open database file" in the log): ask it now.
+        layer.extent()
     project.addMapLayers(list(layers.values()), False)
     root = project.layerTreeRoot()
     for title, tables, visible in layer_groups():
@@ -72,10 +76,6 @@ def build_project(workspace, project=None):
     relations = forms.build_relations(project, layers)
     with forms.relations_known_to_forms(project, relations):
         _configure_layers(workspace, layers, relations, lang)
-        for layer in layers.values():
-            # QGIS created the styles table beside these layers' open connections, which then fail
-            # their first extent query ("unable to open database file" in the log): reconnect them
-            layer.reload()
         themes.add_map_themes(project, layers)
         project.setCrs(workspace.crs)
         project.setTitle(workspace.name)
