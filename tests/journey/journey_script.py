@@ -122,6 +122,12 @@ def step_company_dock():
     dock = plugins[NAME].tools.company_dock()
     report["steps"]["company_dock"] = {"visible": dock.isVisible() and not dock.visibleRegion().isEmpty(),
                                       "title": dock.windowTitle(), "shot": shot("2_company_dock")}
+    trigger("company_dock")  # a second click hides it, a third shows it again
+    wait(seconds=0.2)
+    report["steps"]["company_dock"]["hidden_by_second_click"] = not dock.isVisible()
+    trigger("company_dock")
+    wait(seconds=0.2)
+    report["steps"]["company_dock"]["shown_by_third_click"] = dock.isVisible()
 
 
 def step_locator():

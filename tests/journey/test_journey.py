@@ -80,6 +80,7 @@ def test_1_create_demo_frames_the_territory(journey):
 def test_2_company_dock_opens_at_the_first_click(journey):
     step = journey["steps"]["company_dock"]
     assert step["visible"]
+    assert step["hidden_by_second_click"] and step["shown_by_third_click"]  # then it toggles
 
 
 def test_3_locator_finds_a_company_from_three_letters(journey):
