@@ -25,6 +25,10 @@ from .import_areas import ImportAreasAlgorithm  # noqa: E402
 from .print_map import PrintMapAlgorithm  # noqa: E402
 
 ALGORITHMS += (ImportAreasAlgorithm, PrintMapAlgorithm)
+# Sharing with partners: filtered exports, without personal data.
+from .export_partners import ExportPartnersAlgorithm  # noqa: E402
+
+ALGORITHMS += (ExportPartnersAlgorithm,)
 
 
 class TerritorialFluxProvider(QgsProcessingProvider):
