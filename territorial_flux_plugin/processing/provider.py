@@ -27,8 +27,9 @@ from .print_map import PrintMapAlgorithm  # noqa: E402
 ALGORITHMS += (ImportAreasAlgorithm, PrintMapAlgorithm)
 # Sharing with partners: filtered exports, without personal data.
 from .export_partners import ExportPartnersAlgorithm  # noqa: E402
+from .export_webmap import ExportWebMapAlgorithm  # noqa: E402
 
-ALGORITHMS += (ExportPartnersAlgorithm,)
+ALGORITHMS += (ExportPartnersAlgorithm, ExportWebMapAlgorithm)
 
 
 class TerritorialFluxProvider(QgsProcessingProvider):

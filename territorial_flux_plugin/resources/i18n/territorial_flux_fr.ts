@@ -1915,6 +1915,59 @@
     </message>
 </context>
 <context>
+    <name>ExportWebMapAlgorithm</name>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="40"/>
+        <source>Most restricted confidentiality level the page may show</source>
+        <translation>Niveau de confidentialité le plus restreint que la page peut montrer</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="43"/>
+        <source>Title (default: the workspace&apos;s name)</source>
+        <translation>Titre (par défaut : le nom de l'espace de travail)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="45"/>
+        <source>Issuing organisation (default: the workspace&apos;s name)</source>
+        <translation>Organisme émetteur (par défaut : le nom de l'espace de travail)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="47"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="48"/>
+        <source>Background</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="49"/>
+        <source>Web map folder</source>
+        <translation>Dossier de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="50"/>
+        <source>Companies shown</source>
+        <translation>Entreprises montrées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="51"/>
+        <source>Offers and needs shown</source>
+        <translation>Offres et besoins montrés</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="52"/>
+        <source>Synergies shown</source>
+        <translation>Synergies montrées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="64"/>
+        <source>Web map written to {path}: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
+        <translation>Carte web écrite dans {path} : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
+    </message>
+</context>
+<context>
     <name>ImportAreasAlgorithm</name>
     <message>
         <location filename="../../processing/import_areas.py" line="50"/>
@@ -2493,7 +2546,7 @@
         <translation>Export pour les partenaires</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="27"/>
+        <location filename="../../processing/export_webmap.py" line="18"/>
         <source>Sharing</source>
         <translation>Partage</translation>
     </message>
@@ -2501,6 +2554,16 @@
         <location filename="../../processing/export_partners.py" line="29"/>
         <source>Exports what partners may receive: the active flows of active companies and the synergies (not abandoned) at MAX_CONFIDENTIALITY or a less restricted level, their participants, and the companies that have such a flow or synergy. Only these columns leave: companies (uid, siret, name, naf_code, activity, headcount_band, commune, commune_code, zone, the point), flows (uid, company_uid, direction, family, resource_code, resource, label, quantity, unit, availability, hazardous, priority, confidentiality, last_verified), synergies (uid, kind, title, resource_code, resource, status, quantity, unit, diverted_t_per_year, co2e_avoided_t_per_year, distance_km, confidentiality, the line) and synergy_participants (synergy_uid, company_uid, flow_uid, role). Contacts, logins, notes, addresses, costs, savings, next actions and the history never leave. FORMAT gpkg: a GeoPackage that opens styled in plain QGIS (project “partners” stored inside, read-only forms, relations, metadata); xlsx: a workbook with one sheet per table, points as longitude and latitude (WGS 84); csv: one file per table in the OUTPUT folder (UTF-8, “;”, decimal commas). Each carries a readme: source, date, level, licence (LICENCE) and issuing organisation (ORGANISATION, by default the workspace's name). The files are written whole or not at all.</source>
         <translation>Exporte ce que les partenaires peuvent recevoir : les flux actifs des entreprises actives et les synergies (non abandonnées) au niveau MAX_CONFIDENTIALITY ou à un niveau moins restreint, leurs participants, et les entreprises qui ont un tel flux ou une telle synergie. Seules ces colonnes sortent : entreprises (uid, siret, name, naf_code, activity, headcount_band, commune, commune_code, zone, le point), flux (uid, company_uid, direction, family, resource_code, resource, label, quantity, unit, availability, hazardous, priority, confidentiality, last_verified), synergies (uid, kind, title, resource_code, resource, status, quantity, unit, diverted_t_per_year, co2e_avoided_t_per_year, distance_km, confidentiality, la ligne) et synergy_participants (synergy_uid, company_uid, flow_uid, role). Les contacts, identifiants, notes, adresses, coûts, économies, prochaines actions et l'historique ne sortent jamais. FORMAT gpkg : un GeoPackage qui s'ouvre stylé dans QGIS seul (projet « partners » enregistré dedans, formulaires en lecture seule, relations, métadonnées) ; xlsx : un classeur avec une feuille par table, les points en longitude et latitude (WGS 84) ; csv : un fichier par table dans le dossier OUTPUT (UTF-8, « ; », virgules décimales). Chacun porte un readme : source, date, niveau, licence (LICENCE) et organisme émetteur (ORGANISATION, par défaut le nom de l'espace de travail). Les fichiers sont écrits entiers ou pas du tout.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="17"/>
+        <source>Export a web map for partners</source>
+        <translation>Exporter une carte web pour les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="20"/>
+        <source>Writes a self-contained static web map into the OUTPUT folder: index.html opens from the file system or from any static host. It shows the synergies by status, the offers and needs by family with a filter, a search by company or resource, a popup per company, the legend, the date, the licence (LICENCE) and the issuing organisation (ORGANISATION), under TITLE, in the plugin&apos;s language. Only what partners may receive at MAX_CONFIDENTIALITY (public by default) is written, as for territorialflux:exportpartners: never personal data. The data is in data.js and, in WGS 84, in companies.geojson, flows.geojson and synergies.geojson. The page uses Leaflet, shipped with it: it makes no request to any server unless BACKGROUND is osm (OpenStreetMap&apos;s tiles).</source>
+        <translation>Écrit une carte web statique autonome dans le dossier OUTPUT : index.html s'ouvre depuis le système de fichiers ou depuis n'importe quel hébergement statique. Elle montre les synergies par statut, les offres et besoins par famille avec un filtre, une recherche par entreprise ou ressource, une fenêtre par entreprise, la légende, la date, la licence (LICENCE) et l'organisme émetteur (ORGANISATION), sous le titre TITLE, dans la langue de l'extension. Seul ce que les partenaires peuvent recevoir au niveau MAX_CONFIDENTIALITY (public par défaut) est écrit, comme pour territorialflux:exportpartners : jamais de données personnelles. Les données sont dans data.js et, en WGS 84, dans companies.geojson, flows.geojson et synergies.geojson. La page utilise Leaflet, livré avec elle : elle n'envoie aucune requête à aucun serveur sauf si BACKGROUND vaut osm (les tuiles d'OpenStreetMap).</translation>
     </message>
 </context>
 <context>
@@ -4043,6 +4106,16 @@
         <location filename="../../sharing/styling.py" line="217"/>
         <source>Cannot store {what} in {path}: {error}</source>
         <translation>Impossible d'enregistrer {what} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/webmap.py" line="47"/>
+        <source>The web map's library (Leaflet) is missing from {folder}: run “make setup” (scripts/fetch_leaflet.sh) or install the plugin from its published package.</source>
+        <translation>La bibliothèque de la carte web (Leaflet) manque dans {folder} : lancez « make setup » (scripts/fetch_leaflet.sh) ou installez l'extension depuis son paquet publié.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/webmap.py" line="152"/>
+        <source>Unknown background {background}: use one of {backgrounds}.</source>
+        <translation>Fond de carte inconnu {background} : utilisez l'un de {backgrounds}.</translation>
     </message>
 </context>
 <context>
