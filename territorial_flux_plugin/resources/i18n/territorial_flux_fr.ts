@@ -14,7 +14,7 @@
         <translation>Rechercher une entreprise : nom, SIRET ou commune</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="92"/>
+        <location filename="../../plugin.py" line="94"/>
         <source>Pick a company on the map</source>
         <translation>Sélectionner une entreprise sur la carte</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="269"/>
+        <location filename="../../plugin.py" line="271"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1159,42 +1159,42 @@
         <translation>Imprimer la carte du territoire…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="88"/>
+        <location filename="../../plugin.py" line="90"/>
         <source>Company dock</source>
         <translation>Panneau Entreprise</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="90"/>
+        <location filename="../../plugin.py" line="92"/>
         <source>Synergy dock</source>
         <translation>Panneau Synergies</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="162"/>
+        <location filename="../../plugin.py" line="164"/>
         <source>The workspace was upgraded to this plugin&apos;s version; a copy of the old file was kept: {backup}</source>
         <translation>L'espace de travail a été mis à niveau vers la version de cette extension ; une copie de l'ancien fichier a été conservée : {backup}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="166"/>
+        <location filename="../../plugin.py" line="168"/>
         <source>Workspace opened: {path}</source>
         <translation>Espace de travail ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="203"/>
+        <location filename="../../plugin.py" line="205"/>
         <source>Workspace {name} created: {path}</source>
         <translation>Espace de travail {name} créé : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="211"/>
+        <location filename="../../plugin.py" line="213"/>
         <source>Open a Territorial Flux workspace</source>
         <translation>Ouvrir un espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="269"/>
+        <location filename="../../plugin.py" line="271"/>
         <source>Save the demo territory as</source>
         <translation>Enregistrer le territoire de démonstration sous</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="286"/>
+        <location filename="../../plugin.py" line="288"/>
         <source>Demo territory created: {companies} companies, {flows} flows, {synergies} synergies.</source>
         <translation>Territoire de démonstration créé : {companies} entreprises, {flows} flux, {synergies} synergies.</translation>
     </message>
@@ -1474,7 +1474,7 @@
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="157"/>
+        <location filename="../../gui/share_dialog.py" line="190"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -1594,12 +1594,12 @@
         <translation>Mettre à niveau l'espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="245"/>
+        <location filename="../../plugin.py" line="247"/>
         <source>Team workspace {name} opened ({reference}).</source>
         <translation>Espace de travail d'équipe {name} ouvert ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="248"/>
+        <location filename="../../plugin.py" line="250"/>
         <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
     </message>
@@ -1742,6 +1742,106 @@
         <location filename="../../sharing/styling.py" line="283"/>
         <source>the project</source>
         <translation>le projet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="29"/>
+        <source>GeoPackage for QGIS (styled, with its project)</source>
+        <translation>GeoPackage pour QGIS (stylé, avec son projet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="30"/>
+        <source>Workbook (XLSX), one sheet per table</source>
+        <translation>Classeur (XLSX), une feuille par table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="31"/>
+        <source>CSV files in a folder (for a spreadsheet)</source>
+        <translation>Fichiers CSV dans un dossier (pour un tableur)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="32"/>
+        <source>Web map (a folder to open in a browser)</source>
+        <translation>Carte web (un dossier à ouvrir dans un navigateur)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="49"/>
+        <source>Share with partners</source>
+        <translation>Partager avec les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="52"/>
+        <source>Exports what partners may receive from {name}: the flows and synergies at the chosen level or a less restricted one, and their companies. Contacts, logins, notes, addresses, costs and savings never leave.</source>
+        <translation>Exporte ce que les partenaires peuvent recevoir de {name} : les flux et synergies au niveau choisi ou à un niveau moins restreint, et leurs entreprises. Les contacts, identifiants, notes, adresses, coûts et économies ne sortent jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="59"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="61"/>
+        <source>Partners may see up to</source>
+        <translation>Les partenaires peuvent voir jusqu'à</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="73"/>
+        <source>Web map title</source>
+        <translation>Titre de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="74"/>
+        <source>None: no request to any server</source>
+        <translation>Aucun : aucune requête à aucun serveur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="74"/>
+        <source>OpenStreetMap (the page loads its tiles)</source>
+        <translation>OpenStreetMap (la page charge ses tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="76"/>
+        <source>Web map background</source>
+        <translation>Fond de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="79"/>
+        <source>Write to</source>
+        <translation>Écrire dans</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="84"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="119"/>
+        <source>What would leave: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
+        <translation>Ce qui sortirait : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="143"/>
+        <source>Choose where to write the export.</source>
+        <translation>Choisissez où écrire l'export.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="162"/>
+        <source>Open a workspace first: partners receive the open workspace&apos;s data.</source>
+        <translation>Ouvrez d'abord un espace de travail : les partenaires reçoivent les données de l'espace de travail ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="181"/>
+        <source>Web map written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
+        <translation>Carte web écrite : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="184"/>
+        <source>Export for partners written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
+        <translation>Export pour les partenaires écrit : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="87"/>
+        <source>Share with partners…</source>
+        <translation>Partager avec les partenaires…</translation>
     </message>
 </context>
 <context>
@@ -4108,12 +4208,12 @@
         <translation>Impossible d'enregistrer {what} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../sharing/webmap.py" line="47"/>
+        <location filename="../../sharing/webmap.py" line="41"/>
         <source>The web map's library (Leaflet) is missing from {folder}: run “make setup” (scripts/fetch_leaflet.sh) or install the plugin from its published package.</source>
         <translation>La bibliothèque de la carte web (Leaflet) manque dans {folder} : lancez « make setup » (scripts/fetch_leaflet.sh) ou installez l'extension depuis son paquet publié.</translation>
     </message>
     <message>
-        <location filename="../../sharing/webmap.py" line="152"/>
+        <location filename="../../sharing/webmap.py" line="146"/>
         <source>Unknown background {background}: use one of {backgrounds}.</source>
         <translation>Fond de carte inconnu {background} : utilisez l'un de {backgrounds}.</translation>
     </message>
