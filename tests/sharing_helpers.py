@@ -83,26 +83,28 @@ def never_leave(path):
 
 
 def expected_rows(path, level):
-    """The rows that may leave, by SQL written independently of the plugin."""
+    """The rows that may leave, by SQL written independently of the plugin (``path``: a GeoPackage,
+    or a function running a query where it should, e.g. on a team workspace as a given login)."""
+    run = path if callable(path) else (lambda sql: query(path, sql))
     visible = "({})".format(", ".join("'{}'".format(v) for v in LEVELS[level]))
     shared_flows = ("SELECT f.uid FROM flows f JOIN companies c ON c.uid = f.company_uid WHERE f.status = 'active' "
                     "AND c.status = 'active' AND f.confidentiality IN " + visible)
     shared_synergies = "SELECT uid FROM synergies WHERE status <> 'abandoned' AND confidentiality IN " + visible
-    participants = query(path, (
+    participants = run((
         "SELECT p.synergy_uid, p.company_uid, CASE WHEN p.flow_uid IN ({flows}) THEN p.flow_uid END, p.role "
         "FROM synergy_participants p JOIN companies c ON c.uid = p.company_uid WHERE c.status = 'active' "
         "AND p.synergy_uid IN ({synergies}) ORDER BY 1, 2, 3").format(flows=shared_flows, synergies=shared_synergies))
-    companies = query(path, (
+    companies = run((
         "SELECT uid, siret, name, naf_code, headcount_band, commune, commune_code, zone FROM companies "
         "WHERE uid IN (SELECT f.company_uid FROM flows f WHERE f.uid IN ({flows})) OR uid IN (SELECT p.company_uid "
         "FROM synergy_participants p JOIN companies c ON c.uid = p.company_uid WHERE c.status = 'active' AND "
         "p.synergy_uid IN ({synergies})) ORDER BY uid").format(flows=shared_flows, synergies=shared_synergies))
-    flows = query(path, "SELECT uid, company_uid, direction, family, resource_code, label, quantity, unit, "
-                        "availability, hazardous, priority, confidentiality, substr(last_verified, 1, 10) FROM flows "
-                        "WHERE uid IN ({}) ORDER BY uid".format(shared_flows))
-    synergies = query(path, "SELECT uid, kind, title, resource_code, status, quantity, unit, diverted_t_per_year, "
-                            "co2e_avoided_t_per_year, distance_km, confidentiality FROM synergies WHERE uid IN ({}) "
-                            "ORDER BY uid".format(shared_synergies))
+    flows = run("SELECT uid, company_uid, direction, family, resource_code, label, quantity, unit, "
+                "availability, hazardous, priority, confidentiality, substr(CAST(last_verified AS text), 1, 10) "
+                "FROM flows WHERE uid IN ({}) ORDER BY uid".format(shared_flows))
+    synergies = run("SELECT uid, kind, title, resource_code, status, quantity, unit, diverted_t_per_year, "
+                    "co2e_avoided_t_per_year, distance_km, confidentiality FROM synergies WHERE uid IN ({}) "
+                    "ORDER BY uid".format(shared_synergies))
     return {"companies": companies, "flows": flows, "synergies": synergies, "synergy_participants": participants}
 
 
