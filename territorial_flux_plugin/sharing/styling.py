@@ -7,6 +7,7 @@ Everything here is QGIS's own configuration saved in the file, so the partner ne
 import io
 import json
 import os
+import re
 import sqlite3
 import zipfile
 from contextlib import closing, contextmanager
@@ -289,7 +290,17 @@ def style_geopackage(path, issue, language):
 @contextmanager
 def anonymous_saving():
     """QGIS writes the login of whoever saves a project into it, unless told not to: a partner
-    never learns an advisor's login."""
+    never learns an advisor's login. (QGIS 3.22 reads the setting's key; later releases, an entry
+    of their settings tree.)"""
+    entry = getattr(QgsProject, "settingsAnonymizeSavedProjects", None)
+    if entry is not None:
+        previous = entry.value()
+        entry.setValue(True)
+        try:
+            yield
+        finally:
+            entry.setValue(previous)
+        return
     settings = QgsSettings()
     key = "projects/anonymize_saved_projects"
     previous = settings.value(key, None, section=QgsSettings.Section.Core)
@@ -332,6 +343,7 @@ def _relative_project(zipped, path, relative):
             data = before.read(item.filename)
             if item.filename.endswith(".qgs"):
                 data = data.replace(path.encode("utf-8"), relative.encode("utf-8"))
+                data = re.sub(rb'(saveUser(?:Full)?)="[^"]*"', rb'\1=""', data)
             after.writestr(item, data)
     return target.getvalue()
 
