@@ -256,6 +256,8 @@ def style_geopackage(path, issue, language):
         project.relationManager().addRelation(relation)
     style_companies(layers["companies"], titles["flows"])
     styles.style_synergies(layers["synergies"])
+    renderer = layers["synergies"].renderer()  # abandoned synergies never leave
+    renderer.deleteCategory(renderer.categoryIndexForValue("abandoned"))
     with relations_known_to_forms(project, relations):
         for table, layer in layers.items():
             _configure_fields(layer, table)

@@ -77,7 +77,6 @@
 
   function flowLine(flow) {
     var item = element("li");
-    item.appendChild(element("span", (flow.direction === "offer" ? t("offer") : t("need")) + " · ", "direction"));
     var text = (flow.resource || flow.resource_code) + (flow.label ? " — " + flow.label : "");
     if (flow.quantity !== null && flow.quantity !== undefined) { text += " (" + number(flow.quantity) + " " + (flow.unit || "") + ")"; }
     if (flow.hazardous) { text += " · " + t("hazardous"); }
