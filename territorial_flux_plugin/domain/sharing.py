@@ -57,9 +57,7 @@ def read_columns(table):
     """The stored columns an export reads from ``table``: the shared ones that are stored, plus
     ``status`` where the selection needs it."""
     columns = [c for c in SHARED_COLUMNS[table] if c not in WORDS]
-    if table in ("companies", "flows") and "status" not in columns:
-        columns.append("status")
-    if table == "synergies" and "status" not in columns:
+    if table in ("companies", "flows", "synergies") and "status" not in columns:
         columns.append("status")
     return columns
 

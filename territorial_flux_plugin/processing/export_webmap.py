@@ -8,7 +8,6 @@ from ..domain.sharing import LEVELS, LICENCES
 from ..sharing.webmap import BACKGROUNDS, export_webmap
 from ..toolbelt.i18n import language
 from .base import TerritorialFluxAlgorithm
-from .export_partners import output_path
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
 
@@ -59,7 +58,8 @@ class ExportWebMapAlgorithm(TerritorialFluxAlgorithm):
             organisation=self.parameterAsString(parameters, self.ORGANISATION, context).strip() or None,
             licence=parameter_as_choice(self, parameters, self.LICENCE, context),
             background=parameter_as_choice(self, parameters, self.BACKGROUND, context),
-            output=output_path(self, parameters, self.OUTPUT, context), language=language(), feedback=feedback)
+            output=self.parameterAsFileOutput(parameters, self.OUTPUT, context), language=language(),
+            feedback=feedback)
         counts = result["counts"]
         feedback.pushInfo(self.tr("Web map written to {path}: {companies} companies, {flows} offers and needs, "
                                   "{synergies} synergies.").format(path=result["index"], **counts))

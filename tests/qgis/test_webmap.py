@@ -212,8 +212,8 @@ def test_an_empty_territory_says_so(run, provider, tmp_path, browser, proxy):
 
     workspace = str(tmp_path / "empty.gpkg")
     run("createworkspace", {"OUTPUT": workspace, "NAME": "Territoire vide"})
-    output = tmp_path / "site"
-    result = run("exportwebmap", {"WORKSPACE": workspace, "OUTPUT": str(output)})
+    result = run("exportwebmap", {"WORKSPACE": workspace, "OUTPUT": "TEMPORARY_OUTPUT"})  # a folder QGIS names
+    output = result["OUTPUT"]
     assert (result["COMPANIES"], result["FLOWS"], result["SYNERGIES"]) == (0, 0, 0)
     load(browser, output)
     assert browser.find_element(By.CSS_SELECTOR, ".empty-message").text == "Nothing is shared at this level yet."

@@ -69,7 +69,7 @@
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="87"/>
+        <location filename="../../sharing/styling.py" line="88"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
@@ -679,7 +679,7 @@
         <translation>Prochaine action</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="90"/>
+        <location filename="../../sharing/styling.py" line="91"/>
         <source>Synergy</source>
         <translation>Synergie</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>Enregistrer les &amp;résultats</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="94"/>
+        <location filename="../../sharing/styling.py" line="95"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -759,7 +759,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="89"/>
+        <location filename="../../sharing/styling.py" line="90"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation>Flux de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="76"/>
+        <location filename="../../sharing/styling.py" line="77"/>
         <source>Participants of the synergy</source>
         <translation>Participants à la synergie</translation>
     </message>
@@ -1214,12 +1214,12 @@
         <translation>Historique de la synergie</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="75"/>
+        <location filename="../../sharing/styling.py" line="76"/>
         <source>Synergies of the company</source>
         <translation>Synergies de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="77"/>
+        <location filename="../../sharing/styling.py" line="78"/>
         <source>Synergies of the flow</source>
         <translation>Synergies du flux</translation>
     </message>
@@ -1234,12 +1234,12 @@
         <translation>Décisions sur le besoin</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="179"/>
+        <location filename="../../sharing/styling.py" line="180"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="83"/>
+        <location filename="../../sharing/styling.py" line="84"/>
         <source>Location</source>
         <translation>Localisation</translation>
     </message>
@@ -1259,7 +1259,7 @@
         <translation>Notes et provenance</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="86"/>
+        <location filename="../../sharing/styling.py" line="87"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
@@ -1274,7 +1274,7 @@
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="91"/>
+        <location filename="../../sharing/styling.py" line="92"/>
         <source>Outcomes</source>
         <translation>Résultats</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation>Traçabilité</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="84"/>
+        <location filename="../../sharing/styling.py" line="85"/>
         <source>Offers and needs</source>
         <translation>Offres et besoins</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>Analyse des chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="249"/>
+        <location filename="../../sharing/styling.py" line="250"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>Texte de la licence</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="69"/>
+        <location filename="../../sharing/styling.py" line="70"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
@@ -1654,92 +1654,92 @@
         <translation>Aucune : ni contact, ni e-mail, ni téléphone, ni identifiant, ni note, ni adresse, ni coût, ni économie n'est exporté.</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="70"/>
+        <location filename="../../sharing/styling.py" line="71"/>
         <source>Synergy participants</source>
         <translation>Participants aux synergies</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="70"/>
+        <location filename="../../sharing/styling.py" line="71"/>
         <source>About this export</source>
         <translation>À propos de cet export</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="74"/>
+        <location filename="../../sharing/styling.py" line="75"/>
         <source>Offers and needs of the company</source>
         <translation>Offres et besoins de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="93"/>
+        <location filename="../../sharing/styling.py" line="94"/>
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="100"/>
+        <location filename="../../sharing/styling.py" line="101"/>
         <source>Activity in words</source>
         <translation>Activité en clair</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="102"/>
+        <location filename="../../sharing/styling.py" line="103"/>
         <source>Resource in words</source>
         <translation>Ressource en clair</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="104"/>
+        <location filename="../../sharing/styling.py" line="105"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="104"/>
+        <location filename="../../sharing/styling.py" line="105"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="104"/>
+        <location filename="../../sharing/styling.py" line="105"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="179"/>
+        <location filename="../../sharing/styling.py" line="180"/>
         <source>In a synergy</source>
         <translation>Dans une synergie</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="196"/>
+        <location filename="../../sharing/styling.py" line="197"/>
         <source>{title} of {territory}, shared by {organisation} on {date} at the {level} level. Licence: {licence} ({url}). Source: {source}.</source>
         <translation>{title} de {territory}, partagé par {organisation} le {date} au niveau {level}. Licence : {licence} ({url}). Source : {source}.</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="201"/>
+        <location filename="../../sharing/styling.py" line="202"/>
         <source>Licence: {licence}, {url}</source>
         <translation>Licence : {licence}, {url}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="203"/>
+        <location filename="../../sharing/styling.py" line="204"/>
         <source>{date}: exported by {organisation} from {source}</source>
         <translation>{date} : exporté par {organisation} depuis {source}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="231"/>
+        <location filename="../../sharing/styling.py" line="232"/>
         <source>{territory}: shared with partners</source>
         <translation>{territory} : partagé avec les partenaires</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="264"/>
+        <location filename="../../sharing/styling.py" line="267"/>
         <source>Shared with partners</source>
         <translation>Partagé avec les partenaires</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="266"/>
+        <location filename="../../sharing/styling.py" line="269"/>
         <source>the style of {table}</source>
         <translation>le style de {table}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="269"/>
+        <location filename="../../sharing/styling.py" line="272"/>
         <source>the metadata of {table}</source>
         <translation>les métadonnées de {table}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="283"/>
+        <location filename="../../sharing/styling.py" line="286"/>
         <source>the project</source>
         <translation>le projet</translation>
     </message>
@@ -2017,47 +2017,47 @@
 <context>
     <name>ExportWebMapAlgorithm</name>
     <message>
-        <location filename="../../processing/export_webmap.py" line="40"/>
+        <location filename="../../processing/export_webmap.py" line="39"/>
         <source>Most restricted confidentiality level the page may show</source>
         <translation>Niveau de confidentialité le plus restreint que la page peut montrer</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="43"/>
+        <location filename="../../processing/export_webmap.py" line="42"/>
         <source>Title (default: the workspace&apos;s name)</source>
         <translation>Titre (par défaut : le nom de l'espace de travail)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="45"/>
+        <location filename="../../processing/export_webmap.py" line="44"/>
         <source>Issuing organisation (default: the workspace&apos;s name)</source>
         <translation>Organisme émetteur (par défaut : le nom de l'espace de travail)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="47"/>
+        <location filename="../../processing/export_webmap.py" line="46"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="48"/>
+        <location filename="../../processing/export_webmap.py" line="47"/>
         <source>Background</source>
         <translation>Fond de carte</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="49"/>
+        <location filename="../../processing/export_webmap.py" line="48"/>
         <source>Web map folder</source>
         <translation>Dossier de la carte web</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="50"/>
+        <location filename="../../processing/export_webmap.py" line="49"/>
         <source>Companies shown</source>
         <translation>Entreprises montrées</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="51"/>
+        <location filename="../../processing/export_webmap.py" line="50"/>
         <source>Offers and needs shown</source>
         <translation>Offres et besoins montrés</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="52"/>
+        <location filename="../../processing/export_webmap.py" line="51"/>
         <source>Synergies shown</source>
         <translation>Synergies montrées</translation>
     </message>
@@ -2646,7 +2646,7 @@
         <translation>Export pour les partenaires</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="18"/>
+        <location filename="../../processing/export_webmap.py" line="17"/>
         <source>Sharing</source>
         <translation>Partage</translation>
     </message>
@@ -2656,12 +2656,12 @@
         <translation>Exporte ce que les partenaires peuvent recevoir : les flux actifs des entreprises actives et les synergies (non abandonnées) au niveau MAX_CONFIDENTIALITY ou à un niveau moins restreint, leurs participants, et les entreprises qui ont un tel flux ou une telle synergie. Seules ces colonnes sortent : entreprises (uid, siret, name, naf_code, activity, headcount_band, commune, commune_code, zone, le point), flux (uid, company_uid, direction, family, resource_code, resource, label, quantity, unit, availability, hazardous, priority, confidentiality, last_verified), synergies (uid, kind, title, resource_code, resource, status, quantity, unit, diverted_t_per_year, co2e_avoided_t_per_year, distance_km, confidentiality, la ligne) et synergy_participants (synergy_uid, company_uid, flow_uid, role). Les contacts, identifiants, notes, adresses, coûts, économies, prochaines actions et l'historique ne sortent jamais. FORMAT gpkg : un GeoPackage qui s'ouvre stylé dans QGIS seul (projet « partners » enregistré dedans, formulaires en lecture seule, relations, métadonnées) ; xlsx : un classeur avec une feuille par table, les points en longitude et latitude (WGS 84) ; csv : un fichier par table dans le dossier OUTPUT (UTF-8, « ; », virgules décimales). Chacun porte un readme : source, date, niveau, licence (LICENCE) et organisme émetteur (ORGANISATION, par défaut le nom de l'espace de travail). Les fichiers sont écrits entiers ou pas du tout.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="17"/>
+        <location filename="../../processing/export_webmap.py" line="16"/>
         <source>Export a web map for partners</source>
         <translation>Exporter une carte web pour les partenaires</translation>
     </message>
     <message>
-        <location filename="../../processing/export_webmap.py" line="20"/>
+        <location filename="../../processing/export_webmap.py" line="19"/>
         <source>Writes a self-contained static web map into the OUTPUT folder: index.html opens from the file system or from any static host. It shows the synergies by status, the offers and needs by family with a filter, a search by company or resource, a popup per company, the legend, the date, the licence (LICENCE) and the issuing organisation (ORGANISATION), under TITLE, in the plugin&apos;s language. Only what partners may receive at MAX_CONFIDENTIALITY (public by default) is written, as for territorialflux:exportpartners: never personal data. The data is in data.js and, in WGS 84, in companies.geojson, flows.geojson and synergies.geojson. The page uses Leaflet, shipped with it: it makes no request to any server unless BACKGROUND is osm (OpenStreetMap&apos;s tiles).</source>
         <translation>Écrit une carte web statique autonome dans le dossier OUTPUT : index.html s'ouvre depuis le système de fichiers ou depuis n'importe quel hébergement statique. Elle montre les synergies par statut, les offres et besoins par famille avec un filtre, une recherche par entreprise ou ressource, une fenêtre par entreprise, la légende, la date, la licence (LICENCE) et l'organisme émetteur (ORGANISATION), sous le titre TITLE, dans la langue de l'extension. Seul ce que les partenaires peuvent recevoir au niveau MAX_CONFIDENTIALITY (public par défaut) est écrit, comme pour territorialflux:exportpartners : jamais de données personnelles. Les données sont dans data.js et, en WGS 84, dans companies.geojson, flows.geojson et synergies.geojson. La page utilise Leaflet, livré avec elle : elle n'envoie aucune requête à aucun serveur sauf si BACKGROUND vaut osm (les tuiles d'OpenStreetMap).</translation>
     </message>
@@ -4143,12 +4143,12 @@
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
     </message>
     <message>
-        <location filename="../../domain/sharing.py" line="69"/>
+        <location filename="../../domain/sharing.py" line="67"/>
         <source>Partners may receive data at the partners or public level, not {level}.</source>
         <translation>Les partenaires peuvent recevoir les données au niveau partenaires ou public, pas {level}.</translation>
     </message>
     <message>
-        <location filename="../../domain/sharing.py" line="76"/>
+        <location filename="../../domain/sharing.py" line="74"/>
         <source>Unknown licence {licence}: use one of {licences}.</source>
         <translation>Licence inconnue {licence} : utilisez l'une de {licences}.</translation>
     </message>
@@ -4203,7 +4203,7 @@
         <translation>Format inconnu {format} : utilisez l'un de {formats}.</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="217"/>
+        <location filename="../../sharing/styling.py" line="218"/>
         <source>Cannot store {what} in {path}: {error}</source>
         <translation>Impossible d'enregistrer {what} dans {path} : {error}</translation>
     </message>
