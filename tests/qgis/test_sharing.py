@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 import pytest
 from qgis.core import QgsProcessingException
@@ -55,15 +55,18 @@ def check_no_leak(output, source, level):
     return expected
 
 
+@contextmanager
 def open_workbook(path):
     """The workbook as a spreadsheet shows it: the first row names the columns (GDAL guesses
-    otherwise when every column is text)."""
+    otherwise when every column is text, and reads each sheet when first asked)."""
     from osgeo import gdal
 
     gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE")
+    workbook = gdal.OpenEx(path, gdal.OF_VECTOR)
     try:
-        return gdal.OpenEx(path, gdal.OF_VECTOR)
+        yield workbook
     finally:
+        workbook = None  # noqa: F841 - closed before GDAL's state changes again
         gdal.SetConfigOption("OGR_XLSX_HEADERS", None)
 
 
@@ -104,19 +107,27 @@ def test_the_geopackage_carries_the_listed_columns_and_the_rows_sql_allows_and_n
 
 
 def test_the_workbook_has_one_sheet_per_table_with_longitude_and_latitude(run, messy, tmp_path):
-    from osgeo import ogr
 
     source, _facts = messy
     output = str(tmp_path / "partners.xlsx")
     run("exportpartners", {"WORKSPACE": source, "FORMAT": "xlsx", "LICENCE": "odbl-1.0", "OUTPUT": output})
     expected = check_no_leak(output, source, "partners")
-    workbook = open_workbook(output)
+    with open_workbook(output) as workbook:
+        check_workbook(workbook, expected)
+
+
+def check_workbook(workbook, expected):
+    from osgeo import ogr
+
     sheets = [workbook.GetLayer(i).GetName() for i in range(workbook.GetLayerCount())]
     assert sheets == list(SHARED) + ["readme"]
     companies = workbook.GetLayerByName("companies")
     definition = companies.GetLayerDefn()
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     assert names == SHARED["companies"] + ["longitude", "latitude"]
+    for table in ("flows", "synergies", "synergy_participants"):
+        definition = workbook.GetLayerByName(table).GetLayerDefn()
+        assert [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())] == SHARED[table]
     rows = {f.GetField("uid"): (f.GetField("siret"), f.GetField("longitude"), f.GetField("latitude"))
             for f in companies}
     assert set(rows) == {r[0] for r in expected["companies"]}
@@ -127,7 +138,6 @@ def test_the_workbook_has_one_sheet_per_table_with_longitude_and_latitude(run, m
     assert workbook.GetLayerByName("synergies").GetFeatureCount() == len(expected["synergies"])
     readme = {f.GetField("key"): f.GetField("value") for f in workbook.GetLayerByName("readme")}
     assert "odbl-1.0" in readme["licence"]
-    companies = workbook = None
 
 
 def test_csv_files_open_in_a_french_spreadsheet(run, messy, tmp_path):
@@ -209,10 +219,9 @@ def test_a_wgs84_workspace_and_a_company_without_location(run, provider, tmp_pat
     result = run("exportpartners", {"WORKSPACE": workspace, "FORMAT": "xlsx", "OUTPUT": output})
     assert result["COMPANIES"] == 2 and result["FLOWS"] == 2
 
-    workbook = open_workbook(output)
-    rows = {f.GetField("name"): (f.GetField("longitude"), f.GetField("latitude"))
-            for f in workbook.GetLayerByName("companies")}
-    workbook = None
+    with open_workbook(output) as workbook:
+        rows = {f.GetField("name"): (f.GetField("longitude"), f.GetField("latitude"))
+                for f in workbook.GetLayerByName("companies")}
     assert rows == {"Placed": (2.35, 51.03), "Nowhere": (None, None)}
     gpkg = str(tmp_path / "wgs84-partners.gpkg")
     run("exportpartners", {"WORKSPACE": workspace, "OUTPUT": gpkg})

@@ -188,6 +188,15 @@ def test_names_are_shown_as_text_and_nothing_personal_leaves(run, messy, tmp_pat
     assert popup is not None and popup.splitlines()[0] == HTML_NAME
     assert browser.execute_script("return window.injected === undefined")
     assert browser.execute_script("return document.querySelectorAll('#map img, #panel img').length") == 0
+    from tests.qgis.test_sharing import SHARED
+
+    for table, extra in (("companies", []), ("flows", ["company_name"]), ("synergies", [])):
+        features = json.loads((output / (table + ".geojson")).read_text())["features"]
+        assert features and all(list(f["properties"]) == SHARED[table] + extra for f in features), table
+    data = (output / "data.js").read_text()
+    assert data.startswith("window.TERRITORIAL_FLUX = ")
+    page = json.loads(data[len("window.TERRITORIAL_FLUX = "):].rstrip().rstrip(";"))
+    assert all(list(p) == SHARED["synergy_participants"] for p in page["participants"])
     geojson = json.loads((output / "companies.geojson").read_text())
     assert facts["archived"] not in {f["properties"]["uid"] for f in geojson["features"]}
     assert all(-180 <= f["geometry"]["coordinates"][0] <= 180 for f in geojson["features"] if f["geometry"])
