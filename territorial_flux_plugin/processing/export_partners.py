@@ -50,6 +50,16 @@ class ExportPartnersAlgorithm(TerritorialFluxAlgorithm):
     FORMAT = "FORMAT"
     OUTPUT = "OUTPUT"
 
+    def flags(self):
+        # the GeoPackage's project is built with QGIS objects (and lends its relations to the open
+        # project while its forms are built): on the main thread, as printmap does
+        from qgis.core import Qgis, QgsProcessingAlgorithm
+
+        no_threading = getattr(getattr(Qgis, "ProcessingAlgorithmFlag", None), "NoThreading", None)
+        if no_threading is None:
+            no_threading = QgsProcessingAlgorithm.Flag.FlagNoThreading
+        return super().flags() | no_threading
+
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(workspace_parameter())
         self.addParameter(choice_parameter(

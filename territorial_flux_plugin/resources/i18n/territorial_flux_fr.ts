@@ -1969,47 +1969,47 @@
 <context>
     <name>ExportPartnersAlgorithm</name>
     <message>
-        <location filename="../../processing/export_partners.py" line="55"/>
+        <location filename="../../processing/export_partners.py" line="65"/>
         <source>Most restricted confidentiality level the partners may see</source>
         <translation>Niveau de confidentialité le plus restreint que les partenaires peuvent voir</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="58"/>
+        <location filename="../../processing/export_partners.py" line="68"/>
         <source>Issuing organisation (default: the workspace&apos;s name)</source>
         <translation>Organisme émetteur (par défaut : le nom de l'espace de travail)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="60"/>
+        <location filename="../../processing/export_partners.py" line="70"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="61"/>
+        <location filename="../../processing/export_partners.py" line="71"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="62"/>
+        <location filename="../../processing/export_partners.py" line="72"/>
         <source>Output file (gpkg, xlsx) or folder (csv)</source>
         <translation>Fichier de sortie (gpkg, xlsx) ou dossier (csv)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="64"/>
+        <location filename="../../processing/export_partners.py" line="74"/>
         <source>Companies exported</source>
         <translation>Entreprises exportées</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="65"/>
+        <location filename="../../processing/export_partners.py" line="75"/>
         <source>Offers and needs exported</source>
         <translation>Offres et besoins exportés</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="66"/>
+        <location filename="../../processing/export_partners.py" line="76"/>
         <source>Synergies exported</source>
         <translation>Synergies exportées</translation>
     </message>
     <message>
-        <location filename="../../processing/export_partners.py" line="77"/>
+        <location filename="../../processing/export_partners.py" line="87"/>
         <source>Written to {path}: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
         <translation>Écrit dans {path} : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
     </message>
