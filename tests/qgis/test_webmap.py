@@ -163,7 +163,7 @@ def test_the_page_speaks_french_with_the_plugin(run, messy, tmp_path, browser, p
     assert browser.find_element(By.ID, "search-label").text == "Rechercher une entreprise ou une ressource"
     assert "Publié par" in browser.find_element(By.ID, "footer").text
     legend = browser.find_element(By.ID, "legend").text
-    assert "En fonctionnement" in legend or "Opérationnelle" in legend or "Besoins" in legend
+    assert "En fonctionnement" in legend and "Offres" in legend and "Besoins" in legend
     assert "Partenaires" in browser.find_element(By.ID, "subtitle").text
     flows = json.loads((output / "flows.geojson").read_text())["features"]
     assert all(f["properties"]["confidentiality"] in ("partners", "public") for f in flows)
