@@ -18,6 +18,9 @@ def main(dist):
     metadata = configparser.ConfigParser(interpolation=None)
     metadata.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
     version = metadata.get("general", "version")
+    leaflet = os.path.join(ROOT, PLUGIN, "resources", "webmap", "vendor", "leaflet", "leaflet.js")
+    if not os.path.isfile(leaflet):
+        sys.exit("package: the web map's library is missing ({}): run make setup first".format(leaflet))
     os.makedirs(dist, exist_ok=True)
     target = os.path.join(dist, "{}-{}.zip".format(PLUGIN, version))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:

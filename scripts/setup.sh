@@ -32,8 +32,11 @@ fi
 
 PACKAGES=(python3-qgis qgis-providers qgis xvfb xauth imagemagick poppler-utils gdal-bin
           pyqt5-dev-tools qttools5-dev-tools python3-venv make git
-          "postgresql-$major-postgis-3" "postgresql-$major" python3-psycopg2)
+          "postgresql-$major-postgis-3" "postgresql-$major" python3-psycopg2
+          chromium chromium-driver python3-selenium python3-pil)
 missing=()
+# npm fetches the web map's library (Leaflet); NodeSource's nodejs brings its own npm.
+command -v npm >/dev/null || missing+=(npm)
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
@@ -52,3 +55,6 @@ if ! cmp -s requirements-dev.txt "$VENV/.requirements" 2>/dev/null; then
   "$VENV/bin/pip" install -q --disable-pip-version-check -r requirements-dev.txt
   cp requirements-dev.txt "$VENV/.requirements"
 fi
+
+# The web map's library, from npm, checked against its pinned sha512 (git-ignored vendor folder).
+bash scripts/fetch_leaflet.sh

@@ -84,6 +84,8 @@ class TerritorialFluxPlugin:
                          tr("Analyse value chains"), self.analyse_value_chains, toolbar=False)
         self._add_action("print_map", theme("/mActionFilePrint.svg"), tr("Print territory map…"),
                          self.print_map, toolbar=False)
+        self._add_action("share_with_partners", theme("/mActionSharingExport.svg"), tr("Share with partners…"),
+                         self.share_with_partners, toolbar=False)
         self.menu.addSeparator()
         self._add_action("company_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "company.svg")),
                          tr("Company dock"), lambda: self._toggle(self.tools.company_dock), toolbar=True)
@@ -306,5 +308,14 @@ class TerritorialFluxPlugin:
 
         try:
             print_current_workspace(self.iface)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged
+            self._report(error)
+
+    def share_with_partners(self):
+        """Share with partners…: the dialog, then territorialflux:exportpartners or exportwebmap."""
+        from .gui.share_dialog import share_current_workspace
+
+        try:
+            share_current_workspace(self.iface)
         except Exception as error:  # noqa: BLE001 - shown to the user, logged
             self._report(error)

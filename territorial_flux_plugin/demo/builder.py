@@ -75,6 +75,7 @@ class DemoBuilder:
         self._companies()
         self._flows()
         self._synergies()
+        self._publicise()
         self._territory()
         return self
 
@@ -224,6 +225,28 @@ class DemoBuilder:
                                     companies[members[0]["company_uid"]]["advisor"])
             for flow in members:
                 self.participants.append(self._participant(synergy, companies[flow["company_uid"]], flow, "member"))
+
+    def _publicise(self):
+        """CCIs publicise their successes: two operating substitutions and the operating shared
+        collection are public, two synergies being implemented are shared with partners, and the
+        flows of their participants are made as visible. No random draw: the rest of the
+        territory is the same."""
+        flows = {f["uid"]: f for f in self.flows}
+
+        def raise_to(row, level):
+            if confidentiality_rank(row["confidentiality"]) < confidentiality_rank(level):
+                row["confidentiality"] = level
+
+        def chosen(kind, status, count):
+            return [s for s in self.synergies if s["kind"] == kind and s["status"] == status][:count]
+
+        shared = [(s, "public") for s in chosen("substitution", "operating", 2) + chosen("mutualisation", "operating", 1)]
+        shared += [(s, "partners") for s in chosen("substitution", "implementing", 2)]
+        for synergy, level in shared:
+            raise_to(synergy, level)
+            for participant in self.participants:
+                if participant["synergy_uid"] == synergy["uid"] and participant["flow_uid"] in flows:
+                    raise_to(flows[participant["flow_uid"]], level)
 
     def _synergy(self, kind, title, code, status, quantity, unit, level, geometry, distance_km, advisor):
         rng = self.rng

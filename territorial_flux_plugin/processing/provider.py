@@ -25,6 +25,11 @@ from .import_areas import ImportAreasAlgorithm  # noqa: E402
 from .print_map import PrintMapAlgorithm  # noqa: E402
 
 ALGORITHMS += (ImportAreasAlgorithm, PrintMapAlgorithm)
+# Sharing with partners: filtered exports, without personal data.
+from .export_partners import ExportPartnersAlgorithm  # noqa: E402
+from .export_webmap import ExportWebMapAlgorithm  # noqa: E402
+
+ALGORITHMS += (ExportPartnersAlgorithm, ExportWebMapAlgorithm)
 
 
 class TerritorialFluxProvider(QgsProcessingProvider):

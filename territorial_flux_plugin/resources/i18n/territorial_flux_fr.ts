@@ -4,147 +4,147 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../gui/company_dock.py" line="65"/>
+        <location filename="../../gui/company_dock.py" line="51"/>
         <source>Territorial Flux — Company</source>
         <translation>Territorial Flux — Entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="78"/>
+        <location filename="../../gui/company_dock.py" line="64"/>
         <source>Find a company: name, SIRET or commune</source>
         <translation>Rechercher une entreprise : nom, SIRET ou commune</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="92"/>
+        <location filename="../../plugin.py" line="94"/>
         <source>Pick a company on the map</source>
         <translation>Sélectionner une entreprise sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="89"/>
+        <location filename="../../gui/company_dock.py" line="75"/>
         <source>Add a company: click its location on the map</source>
         <translation>Ajouter une entreprise : cliquez sur son emplacement sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="106"/>
+        <location filename="../../gui/company_dock.py" line="92"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="108"/>
+        <location filename="../../gui/company_dock.py" line="94"/>
         <source>&amp;Verified today</source>
         <translation>&amp;Vérifiée aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="110"/>
+        <location filename="../../gui/company_dock.py" line="96"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="112"/>
+        <location filename="../../gui/company_dock.py" line="98"/>
         <source>&amp;History…</source>
         <translation>&amp;Historique…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="122"/>
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="122"/>
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Add &amp;offer…</source>
         <translation>Ajouter une &amp;offre…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="122"/>
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="122"/>
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Add &amp;need…</source>
         <translation>Ajouter un &amp;besoin…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="71"/>
+        <location filename="../../gui/triage_panel.py" line="68"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="135"/>
+        <location filename="../../sharing/styling.py" line="88"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="135"/>
+        <location filename="../../gui/company_dock.py" line="121"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="135"/>
+        <location filename="../../gui/company_dock.py" line="121"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="151"/>
+        <location filename="../../gui/company_dock.py" line="137"/>
         <source>Edit flow…</source>
         <translation>Modifier le flux…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="151"/>
+        <location filename="../../gui/company_dock.py" line="137"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="151"/>
+        <location filename="../../gui/company_dock.py" line="137"/>
         <source>Archive flow</source>
         <translation>Archiver le flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="196"/>
+        <location filename="../../gui/company_dock.py" line="182"/>
         <source>No company matches &apos;{text}&apos;.</source>
         <translation>Aucune entreprise ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="211"/>
+        <location filename="../../gui/company_dock.py" line="197"/>
         <source>Open or create a workspace first.</source>
         <translation>Ouvrez ou créez d'abord un espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="216"/>
+        <location filename="../../gui/company_dock.py" line="202"/>
         <source>Click the company&apos;s location on the map.</source>
         <translation>Cliquez sur l'emplacement de l'entreprise sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="248"/>
+        <location filename="../../gui/company_dock.py" line="235"/>
         <source>No company shown. Find one by name, SIRET or commune, pick it on the map, or type &lt;b&gt;tf&lt;/b&gt; and its name in QGIS&apos;s locator bar.</source>
         <translation>Aucune entreprise affichée. Recherchez-en une par nom, SIRET ou commune, sélectionnez-la sur la carte, ou tapez &lt;b&gt;tf&lt;/b&gt; suivi de son nom dans la barre de localisation de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="248"/>
+        <location filename="../../gui/company_dock.py" line="235"/>
         <source>No workspace is open: &lt;b&gt;Territorial Flux → Open workspace…&lt;/b&gt;</source>
         <translation>Aucun espace de travail n'est ouvert : &lt;b&gt;Territorial Flux → Ouvrir un espace de travail…&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="270"/>
+        <location filename="../../gui/company_dock.py" line="257"/>
         <source>over a year ago</source>
         <translation>il y a plus d'un an</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="275"/>
+        <location filename="../../gui/company_dock.py" line="262"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="277"/>
+        <location filename="../../gui/synergy_dock.py" line="276"/>
         <source>none</source>
         <translation>néant</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="276"/>
+        <location filename="../../gui/company_dock.py" line="263"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="277"/>
+        <location filename="../../gui/company_dock.py" line="264"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
@@ -154,97 +154,97 @@
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="279"/>
+        <location filename="../../gui/company_dock.py" line="266"/>
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="224"/>
+        <location filename="../../gui/synergy_dock.py" line="223"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="281"/>
+        <location filename="../../gui/company_dock.py" line="268"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="287"/>
+        <location filename="../../gui/company_dock.py" line="274"/>
         <source>archived</source>
         <translation>archivée</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="290"/>
+        <location filename="../../gui/company_dock.py" line="277"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="436"/>
+        <location filename="../../gui/company_dock.py" line="423"/>
         <source>Archive company</source>
         <translation>Archiver l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="436"/>
+        <location filename="../../gui/company_dock.py" line="423"/>
         <source>Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.</source>
         <translation>Archiver {name} et ses flux ? Les entreprises archivées restent dans l'espace de travail, estompées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="450"/>
+        <location filename="../../gui/company_dock.py" line="437"/>
         <source>company</source>
         <translation>entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="450"/>
+        <location filename="../../gui/company_dock.py" line="437"/>
         <source>flow</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="450"/>
+        <location filename="../../gui/company_dock.py" line="437"/>
         <source>synergy participation</source>
         <translation>participation à une synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="451"/>
+        <location filename="../../gui/company_dock.py" line="438"/>
         <source>link review</source>
         <translation>décision sur un lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="439"/>
         <source>{what} created</source>
         <translation>Création : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="439"/>
         <source>{what} changed</source>
         <translation>Modification : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="439"/>
         <source>{what} deleted</source>
         <translation>Suppression : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="465"/>
+        <location filename="../../gui/company_dock.py" line="452"/>
         <source>History of {name}</source>
         <translation>Historique de {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>Who</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>What</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../../gui/flow_dialog.py" line="106"/>
         <source>e.g. 120, 12,5 or 1 200 t/yr</source>
-        <translation>p. ex. 120, 12,5 ou 1 200 t/an</translation>
+        <translation>p. ex. 120, 12,5 ou 1 200 t/yr</translation>
     </message>
     <message>
         <location filename="../../gui/flow_dialog.py" line="108"/>
@@ -351,10 +351,10 @@
     <message>
         <location filename="../../gui/flow_dialog.py" line="136"/>
         <source>Current cost (EUR/yr)</source>
-        <translation>Coût actuel (€/an)</translation>
+        <translation>Coût actuel (EUR/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="284"/>
+        <location filename="../../gui/synergy_dock.py" line="283"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="275"/>
+        <location filename="../../plugin.py" line="271"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -584,292 +584,292 @@
         <translation>Entreprises Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="78"/>
+        <location filename="../../gui/synergy_dock.py" line="77"/>
         <source>New substitution</source>
         <translation>Nouvelle substitution</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="78"/>
+        <location filename="../../gui/synergy_dock.py" line="77"/>
         <source>New mutualisation</source>
         <translation>Nouvelle mutualisation</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="94"/>
+        <location filename="../../gui/synergy_dock.py" line="93"/>
         <source>Filter by company, code or words</source>
         <translation>Filtrer par entreprise, code ou mots</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="99"/>
+        <location filename="../../gui/synergy_dock.py" line="98"/>
         <source>Offer (supplier)</source>
         <translation>Offre (fournisseur)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="99"/>
+        <location filename="../../gui/synergy_dock.py" line="98"/>
         <source>Need (receiver)</source>
         <translation>Besoin (destinataire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="101"/>
+        <location filename="../../gui/synergy_dock.py" line="100"/>
         <source>Flows shared by the members (choose two or more)</source>
         <translation>Flux mis en commun par les membres (au moins deux)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="123"/>
+        <location filename="../../gui/synergy_dock.py" line="122"/>
         <source>Optional for a substitution: made from the offer and the receiver</source>
         <translation>Facultatif pour une substitution : composé à partir de l'offre et du destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="124"/>
+        <location filename="../../sharing/partners.py" line="32"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="126"/>
+        <location filename="../../gui/synergy_dock.py" line="125"/>
         <source>Where the idea came from</source>
         <translation>Origine de l'idée</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="149"/>
+        <location filename="../../gui/synergy_dock.py" line="148"/>
         <source>Choose one offer and one need.</source>
         <translation>Choisissez une offre et un besoin.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="171"/>
+        <location filename="../../gui/synergy_dock.py" line="170"/>
         <source>Saved by someone else meanwhile</source>
         <translation>Enregistré entre-temps par quelqu'un d'autre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="173"/>
+        <location filename="../../gui/synergy_dock.py" line="172"/>
         <source>Overwrite their changes</source>
         <translation>Écraser ses modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="175"/>
+        <location filename="../../gui/synergy_dock.py" line="174"/>
         <source>Reload their version</source>
         <translation>Recharger sa version</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="184"/>
+        <location filename="../../gui/synergy_dock.py" line="183"/>
         <source>Territorial Flux — Synergies</source>
         <translation>Territorial Flux — Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="201"/>
+        <location filename="../../gui/synergy_dock.py" line="200"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="202"/>
+        <location filename="../../gui/synergy_dock.py" line="201"/>
         <source>Live (not abandoned)</source>
         <translation>En cours (non abandonnées)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="209"/>
+        <location filename="../../gui/synergy_dock.py" line="208"/>
         <source>All families</source>
         <translation>Toutes les familles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="214"/>
+        <location filename="../../gui/synergy_dock.py" line="213"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="84"/>
+        <location filename="../../project/forms.py" line="83"/>
         <source>Next action</source>
         <translation>Prochaine action</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="79"/>
+        <location filename="../../sharing/styling.py" line="91"/>
         <source>Synergy</source>
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="224"/>
+        <location filename="../../gui/synergy_dock.py" line="223"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="224"/>
+        <location filename="../../gui/synergy_dock.py" line="223"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="234"/>
+        <location filename="../../gui/synergy_dock.py" line="233"/>
         <source>New &amp;substitution…</source>
         <translation>Nouvelle &amp;substitution…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="234"/>
+        <location filename="../../gui/synergy_dock.py" line="233"/>
         <source>Supplier → receiver on the &amp;map</source>
         <translation>Fournisseur → destinataire sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="234"/>
+        <location filename="../../gui/synergy_dock.py" line="233"/>
         <source>New &amp;mutualisation…</source>
         <translation>Nouvelle &amp;mutualisation…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="256"/>
+        <location filename="../../gui/synergy_dock.py" line="255"/>
         <source>A&amp;bandon…</source>
         <translation>&amp;Abandonner…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="263"/>
+        <location filename="../../gui/synergy_dock.py" line="262"/>
         <source>Outcomes and next action</source>
         <translation>Résultats et prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Diverted (t/yr)</source>
-        <translation>Tonnage détourné (t/an)</translation>
+        <translation>Tonnage détourné (t/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Savings (EUR/yr)</source>
-        <translation>Économies (€/an)</translation>
+        <translation>Économies (EUR/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Avoided (t CO2e/yr)</source>
-        <translation>Émissions évitées (t CO2e/an)</translation>
+        <translation>Émissions évitées (t CO2e/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="279"/>
+        <location filename="../../gui/synergy_dock.py" line="278"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="285"/>
+        <location filename="../../gui/synergy_dock.py" line="284"/>
         <source>Save &amp;outcomes</source>
         <translation>Enregistrer les &amp;résultats</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="81"/>
+        <location filename="../../sharing/styling.py" line="95"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="85"/>
+        <location filename="../../project/forms.py" line="84"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="76"/>
+        <location filename="../../sharing/styling.py" line="90"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="309"/>
+        <location filename="../../gui/synergy_dock.py" line="308"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="354"/>
+        <location filename="../../gui/synergy_dock.py" line="342"/>
         <source>All advisors</source>
         <translation>Tous les conseillers</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="416"/>
+        <location filename="../../gui/synergy_dock.py" line="404"/>
         <source>Overdue: the next action was due on {date}.</source>
         <translation>En retard : la prochaine action était prévue le {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="440"/>
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>Choose a synergy in the list, or create one.</source>
         <translation>Choisissez une synergie dans la liste, ou créez-en une.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="440"/>
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>No workspace is open.</source>
         <translation>Aucun espace de travail n'est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="450"/>
+        <location filename="../../gui/synergy_dock.py" line="438"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="450"/>
+        <location filename="../../gui/synergy_dock.py" line="438"/>
         <source>Move to “{status}”</source>
         <translation>Passer au statut « {status} »</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="461"/>
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>supplier</source>
         <translation>fournisseur</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="461"/>
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>receiver</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="461"/>
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>member</source>
         <translation>membre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="520"/>
+        <location filename="../../gui/synergy_dock.py" line="508"/>
         <source>Abandon the synergy</source>
         <translation>Abandonner la synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="520"/>
+        <location filename="../../gui/synergy_dock.py" line="508"/>
         <source>Why is this synergy abandoned? (required)</source>
         <translation>Pourquoi cette synergie est-elle abandonnée ? (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="562"/>
+        <location filename="../../gui/synergy_dock.py" line="550"/>
         <source>Click the supplier on the map, then the receiver.</source>
         <translation>Cliquez sur le fournisseur sur la carte, puis sur le destinataire.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="47"/>
+        <location filename="../../gui/triage_panel.py" line="44"/>
         <source>Offers and needs that could be linked, with their reasons. You decide: promote one to a synergy, reject it with a reason (it will not come back), or skip it.</source>
         <translation>Offres et besoins qui pourraient être reliés, avec leurs raisons. C'est vous qui décidez : promouvoir un lien en synergie, le rejeter avec un motif (il ne reviendra pas) ou le passer.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="57"/>
+        <location filename="../../gui/triage_panel.py" line="54"/>
         <source>Within</source>
         <translation>Dans un rayon de</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="60"/>
+        <location filename="../../gui/triage_panel.py" line="57"/>
         <source>Same resource code</source>
         <translation>Même code de ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="61"/>
+        <location filename="../../gui/triage_panel.py" line="58"/>
         <source>Same sub-chapter</source>
         <translation>Même sous-chapitre</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="62"/>
+        <location filename="../../gui/triage_panel.py" line="59"/>
         <source>Match</source>
         <translation>Correspondance</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="65"/>
+        <location filename="../../gui/triage_panel.py" line="62"/>
         <source>Nearest first</source>
         <translation>Les plus proches d'abord</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="66"/>
+        <location filename="../../gui/triage_panel.py" line="63"/>
         <source>Largest share of the need first</source>
         <translation>Meilleure couverture du besoin d'abord</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="67"/>
+        <location filename="../../gui/triage_panel.py" line="64"/>
         <source>Order</source>
         <translation>Ordre</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="71"/>
+        <location filename="../../gui/triage_panel.py" line="68"/>
         <source>Supplier → receiver</source>
         <translation>Fournisseur → destinataire</translation>
     </message>
@@ -879,37 +879,37 @@
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="71"/>
+        <location filename="../../gui/triage_panel.py" line="68"/>
         <source>Covers</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="83"/>
+        <location filename="../../gui/triage_panel.py" line="80"/>
         <source>&amp;Promote to a synergy</source>
         <translation>&amp;Promouvoir en synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="86"/>
+        <location filename="../../gui/triage_panel.py" line="83"/>
         <source>&amp;Reject…</source>
         <translation>&amp;Rejeter…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="89"/>
+        <location filename="../../gui/triage_panel.py" line="86"/>
         <source>S&amp;kip</source>
         <translation>P&amp;asser</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="157"/>
+        <location filename="../../gui/triage_panel.py" line="154"/>
         <source>No possible link left with these settings.</source>
         <translation>Plus aucun lien possible avec ces réglages.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="259"/>
+        <location filename="../../gui/triage_panel.py" line="233"/>
         <source>Reject this possible link</source>
         <translation>Rejeter ce lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="259"/>
+        <location filename="../../gui/triage_panel.py" line="233"/>
         <source>Why does this link not work? (required; it will not be proposed again)</source>
         <translation>Pourquoi ce lien ne fonctionne-t-il pas ? (obligatoire ; il ne sera plus proposé)</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="60"/>
+        <location filename="../../sharing/partners.py" line="41"/>
         <source>Coordinate reference system</source>
         <translation>Système de coordonnées de référence</translation>
     </message>
@@ -1159,132 +1159,132 @@
         <translation>Imprimer la carte du territoire…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="88"/>
+        <location filename="../../plugin.py" line="90"/>
         <source>Company dock</source>
         <translation>Panneau Entreprise</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="90"/>
+        <location filename="../../plugin.py" line="92"/>
         <source>Synergy dock</source>
         <translation>Panneau Synergies</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="167"/>
+        <location filename="../../plugin.py" line="164"/>
         <source>The workspace was upgraded to this plugin&apos;s version; a copy of the old file was kept: {backup}</source>
         <translation>L'espace de travail a été mis à niveau vers la version de cette extension ; une copie de l'ancien fichier a été conservée : {backup}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="172"/>
+        <location filename="../../plugin.py" line="168"/>
         <source>Workspace opened: {path}</source>
         <translation>Espace de travail ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="209"/>
+        <location filename="../../plugin.py" line="205"/>
         <source>Workspace {name} created: {path}</source>
         <translation>Espace de travail {name} créé : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="217"/>
+        <location filename="../../plugin.py" line="213"/>
         <source>Open a Territorial Flux workspace</source>
         <translation>Ouvrir un espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="275"/>
+        <location filename="../../plugin.py" line="271"/>
         <source>Save the demo territory as</source>
         <translation>Enregistrer le territoire de démonstration sous</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="292"/>
+        <location filename="../../plugin.py" line="288"/>
         <source>Demo territory created: {companies} companies, {flows} flows, {synergies} synergies.</source>
         <translation>Territoire de démonstration créé : {companies} entreprises, {flows} flux, {synergies} synergies.</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="47"/>
+        <location filename="../../project/forms.py" line="46"/>
         <source>Flows of the company</source>
         <translation>Flux de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="48"/>
+        <location filename="../../sharing/styling.py" line="77"/>
         <source>Participants of the synergy</source>
         <translation>Participants à la synergie</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="49"/>
+        <location filename="../../project/forms.py" line="48"/>
         <source>History of the synergy</source>
         <translation>Historique de la synergie</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="50"/>
+        <location filename="../../sharing/styling.py" line="76"/>
         <source>Synergies of the company</source>
         <translation>Synergies de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="51"/>
+        <location filename="../../sharing/styling.py" line="78"/>
         <source>Synergies of the flow</source>
         <translation>Synergies du flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="52"/>
+        <location filename="../../project/forms.py" line="51"/>
         <source>Reviews of the offer</source>
         <translation>Décisions sur l'offre</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="53"/>
+        <location filename="../../project/forms.py" line="52"/>
         <source>Reviews of the need</source>
         <translation>Décisions sur le besoin</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="61"/>
+        <location filename="../../sharing/styling.py" line="180"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="63"/>
+        <location filename="../../sharing/styling.py" line="84"/>
         <source>Location</source>
         <translation>Localisation</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="64"/>
+        <location filename="../../project/forms.py" line="63"/>
         <source>Contact (personal data)</source>
         <translation>Contact (données personnelles)</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="65"/>
+        <location filename="../../project/forms.py" line="64"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="67"/>
+        <location filename="../../project/forms.py" line="66"/>
         <source>Notes and provenance</source>
         <translation>Notes et provenance</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="71"/>
+        <location filename="../../sharing/styling.py" line="87"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="73"/>
+        <location filename="../../project/forms.py" line="72"/>
         <source>Current situation</source>
         <translation>Situation actuelle</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="74"/>
+        <location filename="../../project/forms.py" line="73"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="82"/>
+        <location filename="../../sharing/styling.py" line="92"/>
         <source>Outcomes</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="86"/>
+        <location filename="../../project/forms.py" line="85"/>
         <source>Record</source>
         <translation>Traçabilité</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="73"/>
+        <location filename="../../sharing/styling.py" line="85"/>
         <source>Offers and needs</source>
         <translation>Offres et besoins</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>Analyse des chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="24"/>
+        <location filename="../../sharing/styling.py" line="250"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
@@ -1349,7 +1349,7 @@
         <translation>Listes de référence</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="98"/>
+        <location filename="../../project/build.py" line="93"/>
         <source>Territorial Flux default style</source>
         <translation>Style par défaut de Territorial Flux</translation>
     </message>
@@ -1474,7 +1474,7 @@
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="157"/>
+        <location filename="../../gui/share_dialog.py" line="190"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -1594,14 +1594,254 @@
         <translation>Mettre à niveau l'espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="251"/>
+        <location filename="../../plugin.py" line="247"/>
         <source>Team workspace {name} opened ({reference}).</source>
         <translation>Espace de travail d'équipe {name} ouvert ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="254"/>
+        <location filename="../../plugin.py" line="250"/>
         <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="32"/>
+        <source>{territory}: companies, flows and synergies shared with partners</source>
+        <translation>{territory} : entreprises, flux et synergies partagés avec les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="34"/>
+        <source>Issuing organisation</source>
+        <translation>Organisme émetteur</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="35"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="36"/>
+        <source>Date of the export</source>
+        <translation>Date de l'export</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="37"/>
+        <source>Confidentiality level</source>
+        <translation>Niveau de confidentialité</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="39"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="40"/>
+        <source>Licence text</source>
+        <translation>Texte de la licence</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="70"/>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="45"/>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="45"/>
+        <source>None: no contact, e-mail, phone, login, note, address, cost or saving is exported.</source>
+        <translation>Aucune : ni contact, ni e-mail, ni téléphone, ni identifiant, ni note, ni adresse, ni coût, ni économie n'est exporté.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="71"/>
+        <source>Synergy participants</source>
+        <translation>Participants aux synergies</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="71"/>
+        <source>About this export</source>
+        <translation>À propos de cet export</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="75"/>
+        <source>Offers and needs of the company</source>
+        <translation>Offres et besoins de l'entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="94"/>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="101"/>
+        <source>Activity in words</source>
+        <translation>Activité en clair</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="103"/>
+        <source>Resource in words</source>
+        <translation>Ressource en clair</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="105"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="105"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="105"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="180"/>
+        <source>In a synergy</source>
+        <translation>Dans une synergie</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="197"/>
+        <source>{title} of {territory}, shared by {organisation} on {date} at the {level} level. Licence: {licence} ({url}). Source: {source}.</source>
+        <translation>{title} de {territory}, partagé par {organisation} le {date} au niveau {level}. Licence : {licence} ({url}). Source : {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="202"/>
+        <source>Licence: {licence}, {url}</source>
+        <translation>Licence : {licence}, {url}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="204"/>
+        <source>{date}: exported by {organisation} from {source}</source>
+        <translation>{date} : exporté par {organisation} depuis {source}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="232"/>
+        <source>{territory}: shared with partners</source>
+        <translation>{territory} : partagé avec les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="267"/>
+        <source>Shared with partners</source>
+        <translation>Partagé avec les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="269"/>
+        <source>the style of {table}</source>
+        <translation>le style de {table}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="272"/>
+        <source>the metadata of {table}</source>
+        <translation>les métadonnées de {table}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="286"/>
+        <source>the project</source>
+        <translation>le projet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="29"/>
+        <source>GeoPackage for QGIS (styled, with its project)</source>
+        <translation>GeoPackage pour QGIS (stylé, avec son projet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="30"/>
+        <source>Workbook (XLSX), one sheet per table</source>
+        <translation>Classeur (XLSX), une feuille par table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="31"/>
+        <source>CSV files in a folder (for a spreadsheet)</source>
+        <translation>Fichiers CSV dans un dossier (pour un tableur)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="32"/>
+        <source>Web map (a folder to open in a browser)</source>
+        <translation>Carte web (un dossier à ouvrir dans un navigateur)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="49"/>
+        <source>Share with partners</source>
+        <translation>Partager avec les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="52"/>
+        <source>Exports what partners may receive from {name}: the flows and synergies at the chosen level or a less restricted one, and their companies. Contacts, logins, notes, addresses, costs and savings never leave.</source>
+        <translation>Exporte ce que les partenaires peuvent recevoir de {name} : les flux et synergies au niveau choisi ou à un niveau moins restreint, et leurs entreprises. Les contacts, identifiants, notes, adresses, coûts et économies ne sortent jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="59"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="61"/>
+        <source>Partners may see up to</source>
+        <translation>Les partenaires peuvent voir jusqu'à</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="73"/>
+        <source>Web map title</source>
+        <translation>Titre de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="74"/>
+        <source>None: no request to any server</source>
+        <translation>Aucun : aucune requête à aucun serveur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="74"/>
+        <source>OpenStreetMap (the page loads its tiles)</source>
+        <translation>OpenStreetMap (la page charge ses tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="76"/>
+        <source>Web map background</source>
+        <translation>Fond de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="79"/>
+        <source>Write to</source>
+        <translation>Écrire dans</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="84"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="119"/>
+        <source>What would leave: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
+        <translation>Ce qui sortirait : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="143"/>
+        <source>Choose where to write the export.</source>
+        <translation>Choisissez où écrire l'export.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="162"/>
+        <source>Open a workspace first: partners receive the open workspace&apos;s data.</source>
+        <translation>Ouvrez d'abord un espace de travail : les partenaires reçoivent les données de l'espace de travail ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="181"/>
+        <source>Web map written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
+        <translation>Carte web écrite : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="184"/>
+        <source>Export for partners written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
+        <translation>Export pour les partenaires écrit : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="87"/>
+        <source>Share with partners…</source>
+        <translation>Partager avec les partenaires…</translation>
     </message>
 </context>
 <context>
@@ -1630,34 +1870,29 @@
 <context>
     <name>CreateDemoAlgorithm</name>
     <message>
-        <location filename="../../processing/create_demo.py" line="36"/>
+        <location filename="../../processing/create_demo.py" line="27"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="38"/>
+        <location filename="../../processing/create_demo.py" line="29"/>
         <source>Overwrite an existing file</source>
         <translation>Écraser un fichier existant</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="43"/>
+        <location filename="../../processing/create_demo.py" line="31"/>
         <source>Demo workspace GeoPackage</source>
         <translation>GeoPackage de l'espace de travail de démonstration</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="43"/>
+        <location filename="../../processing/create_demo.py" line="31"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="53"/>
+        <location filename="../../processing/create_demo.py" line="39"/>
         <source>{companies} companies, {flows} flows and {synergies} synergies written to {path}</source>
         <translation>{companies} entreprises, {flows} flux et {synergies} synergies écrits dans {path}</translation>
-    </message>
-    <message>
-        <location filename="../../processing/create_demo.py" line="40"/>
-        <source>Reference day of the demo&apos;s dates (today when empty)</source>
-        <translation>Jour de référence des dates de la démo (aujourd'hui si vide)</translation>
     </message>
 </context>
 <context>
@@ -1732,6 +1967,107 @@
     </message>
 </context>
 <context>
+    <name>ExportPartnersAlgorithm</name>
+    <message>
+        <location filename="../../processing/export_partners.py" line="65"/>
+        <source>Most restricted confidentiality level the partners may see</source>
+        <translation>Niveau de confidentialité le plus restreint que les partenaires peuvent voir</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="68"/>
+        <source>Issuing organisation (default: the workspace&apos;s name)</source>
+        <translation>Organisme émetteur (par défaut : le nom de l'espace de travail)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="70"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="71"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="72"/>
+        <source>Output file (gpkg, xlsx) or folder (csv)</source>
+        <translation>Fichier de sortie (gpkg, xlsx) ou dossier (csv)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="74"/>
+        <source>Companies exported</source>
+        <translation>Entreprises exportées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="75"/>
+        <source>Offers and needs exported</source>
+        <translation>Offres et besoins exportés</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="76"/>
+        <source>Synergies exported</source>
+        <translation>Synergies exportées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="87"/>
+        <source>Written to {path}: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
+        <translation>Écrit dans {path} : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWebMapAlgorithm</name>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="39"/>
+        <source>Most restricted confidentiality level the page may show</source>
+        <translation>Niveau de confidentialité le plus restreint que la page peut montrer</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="42"/>
+        <source>Title (default: the workspace&apos;s name)</source>
+        <translation>Titre (par défaut : le nom de l'espace de travail)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="44"/>
+        <source>Issuing organisation (default: the workspace&apos;s name)</source>
+        <translation>Organisme émetteur (par défaut : le nom de l'espace de travail)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="46"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="47"/>
+        <source>Background</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="48"/>
+        <source>Web map folder</source>
+        <translation>Dossier de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="49"/>
+        <source>Companies shown</source>
+        <translation>Entreprises montrées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="50"/>
+        <source>Offers and needs shown</source>
+        <translation>Offres et besoins montrés</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="51"/>
+        <source>Synergies shown</source>
+        <translation>Synergies montrées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="64"/>
+        <source>Web map written to {path}: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
+        <translation>Carte web écrite dans {path} : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
+    </message>
+</context>
+<context>
     <name>ImportAreasAlgorithm</name>
     <message>
         <location filename="../../processing/import_areas.py" line="50"/>
@@ -1772,42 +2108,42 @@
 <context>
     <name>ImportCompaniesAlgorithm</name>
     <message>
-        <location filename="../../processing/import_companies.py" line="124"/>
+        <location filename="../../processing/import_companies.py" line="121"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="126"/>
+        <location filename="../../processing/import_companies.py" line="123"/>
         <source>CRS of the source&apos;s coordinates (when the file does not say)</source>
         <translation>SCR des coordonnées de la source (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="129"/>
+        <location filename="../../processing/import_companies.py" line="126"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="131"/>
+        <location filename="../../processing/import_companies.py" line="128"/>
         <source>SIRENE legal units file (StockUniteLegale), for the names</source>
         <translation>Fichier des unités légales SIRENE (StockUniteLegale), pour les noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="134"/>
+        <location filename="../../processing/import_companies.py" line="131"/>
         <source>A SIRET already in the workspace</source>
         <translation>SIRET déjà présent dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="136"/>
+        <location filename="../../processing/import_companies.py" line="133"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="138"/>
+        <location filename="../../processing/import_companies.py" line="135"/>
         <source>Field mapping (field=column; …), empty: automatic</source>
         <translation>Correspondance des champs (champ=colonne; …), vide : automatique</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="141"/>
+        <location filename="../../processing/import_companies.py" line="138"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -2090,9 +2426,14 @@
         <translation>Copie toutes les entreprises, tous les flux, synergies, participants, événements d'historique, décisions sur les liens, périmètres et le journal d'audit de l'espace de travail INPUT dans l'espace de travail OUTPUT, en conservant les uid, les versions des lignes et l'historique : d'un GeoPackage vers un espace de travail d'équipe (postgres:connection=NAME;schema=SCHEMA) pour démarrer en équipe, ou inversement vers un GeoPackage pour remettre un instantané à quelqu'un qui n'a pas accès au serveur. OUTPUT doit être nouveau ou vide : un chemin de GeoPackage qui n'existe pas encore est créé ; un espace de travail d'équipe se crée d'abord avec Créer un espace de travail d'équipe. La copie est vérifiée (nombre de lignes et sommes de contrôle de chaque table) avant d'être validée ; à la moindre différence, rien n'est écrit. Copier un espace de travail d'équipe nécessite son rôle d'administrateur.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="18"/>
+        <location filename="../../processing/create_demo.py" line="12"/>
         <source>Create demo territory</source>
         <translation>Créer le territoire de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../processing/create_demo.py" line="15"/>
+        <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. The same SEED always gives the same territory.</source>
+        <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord) : 160 entreprises fictives dans des communes réelles avec leurs activités NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Une même graine (SEED) donne toujours le même territoire.</translation>
     </message>
     <message>
         <location filename="../../processing/create_postgis_workspace.py" line="14"/>
@@ -2135,37 +2476,37 @@
         <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="25"/>
+        <location filename="../../processing/import_companies.py" line="24"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
         <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="27"/>
+        <location filename="../../processing/import_companies.py" line="26"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="93"/>
+        <location filename="../../processing/import_companies.py" line="90"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="96"/>
+        <location filename="../../processing/import_companies.py" line="93"/>
         <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE&apos;s establishment file. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
         <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Companies imported</source>
         <translation>Entreprises importées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Companies updated</source>
         <translation>Entreprises mises à jour</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Rows skipped</source>
         <translation>Lignes ignorées</translation>
     </message>
@@ -2255,22 +2596,22 @@
         <translation>Propose des liens que le conseiller trie : une offre et un besoin de ressources compatibles (MATCH_LEVEL code : même code ; subchapter : même sous-chapitre) de deux entreprises différentes à moins de MAX_DISTANCE km. Chaque besoin garde ses MAX_PER_FLOW offres les plus proches et chaque offre ses besoins les plus proches ; la sortie est l'union des deux listes, les égalités de distance étant départagées en faveur du plus petit uid de flux. Chaque ligne, de l'entreprise qui offre à celle qui a le besoin, porte la distance, la part du besoin couverte par l'offre (lorsque les unités se convertissent) et la raison en une phrase. Les paires déjà reliées par une synergie en cours ou rejetées dans link_reviews ne sont plus jamais proposées. Aucune synergie n'est créée. La table possible_links de l'espace de travail est remplacée.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="39"/>
+        <location filename="../../processing/import_companies.py" line="38"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="48"/>
+        <location filename="../../processing/import_companies.py" line="47"/>
         <source>The import failed and nothing was written to the workspace: {error}</source>
         <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="55"/>
+        <location filename="../../processing/import_companies.py" line="54"/>
         <source>… and {count} more rows: see the rejects file.</source>
         <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="57"/>
+        <location filename="../../processing/import_companies.py" line="56"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
     </message>
@@ -2295,9 +2636,34 @@
         <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="21"/>
-        <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. Its dates hang on a reference day, today unless REFERENCE_DATE says otherwise: a few next actions are overdue, most are upcoming, and the history covers the two years before. The same SEED and reference day always give the same territory.</source>
-        <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord, France) : 160 entreprises inventées dans des communes réelles avec leur activité NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Ses dates dépendent d'un jour de référence, aujourd'hui sauf si REFERENCE_DATE en indique un autre : quelques prochaines actions sont en retard, la plupart sont à venir, et l'historique couvre les deux années précédentes. La même graine (SEED) et le même jour de référence donnent toujours le même territoire.</translation>
+        <location filename="../../processing/export_partners.py" line="13"/>
+        <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;Classeur Excel (*.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="26"/>
+        <source>Export for partners</source>
+        <translation>Export pour les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="17"/>
+        <source>Sharing</source>
+        <translation>Partage</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_partners.py" line="29"/>
+        <source>Exports what partners may receive: the active flows of active companies and the synergies (not abandoned) at MAX_CONFIDENTIALITY or a less restricted level, their participants, and the companies that have such a flow or synergy. Only these columns leave: companies (uid, siret, name, naf_code, activity, headcount_band, commune, commune_code, zone, the point), flows (uid, company_uid, direction, family, resource_code, resource, label, quantity, unit, availability, hazardous, priority, confidentiality, last_verified), synergies (uid, kind, title, resource_code, resource, status, quantity, unit, diverted_t_per_year, co2e_avoided_t_per_year, distance_km, confidentiality, the line) and synergy_participants (synergy_uid, company_uid, flow_uid, role). Contacts, logins, notes, addresses, costs, savings, next actions and the history never leave. FORMAT gpkg: a GeoPackage that opens styled in plain QGIS (project “partners” stored inside, read-only forms, relations, metadata); xlsx: a workbook with one sheet per table, points as longitude and latitude (WGS 84); csv: one file per table in the OUTPUT folder (UTF-8, “;”, decimal commas). Each carries a readme: source, date, level, licence (LICENCE) and issuing organisation (ORGANISATION, by default the workspace's name). The files are written whole or not at all.</source>
+        <translation>Exporte ce que les partenaires peuvent recevoir : les flux actifs des entreprises actives et les synergies (non abandonnées) au niveau MAX_CONFIDENTIALITY ou à un niveau moins restreint, leurs participants, et les entreprises qui ont un tel flux ou une telle synergie. Seules ces colonnes sortent : entreprises (uid, siret, name, naf_code, activity, headcount_band, commune, commune_code, zone, le point), flux (uid, company_uid, direction, family, resource_code, resource, label, quantity, unit, availability, hazardous, priority, confidentiality, last_verified), synergies (uid, kind, title, resource_code, resource, status, quantity, unit, diverted_t_per_year, co2e_avoided_t_per_year, distance_km, confidentiality, la ligne) et synergy_participants (synergy_uid, company_uid, flow_uid, role). Les contacts, identifiants, notes, adresses, coûts, économies, prochaines actions et l'historique ne sortent jamais. FORMAT gpkg : un GeoPackage qui s'ouvre stylé dans QGIS seul (projet « partners » enregistré dedans, formulaires en lecture seule, relations, métadonnées) ; xlsx : un classeur avec une feuille par table, les points en longitude et latitude (WGS 84) ; csv : un fichier par table dans le dossier OUTPUT (UTF-8, « ; », virgules décimales). Chacun porte un readme : source, date, niveau, licence (LICENCE) et organisme émetteur (ORGANISATION, par défaut le nom de l'espace de travail). Les fichiers sont écrits entiers ou pas du tout.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="16"/>
+        <source>Export a web map for partners</source>
+        <translation>Exporter une carte web pour les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_webmap.py" line="19"/>
+        <source>Writes a self-contained static web map into the OUTPUT folder: index.html opens from the file system or from any static host. It shows the synergies by status, the offers and needs by family with a filter, a search by company or resource, a popup per company, the legend, the date, the licence (LICENCE) and the issuing organisation (ORGANISATION), under TITLE, in the plugin&apos;s language. Only what partners may receive at MAX_CONFIDENTIALITY (public by default) is written, as for territorialflux:exportpartners: never personal data. The data is in data.js and, in WGS 84, in companies.geojson, flows.geojson and synergies.geojson. The page uses Leaflet, shipped with it: it makes no request to any server unless BACKGROUND is osm (OpenStreetMap&apos;s tiles).</source>
+        <translation>Écrit une carte web statique autonome dans le dossier OUTPUT : index.html s'ouvre depuis le système de fichiers ou depuis n'importe quel hébergement statique. Elle montre les synergies par statut, les offres et besoins par famille avec un filtre, une recherche par entreprise ou ressource, une fenêtre par entreprise, la légende, la date, la licence (LICENCE) et l'organisme émetteur (ORGANISATION), sous le titre TITLE, dans la langue de l'extension. Seul ce que les partenaires peuvent recevoir au niveau MAX_CONFIDENTIALITY (public par défaut) est écrit, comme pour territorialflux:exportpartners : jamais de données personnelles. Les données sont dans data.js et, en WGS 84, dans companies.geojson, flows.geojson et synergies.geojson. La page utilise Leaflet, livré avec elle : elle n'envoie aucune requête à aucun serveur sauf si BACKGROUND vaut osm (les tuiles d'OpenStreetMap).</translation>
     </message>
 </context>
 <context>
@@ -2600,7 +2966,7 @@
     <message>
         <location filename="../../storage/schema.py" line="317"/>
         <source>Current cost (EUR/yr)</source>
-        <translation>Coût actuel (€/an)</translation>
+        <translation>Coût actuel (EUR/an)</translation>
     </message>
     <message>
         <location filename="../../storage/schema.py" line="317"/>
@@ -2640,7 +3006,7 @@
     <message>
         <location filename="../../storage/schema.py" line="344"/>
         <source>Savings (EUR/yr)</source>
-        <translation>Économies (€/an)</translation>
+        <translation>Économies (EUR/an)</translation>
     </message>
     <message>
         <location filename="../../storage/schema.py" line="344"/>
@@ -3127,7 +3493,7 @@
         <translation>L'abandon d'une synergie doit être motivé.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="174"/>
+        <location filename="../../storage/base.py" line="172"/>
         <source>Cannot read the table {table} of {path}.</source>
         <translation>Impossible de lire la table {table} de {path}.</translation>
     </message>
@@ -3172,7 +3538,7 @@
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="84"/>
+        <location filename="../../project/build.py" line="79"/>
         <source>Cannot store the project in {path}: {error}</source>
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
@@ -3342,32 +3708,32 @@
         <translation>« {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="227"/>
+        <location filename="../../storage/geopackage.py" line="221"/>
         <source>{path} already exists: choose another file or allow overwriting.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou autorisez l'écrasement.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="231"/>
+        <location filename="../../storage/geopackage.py" line="225"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="239"/>
+        <location filename="../../storage/geopackage.py" line="233"/>
         <source>Cannot create a GeoPackage at {path}.</source>
         <translation>Impossible de créer un GeoPackage à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="286"/>
+        <location filename="../../storage/geopackage.py" line="280"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="127"/>
+        <location filename="../../storage/base.py" line="125"/>
         <source>{path} is not a Territorial Flux workspace.</source>
         <translation>{path} n'est pas un espace de travail Territorial Flux.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="131"/>
+        <location filename="../../storage/base.py" line="129"/>
         <source>{path} was made by a newer Territorial Flux (schema version {found}; this plugin knows up to {known}). Update the plugin to open it.</source>
         <translation>{path} a été créé par une version plus récente de Territorial Flux (version de schéma {found} ; cette extension connaît jusqu'à la version {known}). Mettez à jour l'extension pour l'ouvrir.</translation>
     </message>
@@ -3707,7 +4073,7 @@
         <translation>Un espace de travail d'équipe se crée au moyen d'une connexion PostgreSQL enregistrée dans QGIS : écrivez postgres:connection=NOM;schema=SCHEMA.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="116"/>
+        <location filename="../../project/build.py" line="111"/>
         <source>Cannot read the project stored in {path}: {error}</source>
         <translation>Impossible de lire le projet stocké dans {path} : {error}</translation>
     </message>
@@ -3722,7 +4088,7 @@
         <translation>La mise à niveau de {path} a échoué et rien n'a été modifié : {error}</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="100"/>
+        <location filename="../../project/build.py" line="95"/>
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
     </message>
@@ -3737,7 +4103,7 @@
         <translation>Annulé : rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="105"/>
+        <location filename="../../storage/base.py" line="103"/>
         <source>{workspace} is read-only for you: nothing can be added to it. Check the file&apos;s permissions.</source>
         <translation>{workspace} est en lecture seule pour vous : rien ne peut y être ajouté. Vérifiez les droits du fichier.</translation>
     </message>
@@ -3775,6 +4141,81 @@
         <location filename="../../domain/resources.py" line="145"/>
         <source>&apos;{value}&apos; does not name one resource of the nomenclature; close ones: {candidates}. Write the code.</source>
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
+    </message>
+    <message>
+        <location filename="../../domain/sharing.py" line="67"/>
+        <source>Partners may receive data at the partners or public level, not {level}.</source>
+        <translation>Les partenaires peuvent recevoir les données au niveau partenaires ou public, pas {level}.</translation>
+    </message>
+    <message>
+        <location filename="../../domain/sharing.py" line="74"/>
+        <source>Unknown licence {licence}: use one of {licences}.</source>
+        <translation>Licence inconnue {licence} : utilisez l'une de {licences}.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="16"/>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>Impossible d'écrire {path} : le dossier {folder} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="19"/>
+        <source>Cannot write {path}: the folder {folder} is read-only for you.</source>
+        <translation>Impossible d'écrire {path} : le dossier {folder} est en lecture seule pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="38"/>
+        <source>Give the file to write.</source>
+        <translation>Indiquez le fichier à écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="43"/>
+        <source>Cannot write {path}: it is a folder, give a file.</source>
+        <translation>Impossible d'écrire {path} : c'est un dossier, indiquez un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="53"/>
+        <source>Give the folder to write.</source>
+        <translation>Indiquez le dossier à écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="56"/>
+        <source>Cannot write into {path}: it is a file, give a folder.</source>
+        <translation>Impossible d'écrire dans {path} : c'est un fichier, indiquez un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/files.py" line="64"/>
+        <source>The folder {path} already holds other files ({file}): choose an empty folder or a new one; nothing was written.</source>
+        <translation>Le dossier {path} contient déjà d'autres fichiers ({file}) : choisissez un dossier vide ou un nouveau dossier ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="63"/>
+        <source>Cannot understand the workspace&apos;s coordinate reference system {crs}.</source>
+        <translation>Le système de coordonnées de l'espace de travail {crs} est incompréhensible.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="88"/>
+        <source>GDAL could not write {path}: {error}</source>
+        <translation>GDAL n'a pas pu écrire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="189"/>
+        <source>Unknown format {format}: use one of {formats}.</source>
+        <translation>Format inconnu {format} : utilisez l'un de {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="218"/>
+        <source>Cannot store {what} in {path}: {error}</source>
+        <translation>Impossible d'enregistrer {what} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/webmap.py" line="41"/>
+        <source>The web map's library (Leaflet) is missing from {folder}: run “make setup” (scripts/fetch_leaflet.sh) or install the plugin from its published package.</source>
+        <translation>La bibliothèque de la carte web (Leaflet) manque dans {folder} : lancez « make setup » (scripts/fetch_leaflet.sh) ou installez l'extension depuis son paquet publié.</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/webmap.py" line="146"/>
+        <source>Unknown background {background}: use one of {backgrounds}.</source>
+        <translation>Fond de carte inconnu {background} : utilisez l'un de {backgrounds}.</translation>
     </message>
 </context>
 <context>
