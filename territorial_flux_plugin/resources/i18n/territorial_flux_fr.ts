@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../gui/company_dock.py" line="51"/>
+        <location filename="../../gui/company_dock.py" line="65"/>
         <source>Territorial Flux — Company</source>
         <translation>Territorial Flux — Entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="64"/>
+        <location filename="../../gui/company_dock.py" line="78"/>
         <source>Find a company: name, SIRET or commune</source>
         <translation>Rechercher une entreprise : nom, SIRET ou commune</translation>
     </message>
@@ -19,52 +19,52 @@
         <translation>Sélectionner une entreprise sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="75"/>
+        <location filename="../../gui/company_dock.py" line="89"/>
         <source>Add a company: click its location on the map</source>
         <translation>Ajouter une entreprise : cliquez sur son emplacement sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="92"/>
+        <location filename="../../gui/company_dock.py" line="106"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="94"/>
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>&amp;Verified today</source>
         <translation>&amp;Vérifiée aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="96"/>
+        <location filename="../../gui/company_dock.py" line="110"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="98"/>
+        <location filename="../../gui/company_dock.py" line="112"/>
         <source>&amp;History…</source>
         <translation>&amp;Historique…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="108"/>
+        <location filename="../../gui/company_dock.py" line="122"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="108"/>
+        <location filename="../../gui/company_dock.py" line="122"/>
         <source>Add &amp;offer…</source>
         <translation>Ajouter une &amp;offre…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="108"/>
+        <location filename="../../gui/company_dock.py" line="122"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="108"/>
+        <location filename="../../gui/company_dock.py" line="122"/>
         <source>Add &amp;need…</source>
         <translation>Ajouter un &amp;besoin…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="68"/>
+        <location filename="../../gui/triage_panel.py" line="71"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
@@ -74,77 +74,77 @@
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="121"/>
+        <location filename="../../gui/company_dock.py" line="135"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="121"/>
+        <location filename="../../gui/company_dock.py" line="135"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="137"/>
+        <location filename="../../gui/company_dock.py" line="151"/>
         <source>Edit flow…</source>
         <translation>Modifier le flux…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="137"/>
+        <location filename="../../gui/company_dock.py" line="151"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="137"/>
+        <location filename="../../gui/company_dock.py" line="151"/>
         <source>Archive flow</source>
         <translation>Archiver le flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="182"/>
+        <location filename="../../gui/company_dock.py" line="196"/>
         <source>No company matches &apos;{text}&apos;.</source>
         <translation>Aucune entreprise ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="197"/>
+        <location filename="../../gui/company_dock.py" line="211"/>
         <source>Open or create a workspace first.</source>
         <translation>Ouvrez ou créez d'abord un espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="202"/>
+        <location filename="../../gui/company_dock.py" line="216"/>
         <source>Click the company&apos;s location on the map.</source>
         <translation>Cliquez sur l'emplacement de l'entreprise sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="235"/>
+        <location filename="../../gui/company_dock.py" line="248"/>
         <source>No company shown. Find one by name, SIRET or commune, pick it on the map, or type &lt;b&gt;tf&lt;/b&gt; and its name in QGIS&apos;s locator bar.</source>
         <translation>Aucune entreprise affichée. Recherchez-en une par nom, SIRET ou commune, sélectionnez-la sur la carte, ou tapez &lt;b&gt;tf&lt;/b&gt; suivi de son nom dans la barre de localisation de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="235"/>
+        <location filename="../../gui/company_dock.py" line="248"/>
         <source>No workspace is open: &lt;b&gt;Territorial Flux → Open workspace…&lt;/b&gt;</source>
         <translation>Aucun espace de travail n'est ouvert : &lt;b&gt;Territorial Flux → Ouvrir un espace de travail…&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="257"/>
+        <location filename="../../gui/company_dock.py" line="270"/>
         <source>over a year ago</source>
         <translation>il y a plus d'un an</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="262"/>
+        <location filename="../../gui/company_dock.py" line="275"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="276"/>
+        <location filename="../../gui/synergy_dock.py" line="277"/>
         <source>none</source>
         <translation>néant</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="263"/>
+        <location filename="../../gui/company_dock.py" line="276"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="264"/>
+        <location filename="../../gui/company_dock.py" line="277"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
@@ -154,97 +154,97 @@
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="266"/>
+        <location filename="../../gui/company_dock.py" line="279"/>
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="223"/>
+        <location filename="../../gui/synergy_dock.py" line="224"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="268"/>
+        <location filename="../../gui/company_dock.py" line="281"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="274"/>
+        <location filename="../../gui/company_dock.py" line="287"/>
         <source>archived</source>
         <translation>archivée</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="277"/>
+        <location filename="../../gui/company_dock.py" line="290"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="423"/>
+        <location filename="../../gui/company_dock.py" line="436"/>
         <source>Archive company</source>
         <translation>Archiver l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="423"/>
+        <location filename="../../gui/company_dock.py" line="436"/>
         <source>Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.</source>
         <translation>Archiver {name} et ses flux ? Les entreprises archivées restent dans l'espace de travail, estompées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="437"/>
+        <location filename="../../gui/company_dock.py" line="450"/>
         <source>company</source>
         <translation>entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="437"/>
+        <location filename="../../gui/company_dock.py" line="450"/>
         <source>flow</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="437"/>
+        <location filename="../../gui/company_dock.py" line="450"/>
         <source>synergy participation</source>
         <translation>participation à une synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="438"/>
+        <location filename="../../gui/company_dock.py" line="451"/>
         <source>link review</source>
         <translation>décision sur un lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="452"/>
         <source>{what} created</source>
         <translation>Création : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="452"/>
         <source>{what} changed</source>
         <translation>Modification : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="452"/>
         <source>{what} deleted</source>
         <translation>Suppression : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="465"/>
         <source>History of {name}</source>
         <translation>Historique de {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="471"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="471"/>
         <source>Who</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="471"/>
         <source>What</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="471"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../../gui/flow_dialog.py" line="106"/>
         <source>e.g. 120, 12,5 or 1 200 t/yr</source>
-        <translation>p. ex. 120, 12,5 ou 1 200 t/yr</translation>
+        <translation>p. ex. 120, 12,5 ou 1 200 t/an</translation>
     </message>
     <message>
         <location filename="../../gui/flow_dialog.py" line="108"/>
@@ -351,10 +351,10 @@
     <message>
         <location filename="../../gui/flow_dialog.py" line="136"/>
         <source>Current cost (EUR/yr)</source>
-        <translation>Coût actuel (EUR/yr)</translation>
+        <translation>Coût actuel (€/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="283"/>
+        <location filename="../../gui/synergy_dock.py" line="284"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="271"/>
+        <location filename="../../plugin.py" line="277"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -584,37 +584,37 @@
         <translation>Entreprises Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="77"/>
+        <location filename="../../gui/synergy_dock.py" line="78"/>
         <source>New substitution</source>
         <translation>Nouvelle substitution</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="77"/>
+        <location filename="../../gui/synergy_dock.py" line="78"/>
         <source>New mutualisation</source>
         <translation>Nouvelle mutualisation</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="93"/>
+        <location filename="../../gui/synergy_dock.py" line="94"/>
         <source>Filter by company, code or words</source>
         <translation>Filtrer par entreprise, code ou mots</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="98"/>
+        <location filename="../../gui/synergy_dock.py" line="99"/>
         <source>Offer (supplier)</source>
         <translation>Offre (fournisseur)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="98"/>
+        <location filename="../../gui/synergy_dock.py" line="99"/>
         <source>Need (receiver)</source>
         <translation>Besoin (destinataire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="100"/>
+        <location filename="../../gui/synergy_dock.py" line="101"/>
         <source>Flows shared by the members (choose two or more)</source>
         <translation>Flux mis en commun par les membres (au moins deux)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="122"/>
+        <location filename="../../gui/synergy_dock.py" line="123"/>
         <source>Optional for a substitution: made from the offer and the receiver</source>
         <translation>Facultatif pour une substitution : composé à partir de l'offre et du destinataire</translation>
     </message>
@@ -624,57 +624,57 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="125"/>
+        <location filename="../../gui/synergy_dock.py" line="126"/>
         <source>Where the idea came from</source>
         <translation>Origine de l'idée</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="148"/>
+        <location filename="../../gui/synergy_dock.py" line="149"/>
         <source>Choose one offer and one need.</source>
         <translation>Choisissez une offre et un besoin.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="170"/>
+        <location filename="../../gui/synergy_dock.py" line="171"/>
         <source>Saved by someone else meanwhile</source>
         <translation>Enregistré entre-temps par quelqu'un d'autre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="172"/>
+        <location filename="../../gui/synergy_dock.py" line="173"/>
         <source>Overwrite their changes</source>
         <translation>Écraser ses modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="174"/>
+        <location filename="../../gui/synergy_dock.py" line="175"/>
         <source>Reload their version</source>
         <translation>Recharger sa version</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="183"/>
+        <location filename="../../gui/synergy_dock.py" line="184"/>
         <source>Territorial Flux — Synergies</source>
         <translation>Territorial Flux — Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="200"/>
+        <location filename="../../gui/synergy_dock.py" line="201"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="201"/>
+        <location filename="../../gui/synergy_dock.py" line="202"/>
         <source>Live (not abandoned)</source>
         <translation>En cours (non abandonnées)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="208"/>
+        <location filename="../../gui/synergy_dock.py" line="209"/>
         <source>All families</source>
         <translation>Toutes les familles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="213"/>
+        <location filename="../../gui/synergy_dock.py" line="214"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="83"/>
+        <location filename="../../project/forms.py" line="84"/>
         <source>Next action</source>
         <translation>Prochaine action</translation>
     </message>
@@ -684,67 +684,67 @@
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="223"/>
+        <location filename="../../gui/synergy_dock.py" line="224"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="223"/>
+        <location filename="../../gui/synergy_dock.py" line="224"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="233"/>
+        <location filename="../../gui/synergy_dock.py" line="234"/>
         <source>New &amp;substitution…</source>
         <translation>Nouvelle &amp;substitution…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="233"/>
+        <location filename="../../gui/synergy_dock.py" line="234"/>
         <source>Supplier → receiver on the &amp;map</source>
         <translation>Fournisseur → destinataire sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="233"/>
+        <location filename="../../gui/synergy_dock.py" line="234"/>
         <source>New &amp;mutualisation…</source>
         <translation>Nouvelle &amp;mutualisation…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="255"/>
+        <location filename="../../gui/synergy_dock.py" line="256"/>
         <source>A&amp;bandon…</source>
         <translation>&amp;Abandonner…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="262"/>
+        <location filename="../../gui/synergy_dock.py" line="263"/>
         <source>Outcomes and next action</source>
         <translation>Résultats et prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="265"/>
+        <location filename="../../gui/synergy_dock.py" line="266"/>
         <source>Diverted (t/yr)</source>
-        <translation>Tonnage détourné (t/yr)</translation>
+        <translation>Tonnage détourné (t/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="265"/>
+        <location filename="../../gui/synergy_dock.py" line="266"/>
         <source>Savings (EUR/yr)</source>
-        <translation>Économies (EUR/yr)</translation>
+        <translation>Économies (€/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="265"/>
+        <location filename="../../gui/synergy_dock.py" line="266"/>
         <source>Avoided (t CO2e/yr)</source>
-        <translation>Émissions évitées (t CO2e/yr)</translation>
+        <translation>Émissions évitées (t CO2e/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="265"/>
+        <location filename="../../gui/synergy_dock.py" line="266"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="278"/>
+        <location filename="../../gui/synergy_dock.py" line="279"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="284"/>
+        <location filename="../../gui/synergy_dock.py" line="285"/>
         <source>Save &amp;outcomes</source>
         <translation>Enregistrer les &amp;résultats</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="84"/>
+        <location filename="../../project/forms.py" line="85"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -764,112 +764,112 @@
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="308"/>
+        <location filename="../../gui/synergy_dock.py" line="309"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="342"/>
+        <location filename="../../gui/synergy_dock.py" line="354"/>
         <source>All advisors</source>
         <translation>Tous les conseillers</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="404"/>
+        <location filename="../../gui/synergy_dock.py" line="416"/>
         <source>Overdue: the next action was due on {date}.</source>
         <translation>En retard : la prochaine action était prévue le {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="428"/>
+        <location filename="../../gui/synergy_dock.py" line="440"/>
         <source>Choose a synergy in the list, or create one.</source>
         <translation>Choisissez une synergie dans la liste, ou créez-en une.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="428"/>
+        <location filename="../../gui/synergy_dock.py" line="440"/>
         <source>No workspace is open.</source>
         <translation>Aucun espace de travail n'est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="438"/>
+        <location filename="../../gui/synergy_dock.py" line="450"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="438"/>
+        <location filename="../../gui/synergy_dock.py" line="450"/>
         <source>Move to “{status}”</source>
         <translation>Passer au statut « {status} »</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="449"/>
+        <location filename="../../gui/synergy_dock.py" line="461"/>
         <source>supplier</source>
         <translation>fournisseur</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="449"/>
+        <location filename="../../gui/synergy_dock.py" line="461"/>
         <source>receiver</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="449"/>
+        <location filename="../../gui/synergy_dock.py" line="461"/>
         <source>member</source>
         <translation>membre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="508"/>
+        <location filename="../../gui/synergy_dock.py" line="520"/>
         <source>Abandon the synergy</source>
         <translation>Abandonner la synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="508"/>
+        <location filename="../../gui/synergy_dock.py" line="520"/>
         <source>Why is this synergy abandoned? (required)</source>
         <translation>Pourquoi cette synergie est-elle abandonnée ? (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="550"/>
+        <location filename="../../gui/synergy_dock.py" line="562"/>
         <source>Click the supplier on the map, then the receiver.</source>
         <translation>Cliquez sur le fournisseur sur la carte, puis sur le destinataire.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="44"/>
+        <location filename="../../gui/triage_panel.py" line="47"/>
         <source>Offers and needs that could be linked, with their reasons. You decide: promote one to a synergy, reject it with a reason (it will not come back), or skip it.</source>
         <translation>Offres et besoins qui pourraient être reliés, avec leurs raisons. C'est vous qui décidez : promouvoir un lien en synergie, le rejeter avec un motif (il ne reviendra pas) ou le passer.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="54"/>
+        <location filename="../../gui/triage_panel.py" line="57"/>
         <source>Within</source>
         <translation>Dans un rayon de</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="57"/>
+        <location filename="../../gui/triage_panel.py" line="60"/>
         <source>Same resource code</source>
         <translation>Même code de ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="58"/>
+        <location filename="../../gui/triage_panel.py" line="61"/>
         <source>Same sub-chapter</source>
         <translation>Même sous-chapitre</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="59"/>
+        <location filename="../../gui/triage_panel.py" line="62"/>
         <source>Match</source>
         <translation>Correspondance</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="62"/>
+        <location filename="../../gui/triage_panel.py" line="65"/>
         <source>Nearest first</source>
         <translation>Les plus proches d'abord</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="63"/>
+        <location filename="../../gui/triage_panel.py" line="66"/>
         <source>Largest share of the need first</source>
         <translation>Meilleure couverture du besoin d'abord</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="64"/>
+        <location filename="../../gui/triage_panel.py" line="67"/>
         <source>Order</source>
         <translation>Ordre</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="68"/>
+        <location filename="../../gui/triage_panel.py" line="71"/>
         <source>Supplier → receiver</source>
         <translation>Fournisseur → destinataire</translation>
     </message>
@@ -879,37 +879,37 @@
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="68"/>
+        <location filename="../../gui/triage_panel.py" line="71"/>
         <source>Covers</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="80"/>
+        <location filename="../../gui/triage_panel.py" line="83"/>
         <source>&amp;Promote to a synergy</source>
         <translation>&amp;Promouvoir en synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="83"/>
+        <location filename="../../gui/triage_panel.py" line="86"/>
         <source>&amp;Reject…</source>
         <translation>&amp;Rejeter…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="86"/>
+        <location filename="../../gui/triage_panel.py" line="89"/>
         <source>S&amp;kip</source>
         <translation>P&amp;asser</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="154"/>
+        <location filename="../../gui/triage_panel.py" line="157"/>
         <source>No possible link left with these settings.</source>
         <translation>Plus aucun lien possible avec ces réglages.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="233"/>
+        <location filename="../../gui/triage_panel.py" line="259"/>
         <source>Reject this possible link</source>
         <translation>Rejeter ce lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="233"/>
+        <location filename="../../gui/triage_panel.py" line="259"/>
         <source>Why does this link not work? (required; it will not be proposed again)</source>
         <translation>Pourquoi ce lien ne fonctionne-t-il pas ? (obligatoire ; il ne sera plus proposé)</translation>
     </message>
@@ -1169,37 +1169,37 @@
         <translation>Panneau Synergies</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="164"/>
+        <location filename="../../plugin.py" line="169"/>
         <source>The workspace was upgraded to this plugin&apos;s version; a copy of the old file was kept: {backup}</source>
         <translation>L'espace de travail a été mis à niveau vers la version de cette extension ; une copie de l'ancien fichier a été conservée : {backup}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="168"/>
+        <location filename="../../plugin.py" line="174"/>
         <source>Workspace opened: {path}</source>
         <translation>Espace de travail ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="205"/>
+        <location filename="../../plugin.py" line="211"/>
         <source>Workspace {name} created: {path}</source>
         <translation>Espace de travail {name} créé : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="213"/>
+        <location filename="../../plugin.py" line="219"/>
         <source>Open a Territorial Flux workspace</source>
         <translation>Ouvrir un espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="271"/>
+        <location filename="../../plugin.py" line="277"/>
         <source>Save the demo territory as</source>
         <translation>Enregistrer le territoire de démonstration sous</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="288"/>
+        <location filename="../../plugin.py" line="294"/>
         <source>Demo territory created: {companies} companies, {flows} flows, {synergies} synergies.</source>
         <translation>Territoire de démonstration créé : {companies} entreprises, {flows} flux, {synergies} synergies.</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="46"/>
+        <location filename="../../project/forms.py" line="47"/>
         <source>Flows of the company</source>
         <translation>Flux de l'entreprise</translation>
     </message>
@@ -1209,7 +1209,7 @@
         <translation>Participants à la synergie</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="48"/>
+        <location filename="../../project/forms.py" line="49"/>
         <source>History of the synergy</source>
         <translation>Historique de la synergie</translation>
     </message>
@@ -1224,12 +1224,12 @@
         <translation>Synergies du flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="51"/>
+        <location filename="../../project/forms.py" line="52"/>
         <source>Reviews of the offer</source>
         <translation>Décisions sur l'offre</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="52"/>
+        <location filename="../../project/forms.py" line="53"/>
         <source>Reviews of the need</source>
         <translation>Décisions sur le besoin</translation>
     </message>
@@ -1244,17 +1244,17 @@
         <translation>Localisation</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="63"/>
+        <location filename="../../project/forms.py" line="64"/>
         <source>Contact (personal data)</source>
         <translation>Contact (données personnelles)</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="64"/>
+        <location filename="../../project/forms.py" line="65"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="66"/>
+        <location filename="../../project/forms.py" line="67"/>
         <source>Notes and provenance</source>
         <translation>Notes et provenance</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="72"/>
+        <location filename="../../project/forms.py" line="73"/>
         <source>Current situation</source>
         <translation>Situation actuelle</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="73"/>
+        <location filename="../../project/forms.py" line="74"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="85"/>
+        <location filename="../../project/forms.py" line="86"/>
         <source>Record</source>
         <translation>Traçabilité</translation>
     </message>
@@ -1349,7 +1349,7 @@
         <translation>Listes de référence</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="93"/>
+        <location filename="../../project/build.py" line="98"/>
         <source>Territorial Flux default style</source>
         <translation>Style par défaut de Territorial Flux</translation>
     </message>
@@ -1594,12 +1594,12 @@
         <translation>Mettre à niveau l'espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="247"/>
+        <location filename="../../plugin.py" line="253"/>
         <source>Team workspace {name} opened ({reference}).</source>
         <translation>Espace de travail d'équipe {name} ouvert ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="250"/>
+        <location filename="../../plugin.py" line="256"/>
         <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
     </message>
@@ -1870,29 +1870,34 @@
 <context>
     <name>CreateDemoAlgorithm</name>
     <message>
-        <location filename="../../processing/create_demo.py" line="27"/>
+        <location filename="../../processing/create_demo.py" line="36"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="29"/>
+        <location filename="../../processing/create_demo.py" line="38"/>
         <source>Overwrite an existing file</source>
         <translation>Écraser un fichier existant</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="31"/>
+        <location filename="../../processing/create_demo.py" line="43"/>
         <source>Demo workspace GeoPackage</source>
         <translation>GeoPackage de l'espace de travail de démonstration</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="31"/>
+        <location filename="../../processing/create_demo.py" line="43"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="39"/>
+        <location filename="../../processing/create_demo.py" line="53"/>
         <source>{companies} companies, {flows} flows and {synergies} synergies written to {path}</source>
         <translation>{companies} entreprises, {flows} flux et {synergies} synergies écrits dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/create_demo.py" line="40"/>
+        <source>Reference day of the demo&apos;s dates (today when empty)</source>
+        <translation>Jour de référence des dates de la démo (aujourd'hui si vide)</translation>
     </message>
 </context>
 <context>
@@ -2108,42 +2113,42 @@
 <context>
     <name>ImportCompaniesAlgorithm</name>
     <message>
-        <location filename="../../processing/import_companies.py" line="121"/>
+        <location filename="../../processing/import_companies.py" line="124"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="123"/>
+        <location filename="../../processing/import_companies.py" line="126"/>
         <source>CRS of the source&apos;s coordinates (when the file does not say)</source>
         <translation>SCR des coordonnées de la source (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="126"/>
+        <location filename="../../processing/import_companies.py" line="129"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="128"/>
+        <location filename="../../processing/import_companies.py" line="131"/>
         <source>SIRENE legal units file (StockUniteLegale), for the names</source>
         <translation>Fichier des unités légales SIRENE (StockUniteLegale), pour les noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="131"/>
+        <location filename="../../processing/import_companies.py" line="134"/>
         <source>A SIRET already in the workspace</source>
         <translation>SIRET déjà présent dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="133"/>
+        <location filename="../../processing/import_companies.py" line="136"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="135"/>
+        <location filename="../../processing/import_companies.py" line="138"/>
         <source>Field mapping (field=column; …), empty: automatic</source>
         <translation>Correspondance des champs (champ=colonne; …), vide : automatique</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="138"/>
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -2426,14 +2431,9 @@
         <translation>Copie toutes les entreprises, tous les flux, synergies, participants, événements d'historique, décisions sur les liens, périmètres et le journal d'audit de l'espace de travail INPUT dans l'espace de travail OUTPUT, en conservant les uid, les versions des lignes et l'historique : d'un GeoPackage vers un espace de travail d'équipe (postgres:connection=NAME;schema=SCHEMA) pour démarrer en équipe, ou inversement vers un GeoPackage pour remettre un instantané à quelqu'un qui n'a pas accès au serveur. OUTPUT doit être nouveau ou vide : un chemin de GeoPackage qui n'existe pas encore est créé ; un espace de travail d'équipe se crée d'abord avec Créer un espace de travail d'équipe. La copie est vérifiée (nombre de lignes et sommes de contrôle de chaque table) avant d'être validée ; à la moindre différence, rien n'est écrit. Copier un espace de travail d'équipe nécessite son rôle d'administrateur.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="12"/>
+        <location filename="../../processing/create_demo.py" line="18"/>
         <source>Create demo territory</source>
         <translation>Créer le territoire de démonstration</translation>
-    </message>
-    <message>
-        <location filename="../../processing/create_demo.py" line="15"/>
-        <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. The same SEED always gives the same territory.</source>
-        <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord) : 160 entreprises fictives dans des communes réelles avec leurs activités NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Une même graine (SEED) donne toujours le même territoire.</translation>
     </message>
     <message>
         <location filename="../../processing/create_postgis_workspace.py" line="14"/>
@@ -2476,37 +2476,37 @@
         <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="24"/>
+        <location filename="../../processing/import_companies.py" line="25"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
         <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="26"/>
+        <location filename="../../processing/import_companies.py" line="27"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="90"/>
+        <location filename="../../processing/import_companies.py" line="93"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="93"/>
+        <location filename="../../processing/import_companies.py" line="96"/>
         <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE&apos;s establishment file. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
         <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="141"/>
+        <location filename="../../processing/import_companies.py" line="144"/>
         <source>Companies imported</source>
         <translation>Entreprises importées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="141"/>
+        <location filename="../../processing/import_companies.py" line="144"/>
         <source>Companies updated</source>
         <translation>Entreprises mises à jour</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="141"/>
+        <location filename="../../processing/import_companies.py" line="144"/>
         <source>Rows skipped</source>
         <translation>Lignes ignorées</translation>
     </message>
@@ -2596,22 +2596,22 @@
         <translation>Propose des liens que le conseiller trie : une offre et un besoin de ressources compatibles (MATCH_LEVEL code : même code ; subchapter : même sous-chapitre) de deux entreprises différentes à moins de MAX_DISTANCE km. Chaque besoin garde ses MAX_PER_FLOW offres les plus proches et chaque offre ses besoins les plus proches ; la sortie est l'union des deux listes, les égalités de distance étant départagées en faveur du plus petit uid de flux. Chaque ligne, de l'entreprise qui offre à celle qui a le besoin, porte la distance, la part du besoin couverte par l'offre (lorsque les unités se convertissent) et la raison en une phrase. Les paires déjà reliées par une synergie en cours ou rejetées dans link_reviews ne sont plus jamais proposées. Aucune synergie n'est créée. La table possible_links de l'espace de travail est remplacée.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="38"/>
+        <location filename="../../processing/import_companies.py" line="39"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="47"/>
+        <location filename="../../processing/import_companies.py" line="48"/>
         <source>The import failed and nothing was written to the workspace: {error}</source>
         <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="54"/>
+        <location filename="../../processing/import_companies.py" line="55"/>
         <source>… and {count} more rows: see the rejects file.</source>
         <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="56"/>
+        <location filename="../../processing/import_companies.py" line="57"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
     </message>
@@ -2664,6 +2664,11 @@
         <location filename="../../processing/export_webmap.py" line="19"/>
         <source>Writes a self-contained static web map into the OUTPUT folder: index.html opens from the file system or from any static host. It shows the synergies by status, the offers and needs by family with a filter, a search by company or resource, a popup per company, the legend, the date, the licence (LICENCE) and the issuing organisation (ORGANISATION), under TITLE, in the plugin&apos;s language. Only what partners may receive at MAX_CONFIDENTIALITY (public by default) is written, as for territorialflux:exportpartners: never personal data. The data is in data.js and, in WGS 84, in companies.geojson, flows.geojson and synergies.geojson. The page uses Leaflet, shipped with it: it makes no request to any server unless BACKGROUND is osm (OpenStreetMap&apos;s tiles).</source>
         <translation>Écrit une carte web statique autonome dans le dossier OUTPUT : index.html s'ouvre depuis le système de fichiers ou depuis n'importe quel hébergement statique. Elle montre les synergies par statut, les offres et besoins par famille avec un filtre, une recherche par entreprise ou ressource, une fenêtre par entreprise, la légende, la date, la licence (LICENCE) et l'organisme émetteur (ORGANISATION), sous le titre TITLE, dans la langue de l'extension. Seul ce que les partenaires peuvent recevoir au niveau MAX_CONFIDENTIALITY (public par défaut) est écrit, comme pour territorialflux:exportpartners : jamais de données personnelles. Les données sont dans data.js et, en WGS 84, dans companies.geojson, flows.geojson et synergies.geojson. La page utilise Leaflet, livré avec elle : elle n'envoie aucune requête à aucun serveur sauf si BACKGROUND vaut osm (les tuiles d'OpenStreetMap).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/create_demo.py" line="21"/>
+        <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. Its dates hang on a reference day, today unless REFERENCE_DATE says otherwise: a few next actions are overdue, most are upcoming, and the history covers the two years before. The same SEED and reference day always give the same territory.</source>
+        <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord, France) : 160 entreprises inventées dans des communes réelles avec leur activité NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Ses dates dépendent d'un jour de référence, aujourd'hui sauf si REFERENCE_DATE en indique un autre : quelques prochaines actions sont en retard, la plupart sont à venir, et l'historique couvre les deux années précédentes. La même graine (SEED) et le même jour de référence donnent toujours le même territoire.</translation>
     </message>
 </context>
 <context>
@@ -2966,7 +2971,7 @@
     <message>
         <location filename="../../storage/schema.py" line="317"/>
         <source>Current cost (EUR/yr)</source>
-        <translation>Coût actuel (EUR/an)</translation>
+        <translation>Coût actuel (€/an)</translation>
     </message>
     <message>
         <location filename="../../storage/schema.py" line="317"/>
@@ -3006,7 +3011,7 @@
     <message>
         <location filename="../../storage/schema.py" line="344"/>
         <source>Savings (EUR/yr)</source>
-        <translation>Économies (EUR/an)</translation>
+        <translation>Économies (€/an)</translation>
     </message>
     <message>
         <location filename="../../storage/schema.py" line="344"/>
@@ -3493,7 +3498,7 @@
         <translation>L'abandon d'une synergie doit être motivé.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="172"/>
+        <location filename="../../storage/base.py" line="174"/>
         <source>Cannot read the table {table} of {path}.</source>
         <translation>Impossible de lire la table {table} de {path}.</translation>
     </message>
@@ -3538,7 +3543,7 @@
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="79"/>
+        <location filename="../../project/build.py" line="84"/>
         <source>Cannot store the project in {path}: {error}</source>
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
@@ -3708,32 +3713,32 @@
         <translation>« {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="221"/>
+        <location filename="../../storage/geopackage.py" line="227"/>
         <source>{path} already exists: choose another file or allow overwriting.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou autorisez l'écrasement.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="225"/>
+        <location filename="../../storage/geopackage.py" line="231"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="233"/>
+        <location filename="../../storage/geopackage.py" line="239"/>
         <source>Cannot create a GeoPackage at {path}.</source>
         <translation>Impossible de créer un GeoPackage à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="280"/>
+        <location filename="../../storage/geopackage.py" line="286"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="125"/>
+        <location filename="../../storage/base.py" line="127"/>
         <source>{path} is not a Territorial Flux workspace.</source>
         <translation>{path} n'est pas un espace de travail Territorial Flux.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="129"/>
+        <location filename="../../storage/base.py" line="131"/>
         <source>{path} was made by a newer Territorial Flux (schema version {found}; this plugin knows up to {known}). Update the plugin to open it.</source>
         <translation>{path} a été créé par une version plus récente de Territorial Flux (version de schéma {found} ; cette extension connaît jusqu'à la version {known}). Mettez à jour l'extension pour l'ouvrir.</translation>
     </message>
@@ -4073,7 +4078,7 @@
         <translation>Un espace de travail d'équipe se crée au moyen d'une connexion PostgreSQL enregistrée dans QGIS : écrivez postgres:connection=NOM;schema=SCHEMA.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="111"/>
+        <location filename="../../project/build.py" line="116"/>
         <source>Cannot read the project stored in {path}: {error}</source>
         <translation>Impossible de lire le projet stocké dans {path} : {error}</translation>
     </message>
@@ -4088,7 +4093,7 @@
         <translation>La mise à niveau de {path} a échoué et rien n'a été modifié : {error}</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="95"/>
+        <location filename="../../project/build.py" line="100"/>
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
     </message>
@@ -4103,7 +4108,7 @@
         <translation>Annulé : rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="103"/>
+        <location filename="../../storage/base.py" line="105"/>
         <source>{workspace} is read-only for you: nothing can be added to it. Check the file&apos;s permissions.</source>
         <translation>{workspace} est en lecture seule pour vous : rien ne peut y être ajouté. Vérifiez les droits du fichier.</translation>
     </message>
