@@ -227,6 +227,7 @@ def style_geopackage(path, issue, language):
         layer = QgsVectorLayer("{}|layername={}".format(path, table), titles[table], "ogr")
         if not layer.isValid():
             _failed(path, table)
+        layer.extent()  # read before QGIS creates the styles table: asked after, GDAL logs an error
         layers[table] = layer
     project = QgsProject()
     project.setTitle(tr("{territory}: shared with partners").format(territory=issue.workspace_name))
