@@ -17,8 +17,10 @@ from ..domain.units import FAMILY_UNITS, canonical_unit
 from ..storage import workspace_at
 from .columns import FLOW_COLUMNS
 from .facts import WorkspaceFacts
+from .mapping import resolve_mapping
 from .results import ImportResult, Quiet, untranslated
 from .sources import open_source
+from .tables import usable_for_flows
 
 
 class FlowImport:
@@ -32,8 +34,8 @@ class FlowImport:
         self.mapping = None
 
     def open(self):
-        self.source = open_source(self.source_value, None)
-        self.mapping = rules.propose_mapping(self.source.columns, rules.FLOW_TARGETS)
+        self.source = open_source(self.source_value, None, usable_for_flows)
+        self.mapping = resolve_mapping(self.source, {}, rules.FLOW_TARGETS)
         return self.source
 
     def run(self, feedback=None, translate=untranslated):

@@ -17,7 +17,7 @@ from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import choice_parameter, parameter_as_choice, workspace_parameter
 
 AREAS_FILTER = QT_TRANSLATE_NOOP(
-    "Processing", "Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml);;All files (*)")
+    "Processing", "Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;All files (*)")
 
 
 class ImportAreasAlgorithm(TerritorialFluxAlgorithm):

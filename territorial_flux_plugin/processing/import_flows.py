@@ -9,7 +9,7 @@ from .base import TerritorialFluxAlgorithm
 from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import workspace_parameter
 
-FLOWS_FILTER = QT_TRANSLATE_NOOP("Processing", "Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt);;All files (*)")
+FLOWS_FILTER = QT_TRANSLATE_NOOP("Processing", "Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)")
 
 
 class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
@@ -20,7 +20,8 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
     HELP = QT_TRANSLATE_NOOP(
         "Processing",
         "Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial "
-        "Flux → Save the flows template…). Headers are recognised in English and French, in any case "
+        "Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, "
+        "give one as path|layername=sheet. Headers are recognised in English and French, in any case "
         "and with or without accents: company/entreprise, siret, direction/sens (offer/need, "
         "offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité "
         "(1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, "

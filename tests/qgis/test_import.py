@@ -38,29 +38,6 @@ def siret(n):
     return complete_siret(siren + "{:04d}".format(n % 10000))
 
 
-@pytest.fixture(scope="module")
-def empty_workspace(provider_registered, tmp_path_factory):
-    import processing
-
-    path = str(tmp_path_factory.mktemp("ws") / "empty.gpkg")
-    processing.run("territorialflux:createworkspace", {"OUTPUT": path, "NAME": "Test territory"})
-    return path
-
-
-@pytest.fixture
-def workspace(empty_workspace, tmp_path):
-    path = str(tmp_path / "workspace.gpkg")
-    shutil.copy(empty_workspace, path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_workspace, tmp_path):
-    path = str(tmp_path / "demo.gpkg")
-    shutil.copy(demo_workspace, path)
-    return path
-
-
 def query(path, sql, args=()):
     with closing(sqlite3.connect(path)) as connection:
         return connection.execute(sql, args).fetchall()
