@@ -9,7 +9,7 @@ from ..domain import importing as rules
 from ..domain.codes import parse_code
 from ..domain.errors import CanceledError, fail
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.quantities import parse_quantity
+from ..domain.quantities import column_comma, format_number, is_ambiguous, number_style, parse_number, parse_quantity
 from ..domain.resources import resource_matcher, resource_problem
 from ..domain.siret import normalise_siret, siret_problem
 from ..domain.timestamps import utc_now
@@ -32,6 +32,7 @@ class FlowImport:
         self.lang = lang
         self.source = None
         self.mapping = None
+        self.comma = None  # how 1,200 reads in this file (see domain.quantities)
 
     def open(self):
         self.source = open_source(self.source_value, None, usable_for_flows)
@@ -66,7 +67,13 @@ class FlowImport:
         now = utc_now()
         rows = []
         total = source.count() or 0
-        for position, (number, values, _x, _y, problem) in enumerate(source.rows()):
+        read = list(source.rows())  # a workshop's rows: the quantity column is read as a whole
+        quantities = [values[index["quantity"]] for _n, values, _x, _y, _p in read] if "quantity" in index else []
+        self.comma = column_comma(quantities, self.lang)
+        ambiguous = [q for q in quantities if is_ambiguous(q)]
+        if ambiguous:
+            result.notes.append(self._comma_note(quantities, ambiguous))
+        for position, (number, values, _x, _y, problem) in enumerate(read):
             if feedback.isCanceled():
                 raise CanceledError()
             if total:
@@ -86,6 +93,18 @@ class FlowImport:
         result.imported = len(rows)
         feedback.setProgress(100)
         return result
+
+    def _comma_note(self, quantities, ambiguous):
+        """What NOTES says of the quantities like 1,200: how they were read, and why."""
+        values = {"count": len(ambiguous), "example": ambiguous[0],
+                  "value": format_number(parse_number(ambiguous[0], self.comma), self.lang)}
+        if len({number_style(q) for q in quantities if q is not None} - {None}) == 1:
+            return Message(QT_TRANSLATE_NOOP(
+                "Validation", "{count} quantities such as {example} were read as {value}, as the other "
+                              "numbers of their column write them."), **values)
+        return Message(QT_TRANSLATE_NOOP(
+            "Validation", "{count} quantities such as {example} were read as {value}: nothing in their "
+                          "column decides, so the language of the interface does."), **values)
 
     def _check_row(self, values, index, by_siret, by_name, resources, now):
         def get(target):
@@ -128,7 +147,7 @@ class FlowImport:
             if not resource_text:
                 return None, Message(QT_TRANSLATE_NOOP("Validation", "The resource is missing: give its code or its name."))
             return None, resource_problem(resource_text, candidates, self.lang)
-        quantity, unit, problem = parse_quantity(get("quantity"))
+        quantity, unit, problem = parse_quantity(get("quantity"), self.comma)
         if problem is not None:
             return None, problem
         unit_text = get("unit")

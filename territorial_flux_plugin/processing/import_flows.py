@@ -1,12 +1,18 @@
 """territorialflux:importflows — offers and needs from a workshop spreadsheet."""
 
-from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFile, QgsProcessingParameterFileDestination
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..importing.flows import FlowImport
 from ..toolbelt.i18n import language
 from .base import TerritorialFluxAlgorithm
-from .import_companies import REJECTS_FILTER, import_workspace, run_import
+from .import_companies import REJECTS_FILTER, import_workspace, notes_text, run_import
 from .params import workspace_parameter
 
 FLOWS_FILTER = QT_TRANSLATE_NOOP("Processing", "Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)")
@@ -24,7 +30,8 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
         "give one as path|layername=sheet. Headers are recognised in English and French, in any case "
         "and with or without accents: company/entreprise, siret, direction/sens (offer/need, "
         "offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité "
-        "(1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, "
+        "(1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the "
+        "interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, "
         "comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one "
         "transaction; rows not imported are listed with their reason in REJECTS.")
 
@@ -41,6 +48,7 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
         for name, text in (("IMPORTED", QT_TRANSLATE_NOOP("Processing", "Flows imported")),
                            ("REJECTED", QT_TRANSLATE_NOOP("Processing", "Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
+        self.addOutput(QgsProcessingOutputString("NOTES", self.tr("Notes on the import")))
 
     def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
@@ -48,4 +56,4 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
         job = FlowImport(workspace, self.parameterAsFile(parameters, self.INPUT, context), lang=language())
         result = run_import(self, job, rejects, feedback)
         return {"IMPORTED": result.imported if result else 0, "REJECTED": result.rejected if result else 0,
-                self.REJECTS: rejects}
+                "NOTES": notes_text(result), self.REJECTS: rejects}

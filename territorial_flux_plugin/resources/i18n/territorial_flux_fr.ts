@@ -249,107 +249,107 @@
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="59"/>
+        <location filename="../../gui/flow_dialog.py" line="77"/>
         <source>Edit flow of {company}</source>
         <translation>Modifier un flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="59"/>
+        <location filename="../../gui/flow_dialog.py" line="77"/>
         <source>New flow of {company}</source>
         <translation>Nouveau flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="67"/>
+        <location filename="../../gui/flow_dialog.py" line="85"/>
         <source>&amp;Offer</source>
         <translation>&amp;Offre</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="68"/>
+        <location filename="../../gui/flow_dialog.py" line="86"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="76"/>
+        <location filename="../../gui/flow_dialog.py" line="94"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="79"/>
+        <location filename="../../gui/flow_dialog.py" line="97"/>
         <source>Code (15 01 01, 150101…) or words (cardboard, chaleur…)</source>
         <translation>Code (15 01 01, 150101…) ou mots (carton, chaleur…)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="94"/>
+        <location filename="../../gui/flow_dialog.py" line="112"/>
         <source>&amp;Resource</source>
         <translation>&amp;Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="103"/>
+        <location filename="../../gui/flow_dialog.py" line="121"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="106"/>
+        <location filename="../../gui/flow_dialog.py" line="124"/>
         <source>e.g. 120, 12,5 or 1 200 t/yr</source>
         <translation>p. ex. 120, 12,5 ou 1 200 t/yr</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="108"/>
+        <location filename="../../gui/flow_dialog.py" line="126"/>
         <source>&amp;Quantity</source>
         <translation>&amp;Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="111"/>
+        <location filename="../../gui/flow_dialog.py" line="135"/>
         <source>&amp;Unit</source>
         <translation>&amp;Unité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="114"/>
+        <location filename="../../gui/flow_dialog.py" line="138"/>
         <source>What the company calls it</source>
         <translation>Le nom que lui donne l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="115"/>
+        <location filename="../../gui/flow_dialog.py" line="139"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="116"/>
+        <location filename="../../gui/flow_dialog.py" line="140"/>
         <source>Hazardous (set from the List of Waste)</source>
         <translation>Dangereux (d'après la Liste européenne des déchets)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="123"/>
+        <location filename="../../gui/flow_dialog.py" line="147"/>
         <source>&amp;Priority</source>
         <translation>&amp;Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="128"/>
+        <location filename="../../gui/flow_dialog.py" line="152"/>
         <source>&amp;Confidentiality</source>
         <translation>&amp;Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="130"/>
+        <location filename="../../gui/flow_dialog.py" line="154"/>
         <source>e.g. continuous, weekly, autumn</source>
         <translation>p. ex. en continu, chaque semaine, en automne</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="131"/>
+        <location filename="../../gui/flow_dialog.py" line="155"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="133"/>
+        <location filename="../../gui/flow_dialog.py" line="157"/>
         <source>Where it goes or comes from today</source>
         <translation>Sa destination ou sa provenance aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="134"/>
+        <location filename="../../gui/flow_dialog.py" line="158"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="136"/>
+        <location filename="../../gui/flow_dialog.py" line="160"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (EUR/yr)</translation>
     </message>
@@ -359,32 +359,32 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="146"/>
+        <location filename="../../gui/flow_dialog.py" line="171"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="150"/>
+        <location filename="../../gui/flow_dialog.py" line="175"/>
         <source>Save and add &amp;another (Ctrl+Enter)</source>
         <translation>Enregistrer et en ajouter un &amp;autre (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="193"/>
+        <location filename="../../gui/flow_dialog.py" line="218"/>
         <source>Fix the fields marked in red; nothing you typed is lost.</source>
         <translation>Corrigez les champs marqués en rouge ; rien de ce que vous avez saisi n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="231"/>
+        <location filename="../../gui/flow_dialog.py" line="256"/>
         <source>No resource matches exactly; close ones: {candidates}</source>
         <translation>Aucune ressource ne correspond exactement ; ressources proches : {candidates}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="231"/>
+        <location filename="../../gui/flow_dialog.py" line="256"/>
         <source>No resource of the nomenclature matches &apos;{text}&apos;.</source>
         <translation>Aucune ressource de la nomenclature ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="331"/>
+        <location filename="../../gui/flow_dialog.py" line="364"/>
         <source>Saved. Next flow of the same company:</source>
         <translation>Enregistré. Flux suivant de la même entreprise :</translation>
     </message>
@@ -1628,6 +1628,11 @@
         <source>Several columns name this field: choose the one to import.</source>
         <translation>Plusieurs colonnes désignent ce champ : choisissez celle à importer.</translation>
     </message>
+    <message>
+        <location filename="../../gui/flow_dialog.py" line="287"/>
+        <source>Read as {value} {unit}</source>
+        <translation>Lu comme {value} {unit}</translation>
+    </message>
 </context>
 <context>
     <name>CopyWorkspaceAlgorithm</name>
@@ -1963,14 +1968,19 @@
 <context>
     <name>ImportFlowsAlgorithm</name>
     <message>
-        <location filename="../../processing/import_flows.py" line="36"/>
+        <location filename="../../processing/import_flows.py" line="43"/>
         <source>Flows spreadsheet or CSV</source>
         <translation>Classeur ou CSV des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="38"/>
+        <location filename="../../processing/import_flows.py" line="45"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="51"/>
+        <source>Notes on the import</source>
+        <translation>Remarques sur l'import</translation>
     </message>
 </context>
 <context>
@@ -2150,7 +2160,7 @@
         <translation>Importer des périmètres (communes, zones, territoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="18"/>
+        <location filename="../../processing/import_flows.py" line="24"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -2185,17 +2195,17 @@
         <translation>Lignes ignorées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="41"/>
+        <location filename="../../processing/import_flows.py" line="48"/>
         <source>Rows rejected</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="17"/>
+        <location filename="../../processing/import_flows.py" line="23"/>
         <source>Import flows</source>
         <translation>Importer des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="41"/>
+        <location filename="../../processing/import_flows.py" line="48"/>
         <source>Flows imported</source>
         <translation>Flux importés</translation>
     </message>
@@ -2315,14 +2325,14 @@
         <translation>Importe des entreprises dans l'espace de travail depuis toute source vectorielle : un shapefile, une couche de GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV, texte UTF-16 ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, une archive ZIP de l'un d'eux, ou le fichier des établissements de SIRENE. Un fichier contenant plusieurs tables importables est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. Les polygones placent l'entreprise en un point de leur surface. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par « ; » (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui ne dit pas son SCR est refusée sauf si SOURCE_CRS est donné, à l'exception des coordonnées Lambert de SIRENE, dont le SCR découle du code commune de chaque ligne (NOTES le signale). LEGAL_UNITS (StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec sa raison dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="12"/>
+        <location filename="../../processing/import_flows.py" line="18"/>
         <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
         <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="20"/>
-        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
-        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
+        <location filename="../../processing/import_flows.py" line="26"/>
+        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
+        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
     </message>
 </context>
 <context>
@@ -3317,52 +3327,52 @@
         <translation>La copie de {table} ne correspond pas à sa source ({expected} lignes, {found} copiées) ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="98"/>
+        <location filename="../../project/editing.py" line="99"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="138"/>
+        <location filename="../../project/editing.py" line="139"/>
         <source>Cannot change {field} of {layer}.</source>
         <translation>Impossible de modifier {field} dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="149"/>
+        <location filename="../../project/editing.py" line="150"/>
         <source>Cannot add a row to {layer}.</source>
         <translation>Impossible d'ajouter une ligne à {layer}.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="167"/>
+        <location filename="../../project/editing.py" line="168"/>
         <source>Give the company a name.</source>
         <translation>Donnez un nom à l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="238"/>
+        <location filename="../../project/editing.py" line="239"/>
         <source>Choose the company of the flow.</source>
         <translation>Choisissez l'entreprise du flux.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="354"/>
+        <location filename="../../project/editing.py" line="355"/>
         <source>Say why the link is rejected: the reason stays with the decision.</source>
         <translation>Indiquez pourquoi le lien est rejeté : le motif est conservé avec la décision.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="365"/>
+        <location filename="../../project/editing.py" line="366"/>
         <source>Promoted from the possible links: {reason}</source>
         <translation>Créée à partir d'un lien possible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="380"/>
+        <location filename="../../project/editing.py" line="381"/>
         <source>A mutualisation gathers at least two companies.</source>
         <translation>Une mutualisation réunit au moins deux entreprises.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="383"/>
+        <location filename="../../project/editing.py" line="384"/>
         <source>Give the synergy a title.</source>
         <translation>Donnez un titre à la synergie.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="437"/>
+        <location filename="../../project/editing.py" line="438"/>
         <source>&apos;{value}&apos; is not a number.</source>
         <translation>« {value} » n'est pas un nombre.</translation>
     </message>
@@ -3602,62 +3612,62 @@
         <translation>Doublon probable de {name}, déjà dans l'espace de travail (même nom et même commune, pas de SIRET pour s'en assurer) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="51"/>
+        <location filename="../../importing/flows.py" line="52"/>
         <source>{file}: no column was recognised for {fields}. Its columns are: {columns}. Use the template&apos;s headers (company, siret, direction, resource, quantity, unit, confidentiality, comment).</source>
         <translation>{file} : aucune colonne n'a été reconnue pour {fields}. Ses colonnes sont : {columns}. Utilisez les en-têtes du modèle (entreprise, siret, sens, ressource, quantité, unité, confidentialité, commentaire).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="103"/>
+        <location filename="../../importing/flows.py" line="122"/>
         <source>No company of the workspace has the SIRET {siret}: import or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail n'a le SIRET {siret} : importez ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="109"/>
+        <location filename="../../importing/flows.py" line="128"/>
         <source>No company of the workspace is called &apos;{name}&apos;: check the spelling, give its SIRET, or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail ne s'appelle « {name} » : vérifiez l'orthographe, donnez son SIRET ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="113"/>
+        <location filename="../../importing/flows.py" line="132"/>
         <source>{count} companies of the workspace are called &apos;{name}&apos;: give the SIRET.</source>
         <translation>{count} entreprises de l'espace de travail s'appellent « {name} » : donnez le SIRET.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="118"/>
+        <location filename="../../importing/flows.py" line="137"/>
         <source>The row names no company: give a SIRET or a name.</source>
         <translation>La ligne ne désigne aucune entreprise : donnez un SIRET ou un nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="122"/>
+        <location filename="../../importing/flows.py" line="141"/>
         <source>&apos;{value}&apos; is neither an offer nor a need (write offer/need or offre/besoin).</source>
         <translation>« {value} » n'est ni une offre ni un besoin (écrivez offre/besoin ou offer/need).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="129"/>
+        <location filename="../../importing/flows.py" line="148"/>
         <source>The resource is missing: give its code or its name.</source>
         <translation>La ressource manque : donnez son code ou son nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="138"/>
+        <location filename="../../importing/flows.py" line="157"/>
         <source>&apos;{unit}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="141"/>
+        <location filename="../../importing/flows.py" line="160"/>
         <source>The quantity says {one} but the unit column says {other}.</source>
         <translation>La quantité indique {one}, mais la colonne des unités indique {other}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="147"/>
+        <location filename="../../importing/flows.py" line="166"/>
         <source>{unit} does not fit a {family} resource; use one of: {units}.</source>
         <translation>{unit} ne convient pas à une ressource de la famille {family} ; utilisez l'une de ces unités : {units}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="156"/>
+        <location filename="../../importing/flows.py" line="175"/>
         <source>&apos;{value}&apos; is not a confidentiality level (advisor, internal, partners, public).</source>
         <translation>« {value} » n'est pas un niveau de confidentialité (advisor, internal, partners, public).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="163"/>
+        <location filename="../../importing/flows.py" line="182"/>
         <source>&apos;{value}&apos; is not a priority (high, medium, low).</source>
         <translation>« {value} » n'est pas une priorité (high, medium, low).</translation>
     </message>
@@ -3777,17 +3787,17 @@
         <translation>Votre rôle dans l'espace de travail d'équipe {workspace} vous permet de le lire, pas d'y ajouter des données : demandez à un éditeur ou à son administrateur d'importer ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="72"/>
+        <location filename="../../domain/quantities.py" line="111"/>
         <source>&apos;{value}&apos; is not a quantity: write a number, like 1 200 or 12.5.</source>
         <translation>« {value} » n'est pas une quantité : écrivez un nombre, comme 1 200 ou 12,5.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="75"/>
+        <location filename="../../domain/quantities.py" line="114"/>
         <source>A quantity cannot be negative (&apos;{value}&apos;): enter zero or more.</source>
         <translation>Une quantité ne peut pas être négative (« {value} ») : saisissez zéro ou plus.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="81"/>
+        <location filename="../../domain/quantities.py" line="120"/>
         <source>&apos;{unit}&apos; in &apos;{value}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » dans « {value} » n'est pas une unité connue de l'extension.</translation>
     </message>
@@ -3845,6 +3855,16 @@
         <location filename="../../importing/tables.py" line="47"/>
         <source>{file} cannot be opened as a ZIP archive ({error}).</source>
         <translation>{file} ne peut pas être ouvert comme une archive ZIP ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="102"/>
+        <source>{count} quantities such as {example} were read as {value}, as the other numbers of their column write them.</source>
+        <translation>{count} quantités comme {example} ont été lues comme {value}, ainsi que les écrivent les autres nombres de leur colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="105"/>
+        <source>{count} quantities such as {example} were read as {value}: nothing in their column decides, so the language of the interface does.</source>
+        <translation>{count} quantités comme {example} ont été lues comme {value} : rien dans leur colonne ne tranche, c'est donc la langue de l'interface qui décide.</translation>
     </message>
 </context>
 <context>
