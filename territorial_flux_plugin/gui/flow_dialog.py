@@ -226,7 +226,7 @@ class FlowDialog(QDialog):
         if code:
             self._apply_code(code)
             return
-        matches = resource_matcher().search(text) if len(text.strip()) >= 2 else []
+        matches = resource_matcher().search(text, lang=self.language) if len(text.strip()) >= 2 else []
         parsed = parse_code(text)
         if parsed and len(matches) == 1 and matches[0]["code"] == parsed[0]:  # a whole code typed
             self.completer.popup().hide()
@@ -250,7 +250,7 @@ class FlowDialog(QDialog):
         code = self._display_to_code.get(text)
         candidates = []
         if code is None:
-            row, candidates = resource_matcher().resolve(text, levels=("entry",))
+            row, candidates = resource_matcher().resolve(text, levels=("entry",), lang=self.language)
             code = row["code"] if row is not None and row["level"] == "entry" else None
         if code is None:
             self.resource_info.setText(

@@ -142,7 +142,7 @@ class FlowImport:
                 "Validation", "'{value}' is neither an offer nor a need (write offer/need or offre/besoin)."),
                 value=direction_text or "")
         resource_text = get("resource")
-        resource, candidates = resources.resolve(resource_text)
+        resource, candidates = resources.resolve(resource_text, lang=self.lang)
         if resource is None:
             if not resource_text:
                 return None, Message(QT_TRANSLATE_NOOP("Validation", "The resource is missing: give its code or its name."))

@@ -78,3 +78,31 @@ def test_the_flow_form_labels_show_no_literal_ampersand(qgis_app):
         assert isinstance(dialog.form, QFormLayout)
     finally:
         dialog.deleteLater()
+
+
+ISSUE_ROWS = [  # the words of the issue, each with the answers it calls right
+    ("chaleur fatale", "EN 01"), ("district heating", "EN 01"), ("réseau de chaleur", "EN 01"),
+    ("waste heat", "EN 01"), ("cartons", "15 01 01|20 01 01|MA 06 05"), ("cardboard", "15 01 01|20 01 01|MA 06 05"),
+    ("sciure", "MA 01 01|03 01 05"), ("sawdust", "MA 01 01|03 01 05"), ("boues de station d'épuration", "19 08 05"),
+    ("huiles usagées", "13 02|13 01|20 01 25"), ("déchets verts", "20 02 01"), ("mâchefers", "19 01 12|19 01 11"),
+    ("DEEE", "20 01 35|20 01 36|16 02"), ("verre", "15 01 07|17 02 02|19 12 05|20 01 02|MA 04 04"),
+    ("ferraille", "17 04 05|19 12 02|12 01 01|20 01 40|MA 02"), ("scrap metal", "17 04 05|19 12 02|12 01 01|20 01 40|MA 02"),
+    ("sable de fonderie", "10 09 08|10 10 08"), ("gravats", "17 01 07|17 09 04|17 01 01"),
+    ("biodéchets", "20 01 08|20 02 01"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_importflows_places_the_issue_words_right(provider, demo, tmp_path, lang):
+    from territorial_flux_plugin.importing.flows import FlowImport
+
+    s1 = first_siret(demo)
+    rows = [[s1, "offre", word, ""] for word, _accepted in ISSUE_ROWS]
+    source = write_csv(tmp_path / "mots.csv", ["siret", "sens", "ressource", "quantité"], rows)
+    result = FlowImport(demo, source, lang=lang).run()
+    assert result.rejected == 0, [str(m) for _r, _o, m, _v in result.not_imported]
+    assert result.imported == len(ISSUE_ROWS)
+    stored = query(demo, "SELECT label, resource_code FROM flows ORDER BY fid DESC LIMIT ?", (len(ISSUE_ROWS),))
+    by_word = dict(stored)
+    for word, accepted in ISSUE_ROWS:
+        assert any(by_word[word].startswith(a) for a in accepted.split("|")), (word, by_word[word])

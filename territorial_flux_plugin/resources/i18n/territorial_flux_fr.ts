@@ -3802,12 +3802,12 @@
         <translation>« {unit} » dans « {value} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../domain/resources.py" line="140"/>
+        <location filename="../../domain/resources.py" line="169"/>
         <source>&apos;{value}&apos; is neither a resource code nor the name of a resource of the nomenclature.</source>
         <translation>« {value} » n'est ni un code de ressource ni le nom d'une ressource de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../../domain/resources.py" line="145"/>
+        <location filename="../../domain/resources.py" line="174"/>
         <source>&apos;{value}&apos; does not name one resource of the nomenclature; close ones: {candidates}. Write the code.</source>
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
     </message>
