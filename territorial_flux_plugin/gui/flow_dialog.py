@@ -68,10 +68,12 @@ def resource_entries(language):
 class FlowDialog(QDialog):
     """Add (``values`` None) or edit a flow; calls ``save(values)`` which may raise a TerritorialFluxError."""
 
-    def __init__(self, company_name, save, direction="offer", values=None, language="en", parent=None):
+    def __init__(self, company_name, save, direction="offer", values=None, language="en", parent=None,
+                 matcher=None):
         super().__init__(parent)
         self.save_callback = save
         self.language = language
+        self.matcher = matcher or resource_matcher()  # with the workspace's learned words
         self.saved = []
         self.editing = values is not None
         self.setWindowTitle(tr("Edit flow of {company}").format(company=company_name) if self.editing
@@ -226,7 +228,7 @@ class FlowDialog(QDialog):
         if code:
             self._apply_code(code)
             return
-        matches = resource_matcher().search(text, lang=self.language) if len(text.strip()) >= 2 else []
+        matches = self.matcher.search(text, lang=self.language) if len(text.strip()) >= 2 else []
         parsed = parse_code(text)
         if parsed and len(matches) == 1 and matches[0]["code"] == parsed[0]:  # a whole code typed
             self.completer.popup().hide()
@@ -250,7 +252,7 @@ class FlowDialog(QDialog):
         code = self._display_to_code.get(text)
         candidates = []
         if code is None:
-            row, candidates = resource_matcher().resolve(text, levels=("entry",), lang=self.language)
+            row, candidates = self.matcher.resolve(text, levels=("entry",), lang=self.language)
             code = row["code"] if row is not None and row["level"] == "entry" else None
         if code is None:
             self.resource_info.setText(

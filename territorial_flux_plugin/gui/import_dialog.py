@@ -9,7 +9,7 @@ dialog that can cancel it.
 import os
 import shutil
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProcessingFeedback, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProcessingFeedback
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -41,7 +41,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..toolbelt.compat import enum_value
 from ..toolbelt.i18n import error_text, tr
 from ..toolbelt.log import log, success_level
-from .widgets import file_picker, show_problem, standard_buttons
+from .widgets import current_workspace_reference, file_picker, reload_workspace_layers, show_problem, standard_buttons
 
 # What each company field means, for the mapping table.
 FIELD_LABELS = {
@@ -77,24 +77,6 @@ def _label(field):
 
 
 ENCODINGS = ("", "UTF-8", "windows-1252", "ISO-8859-1", "ISO-8859-15", "CP850")
-
-
-def reload_workspace_layers():
-    """Make the open workspace's layers show what an import wrote."""
-    from ..project.build import workspace_layers
-
-    for layer in workspace_layers().values():
-        layer.reload()
-        layer.updateExtents()
-        layer.triggerRepaint()
-
-
-def current_workspace_reference():
-    """The current project's workspace as a WORKSPACE value (a GeoPackage path or a team reference)."""
-    from ..project.build import current_workspace
-
-    workspace = current_workspace(QgsProject.instance())
-    return workspace.reference if workspace is not None else ""
 
 
 class ProgressFeedback(QgsProcessingFeedback):
@@ -252,6 +234,8 @@ class ImportCompaniesDialog(QDialog):
 
     def _read_source(self, path):
         self._show_tables([])
+        if path and not self.rejects_widget.filePath():
+            self.rejects_widget.setFilePath(os.path.splitext(path)[0] + "_rejects.csv")
         self._open_source(path)
 
     def _open_source(self, path):
@@ -449,11 +433,10 @@ def open_import_companies(iface):
 
 
 def open_import_flows(iface):
-    """The Processing dialog of territorialflux:importflows, with the open workspace filled in."""
-    import processing
+    """The Import flows dialog (it checks the file, then asks about each ambiguous word once)."""
+    from .flow_import_dialog import open_import_flows_dialog
 
-    processing.execAlgorithmDialog("territorialflux:importflows", {"WORKSPACE": current_workspace_reference()})
-    reload_workspace_layers()
+    open_import_flows_dialog(iface)
 
 
 def save_flows_template(iface):

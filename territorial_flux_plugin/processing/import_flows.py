@@ -6,10 +6,12 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..importing.flows import FlowImport
+from ..importing.words import parse_words
 from ..toolbelt.i18n import language
 from .base import TerritorialFluxAlgorithm
 from .import_companies import REJECTS_FILTER, import_workspace, notes_text, run_import
@@ -32,16 +34,24 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
         "offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité "
         "(1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the "
         "interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, "
-        "comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one "
-        "transaction; rows not imported are listed with their reason in REJECTS.")
+        "comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it "
+        "names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows "
+        "whose word still names several go to REJECTS with their candidates. WORDS settles such words "
+        "(word=code; …): they are used for this file and remembered by the workspace, in the same "
+        "transaction as the flows. All rows are written in one transaction; rows not imported are "
+        "listed with their reason in REJECTS.")
 
     INPUT = "INPUT"
+    WORDS = "WORDS"
     REJECTS = "REJECTS"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(workspace_parameter())
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Flows spreadsheet or CSV"), fileFilter=self.tr(FLOWS_FILTER)))
+        self.addParameter(QgsProcessingParameterString(
+            self.WORDS, self.tr("Resources of ambiguous words (word=code; …), remembered by the workspace"),
+            multiLine=True, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REJECTS, self.tr("Rows not imported (CSV)"), self.tr(REJECTS_FILTER),
             QgsProcessing.TEMPORARY_OUTPUT))
@@ -53,7 +63,9 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
     def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
         workspace = import_workspace(self, parameters, context, rejects, "flows")
-        job = FlowImport(workspace, self.parameterAsFile(parameters, self.INPUT, context), lang=language())
+        words = parse_words(self.parameterAsString(parameters, self.WORDS, context))
+        job = FlowImport(workspace, self.parameterAsFile(parameters, self.INPUT, context), lang=language(),
+                         words=words)
         result = run_import(self, job, rejects, feedback)
         return {"IMPORTED": result.imported if result else 0, "REJECTED": result.rejected if result else 0,
                 "NOTES": notes_text(result), self.REJECTS: rejects}

@@ -763,9 +763,11 @@ def test_algorithms_are_registered_with_the_issue_parameter_names(provider):
     names = {p.name() for p in companies.parameterDefinitions()}
     assert {"WORKSPACE", "INPUT", "SOURCE_CRS", "ENCODING", "LEGAL_UNITS", "ON_DUPLICATE", "REJECTS"} <= names
     flows = provider.algorithm("importflows")
-    assert {p.name() for p in flows.parameterDefinitions()} == {"WORKSPACE", "INPUT", "REJECTS"}
+    assert {p.name() for p in flows.parameterDefinitions()} == {"WORKSPACE", "INPUT", "WORDS", "REJECTS"}
+    assert flows.parameterDefinition("WORDS").flags() & flows.parameterDefinition("WORDS").FlagOptional
     outputs = {o.name() for o in companies.outputDefinitions()}
-    assert {"IMPORTED", "UPDATED", "SKIPPED", "REJECTED"} <= outputs
+    assert {"IMPORTED", "UPDATED", "SKIPPED", "REJECTED", "NOTES"} <= outputs
+    assert {"IMPORTED", "REJECTED", "NOTES"} <= {o.name() for o in flows.outputDefinitions()}
 
 
 def test_a_missing_or_foreign_workspace_is_refused_with_a_rejects_file(run, tmp_path):

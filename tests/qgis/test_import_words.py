@@ -44,7 +44,7 @@ def test_importflows_says_how_it_read_1200_in_notes(run, demo, tmp_path):
                        [[s1, "offre", "15 01 01", "1,200"], [s1, "offre", "15 01 01", "12,5"]])
     result = run("importflows", {"WORKSPACE": demo, "INPUT": source, "REJECTS": str(tmp_path / "r.csv")})
     assert result["IMPORTED"] == 2
-    assert "read as 1.2" in result["NOTES"] and "other numbers of their column" in result["NOTES"]
+    assert "1,200 was read as 1.2 (1 such quantities in all), as the other numbers of its column" in result["NOTES"]
 
 
 @pytest.mark.parametrize("lang, typed, reading, stored", [

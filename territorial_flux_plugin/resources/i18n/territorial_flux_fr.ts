@@ -179,177 +179,177 @@
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="423"/>
+        <location filename="../../gui/company_dock.py" line="433"/>
         <source>Archive company</source>
         <translation>Archiver l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="423"/>
+        <location filename="../../gui/company_dock.py" line="433"/>
         <source>Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.</source>
         <translation>Archiver {name} et ses flux ? Les entreprises archivées restent dans l'espace de travail, estompées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="437"/>
+        <location filename="../../gui/company_dock.py" line="447"/>
         <source>company</source>
         <translation>entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="437"/>
+        <location filename="../../gui/company_dock.py" line="447"/>
         <source>flow</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="437"/>
+        <location filename="../../gui/company_dock.py" line="447"/>
         <source>synergy participation</source>
         <translation>participation à une synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="438"/>
+        <location filename="../../gui/company_dock.py" line="448"/>
         <source>link review</source>
         <translation>décision sur un lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="449"/>
         <source>{what} created</source>
         <translation>Création : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="449"/>
         <source>{what} changed</source>
         <translation>Modification : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="439"/>
+        <location filename="../../gui/company_dock.py" line="449"/>
         <source>{what} deleted</source>
         <translation>Suppression : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="462"/>
         <source>History of {name}</source>
         <translation>Historique de {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="468"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="468"/>
         <source>Who</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="468"/>
         <source>What</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="458"/>
+        <location filename="../../gui/company_dock.py" line="468"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="77"/>
+        <location filename="../../gui/flow_dialog.py" line="79"/>
         <source>Edit flow of {company}</source>
         <translation>Modifier un flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="77"/>
+        <location filename="../../gui/flow_dialog.py" line="79"/>
         <source>New flow of {company}</source>
         <translation>Nouveau flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="85"/>
+        <location filename="../../gui/flow_dialog.py" line="87"/>
         <source>&amp;Offer</source>
         <translation>&amp;Offre</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="86"/>
+        <location filename="../../gui/flow_dialog.py" line="88"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="94"/>
+        <location filename="../../gui/flow_dialog.py" line="96"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="97"/>
+        <location filename="../../gui/flow_dialog.py" line="99"/>
         <source>Code (15 01 01, 150101…) or words (cardboard, chaleur…)</source>
         <translation>Code (15 01 01, 150101…) ou mots (carton, chaleur…)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="112"/>
+        <location filename="../../gui/flow_dialog.py" line="114"/>
         <source>&amp;Resource</source>
         <translation>&amp;Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="121"/>
+        <location filename="../../gui/flow_dialog.py" line="123"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="124"/>
+        <location filename="../../gui/flow_dialog.py" line="126"/>
         <source>e.g. 120, 12,5 or 1 200 t/yr</source>
         <translation>p. ex. 120, 12,5 ou 1 200 t/yr</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="126"/>
+        <location filename="../../gui/flow_dialog.py" line="128"/>
         <source>&amp;Quantity</source>
         <translation>&amp;Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="135"/>
+        <location filename="../../gui/flow_dialog.py" line="137"/>
         <source>&amp;Unit</source>
         <translation>&amp;Unité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="138"/>
+        <location filename="../../gui/flow_dialog.py" line="140"/>
         <source>What the company calls it</source>
         <translation>Le nom que lui donne l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="139"/>
+        <location filename="../../gui/flow_dialog.py" line="141"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="140"/>
+        <location filename="../../gui/flow_dialog.py" line="142"/>
         <source>Hazardous (set from the List of Waste)</source>
         <translation>Dangereux (d'après la Liste européenne des déchets)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="147"/>
+        <location filename="../../gui/flow_dialog.py" line="149"/>
         <source>&amp;Priority</source>
         <translation>&amp;Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="152"/>
+        <location filename="../../gui/flow_dialog.py" line="154"/>
         <source>&amp;Confidentiality</source>
         <translation>&amp;Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="154"/>
+        <location filename="../../gui/flow_dialog.py" line="156"/>
         <source>e.g. continuous, weekly, autumn</source>
         <translation>p. ex. en continu, chaque semaine, en automne</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="155"/>
+        <location filename="../../gui/flow_dialog.py" line="157"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="157"/>
+        <location filename="../../gui/flow_dialog.py" line="159"/>
         <source>Where it goes or comes from today</source>
         <translation>Sa destination ou sa provenance aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="158"/>
+        <location filename="../../gui/flow_dialog.py" line="160"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="160"/>
+        <location filename="../../gui/flow_dialog.py" line="162"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (EUR/yr)</translation>
     </message>
@@ -359,42 +359,42 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="171"/>
+        <location filename="../../gui/flow_dialog.py" line="173"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="175"/>
+        <location filename="../../gui/flow_dialog.py" line="177"/>
         <source>Save and add &amp;another (Ctrl+Enter)</source>
         <translation>Enregistrer et en ajouter un &amp;autre (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="218"/>
+        <location filename="../../gui/flow_dialog.py" line="220"/>
         <source>Fix the fields marked in red; nothing you typed is lost.</source>
         <translation>Corrigez les champs marqués en rouge ; rien de ce que vous avez saisi n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="256"/>
+        <location filename="../../gui/flow_dialog.py" line="258"/>
         <source>No resource matches exactly; close ones: {candidates}</source>
         <translation>Aucune ressource ne correspond exactement ; ressources proches : {candidates}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="256"/>
+        <location filename="../../gui/flow_dialog.py" line="258"/>
         <source>No resource of the nomenclature matches &apos;{text}&apos;.</source>
         <translation>Aucune ressource de la nomenclature ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="364"/>
+        <location filename="../../gui/flow_dialog.py" line="366"/>
         <source>Saved. Next flow of the same company:</source>
         <translation>Enregistré. Flux suivant de la même entreprise :</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="117"/>
+        <location filename="../../gui/import_dialog.py" line="99"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="125"/>
+        <location filename="../../gui/import_dialog.py" line="107"/>
         <source>Companies from a partner&apos;s file or the SIRENE register. Check how the columns are read and the first rows below: nothing is written until you press Import, and then all rows are written or none.</source>
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
@@ -404,172 +404,172 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135"/>
+        <location filename="../../gui/import_dialog.py" line="117"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="140"/>
+        <location filename="../../gui/import_dialog.py" line="122"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="151"/>
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>Read from the file</source>
         <translation>Lu dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="154"/>
+        <location filename="../../gui/import_dialog.py" line="136"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="158"/>
+        <location filename="../../gui/import_dialog.py" line="140"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="161"/>
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Source CRS</source>
         <translation>SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>CSV (*.csv *.txt);;All files (*)</source>
         <translation>CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="164"/>
+        <location filename="../../gui/import_dialog.py" line="146"/>
         <source>SIRENE legal units (optional)</source>
         <translation>Unités légales SIRENE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="167"/>
+        <location filename="../../gui/import_dialog.py" line="149"/>
         <source>Skip companies whose SIRET is already in the workspace</source>
         <translation>Ignorer les entreprises dont le SIRET figure déjà dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="168"/>
+        <location filename="../../gui/import_dialog.py" line="150"/>
         <source>Update them (empty values never erase yours)</source>
         <translation>Les mettre à jour (les valeurs vides n'effacent jamais les vôtres)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="170"/>
+        <location filename="../../gui/import_dialog.py" line="152"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="173"/>
+        <location filename="../../gui/import_dialog.py" line="155"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="174"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="175"/>
+        <location filename="../../gui/import_dialog.py" line="157"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="183"/>
+        <location filename="../../gui/import_dialog.py" line="165"/>
         <source>Columns (proposed; change any)</source>
         <translation>Colonnes (proposées ; toutes modifiables)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="168"/>
         <source>Company field</source>
         <translation>Champ de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="168"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="194"/>
+        <location filename="../../gui/import_dialog.py" line="176"/>
         <source>First rows, as they will be read</source>
         <translation>Premières lignes, telles qu'elles seront lues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="207"/>
+        <location filename="../../gui/import_dialog.py" line="189"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="210"/>
+        <location filename="../../gui/import_dialog.py" line="192"/>
         <source>Open the rows not imported</source>
         <translation>Ouvrir les lignes non importées</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="286"/>
+        <location filename="../../gui/import_dialog.py" line="270"/>
         <source>{count} rows</source>
         <translation>{count} lignes</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="290"/>
+        <location filename="../../gui/import_dialog.py" line="274"/>
         <source>text read as {encoding}</source>
         <translation>texte lu en {encoding}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="293"/>
+        <location filename="../../gui/import_dialog.py" line="277"/>
         <source>points in {crs}</source>
         <translation>points en {crs}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="293"/>
+        <location filename="../../gui/import_dialog.py" line="277"/>
         <source>points without a CRS: choose the source CRS</source>
         <translation>points sans SCR : choisissez le SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="326"/>
+        <location filename="../../gui/import_dialog.py" line="310"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="356"/>
+        <location filename="../../gui/import_dialog.py" line="340"/>
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="397"/>
+        <location filename="../../gui/import_dialog.py" line="381"/>
         <source>Choose the workspace to import into.</source>
         <translation>Choisissez l'espace de travail dans lequel importer.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="402"/>
+        <location filename="../../gui/import_dialog.py" line="386"/>
         <source>Importing companies…</source>
         <translation>Import des entreprises…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="402"/>
+        <location filename="../../gui/import_dialog.py" line="386"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="429"/>
+        <location filename="../../gui/import_dialog.py" line="413"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="431"/>
+        <location filename="../../gui/import_dialog.py" line="415"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed with their reason in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent avec leur motif dans {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="465"/>
+        <location filename="../../gui/import_dialog.py" line="448"/>
         <source>Save the flows template as</source>
         <translation>Enregistrer le modèle de flux sous</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="465"/>
+        <location filename="../../gui/import_dialog.py" line="448"/>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="481"/>
+        <location filename="../../gui/import_dialog.py" line="464"/>
         <source>Flows template saved: {path}</source>
         <translation>Modèle de flux enregistré : {path}</translation>
     </message>
@@ -1599,39 +1599,99 @@
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="137"/>
+        <location filename="../../gui/import_dialog.py" line="119"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
         <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="144"/>
+        <location filename="../../gui/import_dialog.py" line="126"/>
         <source>Table to import</source>
         <translation>Table à importer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="241"/>
+        <location filename="../../gui/import_dialog.py" line="223"/>
         <source>Choose a table…</source>
         <translation>Choisissez une table…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="275"/>
+        <location filename="../../gui/import_dialog.py" line="259"/>
         <source>{file} holds several tables: choose the one to import.</source>
         <translation>{file} contient plusieurs tables : choisissez celle à importer.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="298"/>
+        <location filename="../../gui/import_dialog.py" line="282"/>
         <source>the columns {columns} all name {field}: choose one</source>
         <translation>les colonnes {columns} désignent toutes {field} : choisissez-en une</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="333"/>
+        <location filename="../../gui/import_dialog.py" line="317"/>
         <source>Several columns name this field: choose the one to import.</source>
         <translation>Plusieurs colonnes désignent ce champ : choisissez celle à importer.</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="287"/>
+        <location filename="../../gui/flow_dialog.py" line="289"/>
         <source>Read as {value} {unit}</source>
         <translation>Lu comme {value} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="37"/>
+        <source>Import flows</source>
+        <translation>Importer des flux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="44"/>
+        <source>Offers and needs from a workshop spreadsheet (the flows template, or any sheet with its headers). The file is checked first: nothing is written until you press Import, and then all rows are written or none.</source>
+        <translation>Offres et besoins d'un tableur d'atelier (le modèle de flux, ou toute feuille avec ses en-têtes). Le fichier est d'abord vérifié : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites ou aucune.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="54"/>
+        <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
+        <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="56"/>
+        <source>Flows file</source>
+        <translation>Fichier des flux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="68"/>
+        <source>Words that name several resources: choose the one each means</source>
+        <translation>Mots qui désignent plusieurs ressources : choisissez celle que chacun veut dire</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="71"/>
+        <source>Word</source>
+        <translation>Mot</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="71"/>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="77"/>
+        <source>Your choices are remembered by the workspace: the next imports, the flow form and Processing will know these words.</source>
+        <translation>Vos choix sont retenus par l'espace de travail : les prochains imports, le formulaire de flux et les traitements connaîtront ces mots.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="151"/>
+        <source>{count} rows ready to import, {rejected} not importable as they are</source>
+        <translation>{count} lignes prêtes à importer, {rejected} non importables en l'état</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="155"/>
+        <source>{count} words to settle below</source>
+        <translation>{count} mots à préciser ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="173"/>
+        <source>Leave these rows out (listed in the rows not imported)</source>
+        <translation>Laisser ces lignes de côté (listées dans les lignes non importées)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="215"/>
+        <source>{imported} flows imported, {rejected} rows not imported (listed with their reason in {path}).</source>
+        <translation>{imported} flux importés, {rejected} lignes non importées (listées avec leur raison dans {path}).</translation>
     </message>
 </context>
 <context>
@@ -1968,19 +2028,24 @@
 <context>
     <name>ImportFlowsAlgorithm</name>
     <message>
-        <location filename="../../processing/import_flows.py" line="43"/>
+        <location filename="../../processing/import_flows.py" line="50"/>
         <source>Flows spreadsheet or CSV</source>
         <translation>Classeur ou CSV des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="45"/>
+        <location filename="../../processing/import_flows.py" line="55"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="51"/>
+        <location filename="../../processing/import_flows.py" line="61"/>
         <source>Notes on the import</source>
         <translation>Remarques sur l'import</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="52"/>
+        <source>Resources of ambiguous words (word=code; …), remembered by the workspace</source>
+        <translation>Ressources des mots ambigus (mot=code ; …), retenues par l'espace de travail</translation>
     </message>
 </context>
 <context>
@@ -2160,7 +2225,7 @@
         <translation>Importer des périmètres (communes, zones, territoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="24"/>
+        <location filename="../../processing/import_flows.py" line="26"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -2195,17 +2260,17 @@
         <translation>Lignes ignorées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="48"/>
+        <location filename="../../processing/import_flows.py" line="58"/>
         <source>Rows rejected</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="23"/>
+        <location filename="../../processing/import_flows.py" line="25"/>
         <source>Import flows</source>
         <translation>Importer des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="48"/>
+        <location filename="../../processing/import_flows.py" line="58"/>
         <source>Flows imported</source>
         <translation>Flux importés</translation>
     </message>
@@ -2325,14 +2390,14 @@
         <translation>Importe des entreprises dans l'espace de travail depuis toute source vectorielle : un shapefile, une couche de GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV, texte UTF-16 ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, une archive ZIP de l'un d'eux, ou le fichier des établissements de SIRENE. Un fichier contenant plusieurs tables importables est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. Les polygones placent l'entreprise en un point de leur surface. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par « ; » (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui ne dit pas son SCR est refusée sauf si SOURCE_CRS est donné, à l'exception des coordonnées Lambert de SIRENE, dont le SCR découle du code commune de chaque ligne (NOTES le signale). LEGAL_UNITS (StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec sa raison dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="18"/>
+        <location filename="../../processing/import_flows.py" line="20"/>
         <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
         <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="26"/>
-        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
-        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
+        <location filename="../../processing/import_flows.py" line="28"/>
+        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows whose word still names several go to REJECTS with their candidates. WORDS settles such words (word=code; …): they are used for this file and remembered by the workspace, in the same transaction as the flows. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
+        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Un mot de ressource est retenu quand il désigne une ressource sans doute possible (un mot appris par l'espace de travail, le vocabulaire, un libellé) ; les lignes dont le mot en désigne encore plusieurs vont dans REJECTS avec leurs candidates. WORDS précise ces mots (mot=code ; …) : ils servent pour ce fichier et sont retenus par l'espace de travail, dans la même transaction que les flux. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
     </message>
 </context>
 <context>
@@ -2408,7 +2473,7 @@
         <translation>Modifié par</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Row version</source>
         <translation>Version de la ligne</translation>
     </message>
@@ -2588,12 +2653,12 @@
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
@@ -2603,22 +2668,22 @@
         <translation>Offre ou besoin</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Resource family</source>
         <translation>Famille de ressource</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="441"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
@@ -2643,7 +2708,7 @@
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
@@ -2653,7 +2718,7 @@
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="441"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
@@ -2683,7 +2748,7 @@
         <translation>Émissions évitées (t CO2e/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
@@ -2708,12 +2773,12 @@
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="441"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
@@ -2723,12 +2788,12 @@
         <translation>Historique des synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
@@ -2753,12 +2818,12 @@
         <translation>Avis sur les liens</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
@@ -2768,7 +2833,7 @@
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -2778,154 +2843,164 @@
         <translation>Périmètres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Change history</source>
         <translation>Historique des modifications</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>Old values</source>
         <translation>Anciennes valeurs</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="423"/>
         <source>New values</source>
         <translation>Nouvelles valeurs</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="441"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Company name</source>
         <translation>Nom de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="441"/>
         <source>Nearest counterpart beyond the distance (km)</source>
         <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Receiver</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Resource needed</source>
         <translation>Ressource recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Share of the need covered</source>
         <translation>Part du besoin couverte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Quantity offered</source>
         <translation>Quantité offerte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Unit offered</source>
         <translation>Unité offerte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Quantity needed</source>
         <translation>Quantité recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="456"/>
         <source>Unit needed</source>
         <translation>Unité recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Resource balance</source>
         <translation>Bilan des ressources</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Offered</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Needed</source>
         <translation>Recherché</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Companies offering</source>
         <translation>Entreprises qui offrent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Companies in need</source>
         <translation>Entreprises qui recherchent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Flows in other units (not summed)</source>
         <translation>Flux dans d'autres unités (non additionnés)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="475"/>
         <source>Value-chain gap</source>
         <translation>Manque dans la chaîne de valeur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Main resource family</source>
         <translation>Famille de ressource principale</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="489"/>
         <source>Resource families</source>
         <translation>Familles de ressources</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="411"/>
+        <source>Learned words</source>
+        <translation>Mots appris</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="411"/>
+        <source>Word</source>
+        <translation>Mot</translation>
     </message>
 </context>
 <context>
@@ -3612,62 +3687,62 @@
         <translation>Doublon probable de {name}, déjà dans l'espace de travail (même nom et même commune, pas de SIRET pour s'en assurer) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="52"/>
+        <location filename="../../importing/flows.py" line="67"/>
         <source>{file}: no column was recognised for {fields}. Its columns are: {columns}. Use the template&apos;s headers (company, siret, direction, resource, quantity, unit, confidentiality, comment).</source>
         <translation>{file} : aucune colonne n'a été reconnue pour {fields}. Ses colonnes sont : {columns}. Utilisez les en-têtes du modèle (entreprise, siret, sens, ressource, quantité, unité, confidentialité, commentaire).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="122"/>
+        <location filename="../../importing/flows.py" line="162"/>
         <source>No company of the workspace has the SIRET {siret}: import or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail n'a le SIRET {siret} : importez ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="128"/>
+        <location filename="../../importing/flows.py" line="168"/>
         <source>No company of the workspace is called &apos;{name}&apos;: check the spelling, give its SIRET, or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail ne s'appelle « {name} » : vérifiez l'orthographe, donnez son SIRET ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="132"/>
+        <location filename="../../importing/flows.py" line="172"/>
         <source>{count} companies of the workspace are called &apos;{name}&apos;: give the SIRET.</source>
         <translation>{count} entreprises de l'espace de travail s'appellent « {name} » : donnez le SIRET.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="137"/>
+        <location filename="../../importing/flows.py" line="177"/>
         <source>The row names no company: give a SIRET or a name.</source>
         <translation>La ligne ne désigne aucune entreprise : donnez un SIRET ou un nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="141"/>
+        <location filename="../../importing/flows.py" line="181"/>
         <source>&apos;{value}&apos; is neither an offer nor a need (write offer/need or offre/besoin).</source>
         <translation>« {value} » n'est ni une offre ni un besoin (écrivez offre/besoin ou offer/need).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="148"/>
+        <location filename="../../importing/flows.py" line="188"/>
         <source>The resource is missing: give its code or its name.</source>
         <translation>La ressource manque : donnez son code ou son nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="157"/>
+        <location filename="../../importing/flows.py" line="198"/>
         <source>&apos;{unit}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="160"/>
+        <location filename="../../importing/flows.py" line="201"/>
         <source>The quantity says {one} but the unit column says {other}.</source>
         <translation>La quantité indique {one}, mais la colonne des unités indique {other}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="166"/>
+        <location filename="../../importing/flows.py" line="207"/>
         <source>{unit} does not fit a {family} resource; use one of: {units}.</source>
         <translation>{unit} ne convient pas à une ressource de la famille {family} ; utilisez l'une de ces unités : {units}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="175"/>
+        <location filename="../../importing/flows.py" line="216"/>
         <source>&apos;{value}&apos; is not a confidentiality level (advisor, internal, partners, public).</source>
         <translation>« {value} » n'est pas un niveau de confidentialité (advisor, internal, partners, public).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="182"/>
+        <location filename="../../importing/flows.py" line="223"/>
         <source>&apos;{value}&apos; is not a priority (high, medium, low).</source>
         <translation>« {value} » n'est pas une priorité (high, medium, low).</translation>
     </message>
@@ -3857,14 +3932,24 @@
         <translation>{file} ne peut pas être ouvert comme une archive ZIP ({error}).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="102"/>
-        <source>{count} quantities such as {example} were read as {value}, as the other numbers of their column write them.</source>
-        <translation>{count} quantités comme {example} ont été lues comme {value}, ainsi que les écrivent les autres nombres de leur colonne.</translation>
+        <location filename="../../importing/flows.py" line="132"/>
+        <source>&apos;{code}&apos;, chosen for &apos;{word}&apos;, is not a resource of the nomenclature.</source>
+        <translation>« {code} », choisi pour « {word} », n'est pas une ressource de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="105"/>
-        <source>{count} quantities such as {example} were read as {value}: nothing in their column decides, so the language of the interface does.</source>
-        <translation>{count} quantités comme {example} ont été lues comme {value} : rien dans leur colonne ne tranche, c'est donc la langue de l'interface qui décide.</translation>
+        <location filename="../../importing/words.py" line="30"/>
+        <source>&apos;{part}&apos; is not a word and its resource: write word=code, separated by &apos;;&apos;.</source>
+        <translation>« {part} » n'est pas un mot et sa ressource : écrivez mot=code, séparés par « ; ».</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="142"/>
+        <source>{example} was read as {value} ({count} such quantities in all), as the other numbers of its column write them.</source>
+        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout), comme l'écrivent les autres nombres de sa colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="145"/>
+        <source>{example} was read as {value} ({count} such quantities in all): nothing in its column decides, so the language of the interface does.</source>
+        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout) : rien dans sa colonne ne tranche, c'est donc la langue de l'interface qui décide.</translation>
     </message>
 </context>
 <context>
