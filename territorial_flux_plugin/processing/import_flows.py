@@ -8,9 +8,12 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..importing.flows import FlowImport
+from ..importing.results import ImportResult, write_rejects
 from ..importing.words import parse_words
 from ..toolbelt.i18n import language
 from .base import TerritorialFluxAlgorithm
@@ -63,7 +66,13 @@ class ImportFlowsAlgorithm(TerritorialFluxAlgorithm):
     def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
         workspace = import_workspace(self, parameters, context, rejects, "flows")
-        words = parse_words(self.parameterAsString(parameters, self.WORDS, context))
+        try:
+            words = parse_words(self.parameterAsString(parameters, self.WORDS, context))
+        except TerritorialFluxError as error:  # the rejects file still says why
+            refused = ImportResult(str(parameters.get(self.INPUT)), [])
+            refused.failure = error.message
+            write_rejects(rejects, refused, QCoreApplication.translate)
+            raise
         job = FlowImport(workspace, self.parameterAsFile(parameters, self.INPUT, context), lang=language(),
                          words=words)
         result = run_import(self, job, rejects, feedback)

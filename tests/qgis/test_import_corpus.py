@@ -163,6 +163,21 @@ def test_a_broken_archive_and_an_archive_without_data_are_refused(run, workspace
     assert "holds no table" in refused(run, "importcompanies", workspace, empty, tmp_path)
 
 
+def test_importareas_reads_a_zipped_shapefile(run, workspace, tmp_path):
+    from tests.qgis.test_print import write_areas
+
+    shapefile = write_areas(tmp_path / "communes.shp", [
+        ("Dunkerque", "59183", square_wkt(1, 5000)), ("Grande-Synthe", "59271", square_wkt(8, 5000))],
+        epsg=2154, driver="ESRI Shapefile")
+    files = shapefile_parts(shapefile)
+    files["LISEZMOI.pdf"] = b"%PDF"
+    archive = zip_files(tmp_path / "communes.zip", files)
+    result, rejects = imported(run, "importareas", workspace, archive, tmp_path, KIND="commune", NAME_FIELD="NOM",
+                               CODE_FIELD="INSEE_COM")
+    assert result["IMPORTED"] == 2 and rejects == []
+    assert sorted(n for (n,) in query(workspace, "SELECT name FROM areas")) == ["Dunkerque", "Grande-Synthe"]
+
+
 # --- Excel's Unicode text -------------------------------------------------------------------------
 
 def test_excel_unicode_text_is_read(run, workspace, tmp_path):

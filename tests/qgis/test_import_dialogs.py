@@ -105,3 +105,15 @@ def test_a_bad_choice_or_a_failed_write_leaves_flows_and_words_untouched(run, de
                             "REJECTS": str(tmp_path / "r.csv")})
     assert digest(demo) == before  # the flows were rolled back with the words
     assert rejects_rows(str(tmp_path / "r.csv"))[-1]["outcome"] == "failed"
+
+
+def test_words_that_are_not_word_code_pairs_are_refused_with_a_rejects_file(run, demo, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    source = workshop(demo, tmp_path)
+    before = digest(demo)
+    with pytest.raises(QgsProcessingException, match="word=code"):
+        run("importflows", {"WORKSPACE": demo, "INPUT": source, "WORDS": "emballages 15 01 06",
+                            "REJECTS": str(tmp_path / "r.csv")})
+    assert digest(demo) == before
+    assert rejects_rows(str(tmp_path / "r.csv"))[-1]["outcome"] == "failed"
