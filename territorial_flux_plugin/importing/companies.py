@@ -54,6 +54,7 @@ class CompanyImport:
         self.source = None
         self.mapping = None
         self.infer_crs = False  # SIRENE's coordinates: each row's CRS from its commune code
+        self.inferred = {}
 
     # -- set-up --
     def open(self):
@@ -145,7 +146,7 @@ class CompanyImport:
         bounds = facts.bounds()
         seen = {"sirets": {}, "keys": {}}
         updates = []
-        inferred = {}  # rows per CRS inferred from the commune code
+        inferred = self.inferred = {}  # rows read per CRS inferred from the commune code
         writer = company_writer(self.workspace, self, facts, label, bulk=total >= BULK_THRESHOLD)
         writer.start()
 
@@ -157,8 +158,6 @@ class CompanyImport:
             for record in inserts + [r for _c, r in updating]:
                 if "_remark" in record:
                     result.remark(record["_row"], record["_values"], record["_remark"])
-                if "_inferred" in record:
-                    inferred[record["_inferred"]] = inferred.get(record["_inferred"], 0) + 1
             writer.put(writer.rows(inserts))
 
         try:
@@ -342,7 +341,7 @@ class CompanyImport:
                                 "Validation", "The row has coordinates but no commune code: the coordinate "
                                               "reference system of SIRENE's coordinates follows from the "
                                               "commune (give SOURCE_CRS if they are all in one).")), REJECTED
-                        record["_inferred"] = crs
+                        self.inferred[crs] = self.inferred.get(crs, 0) + 1
                     else:
                         crs = "source"
                 break
