@@ -1819,37 +1819,37 @@
 <context>
     <name>ImportAreasAlgorithm</name>
     <message>
-        <location filename="../../processing/import_areas.py" line="50"/>
+        <location filename="../../processing/import_areas.py" line="52"/>
         <source>Polygons file</source>
         <translation>Fichier de polygones</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="52"/>
+        <location filename="../../processing/import_areas.py" line="54"/>
         <source>Kind of area</source>
         <translation>Type de périmètre</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="53"/>
+        <location filename="../../processing/import_areas.py" line="55"/>
         <source>Column of the names</source>
         <translation>Colonne des noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="54"/>
+        <location filename="../../processing/import_areas.py" line="56"/>
         <source>Column of the codes (INSEE code of a commune)</source>
         <translation>Colonne des codes (code INSEE d'une commune)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="56"/>
+        <location filename="../../processing/import_areas.py" line="58"/>
         <source>CRS of the polygons (when the file does not say)</source>
         <translation>SCR des polygones (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="58"/>
+        <location filename="../../processing/import_areas.py" line="60"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="60"/>
+        <location filename="../../processing/import_areas.py" line="62"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -2028,22 +2028,22 @@
 <context>
     <name>ImportFlowsAlgorithm</name>
     <message>
-        <location filename="../../processing/import_flows.py" line="50"/>
+        <location filename="../../processing/import_flows.py" line="53"/>
         <source>Flows spreadsheet or CSV</source>
         <translation>Classeur ou CSV des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="55"/>
+        <location filename="../../processing/import_flows.py" line="58"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="61"/>
+        <location filename="../../processing/import_flows.py" line="64"/>
         <source>Notes on the import</source>
         <translation>Remarques sur l'import</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="52"/>
+        <location filename="../../processing/import_flows.py" line="55"/>
         <source>Resources of ambiguous words (word=code; …), remembered by the workspace</source>
         <translation>Ressources des mots ambigus (mot=code ; …), retenues par l'espace de travail</translation>
     </message>
@@ -2225,14 +2225,9 @@
         <translation>Importer des périmètres (communes, zones, territoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="26"/>
+        <location filename="../../processing/import_flows.py" line="29"/>
         <source>Import</source>
         <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_areas.py" line="28"/>
-        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile), business-zone perimeters or the territory&apos;s outline (KIND). NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
-        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
     <message>
         <location filename="../../processing/import_companies.py" line="27"/>
@@ -2260,17 +2255,17 @@
         <translation>Lignes ignorées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="58"/>
+        <location filename="../../processing/import_flows.py" line="61"/>
         <source>Rows rejected</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="25"/>
+        <location filename="../../processing/import_flows.py" line="28"/>
         <source>Import flows</source>
         <translation>Importer des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="58"/>
+        <location filename="../../processing/import_flows.py" line="61"/>
         <source>Flows imported</source>
         <translation>Flux importés</translation>
     </message>
@@ -2390,14 +2385,19 @@
         <translation>Importe des entreprises dans l'espace de travail depuis toute source vectorielle : un shapefile, une couche de GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV, texte UTF-16 ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, une archive ZIP de l'un d'eux, ou le fichier des établissements de SIRENE. Un fichier contenant plusieurs tables importables est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. Les polygones placent l'entreprise en un point de leur surface. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par « ; » (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui ne dit pas son SCR est refusée sauf si SOURCE_CRS est donné, à l'exception des coordonnées Lambert de SIRENE, dont le SCR découle du code commune de chaque ligne (NOTES le signale). LEGAL_UNITS (StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec sa raison dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="20"/>
+        <location filename="../../processing/import_flows.py" line="23"/>
         <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
         <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="28"/>
+        <location filename="../../processing/import_flows.py" line="31"/>
         <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows whose word still names several go to REJECTS with their candidates. WORDS settles such words (word=code; …): they are used for this file and remembered by the workspace, in the same transaction as the flows. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
         <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Un mot de ressource est retenu quand il désigne une ressource sans doute possible (un mot appris par l'espace de travail, le vocabulaire, un libellé) ; les lignes dont le mot en désigne encore plusieurs vont dans REJECTS avec leurs candidates. WORDS précise ces mots (mot=code ; …) : ils servent pour ce fichier et sont retenus par l'espace de travail, dans la même transaction que les flux. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_areas.py" line="28"/>
+        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile, zipped or not), business-zone perimeters or the territory&apos;s outline (KIND). A file with several polygon layers is refused with their names: give one as path|layername=name. NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
+        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN, zippé ou non), périmètres de zones d'activités ou contour du territoire (KIND). Un fichier contenant plusieurs couches de polygones est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
 </context>
 <context>
@@ -3327,7 +3327,7 @@
         <translation>{file} n'a pas de colonne « {column} » ; ses colonnes sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="71"/>
+        <location filename="../../importing/companies.py" line="72"/>
         <source>SOURCE_CRS &apos;{crs}&apos; is not a CRS GDAL knows.</source>
         <translation>SOURCE_CRS « {crs} » n'est pas un SCR connu de GDAL.</translation>
     </message>
@@ -3342,7 +3342,7 @@
         <translation>Le périmètre n'a pas de nom (colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="292"/>
+        <location filename="../../importing/companies.py" line="291"/>
         <source>&apos;{value}&apos; is not an INSEE commune code (5 characters, like 59183 or 2A004).</source>
         <translation>« {value} » n'est pas un code commune INSEE (5 caractères, comme 59183 ou 2A004).</translation>
     </message>
@@ -3582,107 +3582,107 @@
         <translation>Le SCR {crs} de l'espace de travail est inconnu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="76"/>
+        <location filename="../../importing/companies.py" line="77"/>
         <source>Map both the x and the y column, or neither.</source>
         <translation>Associez à la fois la colonne x et la colonne y, ou aucune des deux.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="78"/>
+        <location filename="../../importing/companies.py" line="79"/>
         <source>{file} has no geometry and no coordinate columns were recognised: map the x and y (or longitude and latitude) columns.</source>
         <translation>{file} n'a pas de géométrie et aucune colonne de coordonnées n'a été reconnue : associez les colonnes x et y (ou longitude et latitude).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="85"/>
+        <location filename="../../importing/companies.py" line="86"/>
         <source>{file} does not say in which coordinate reference system its points are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for example EPSG:2154 for Lambert-93; it is never guessed.</source>
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses points (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="94"/>
+        <location filename="../../importing/companies.py" line="95"/>
         <source>{file}: the x and y columns do not say in which coordinate reference system they are. Give it as SOURCE_CRS (for example EPSG:2154 for Lambert-93); it is never guessed.</source>
         <translation>{file} : les colonnes x et y n'indiquent pas dans quel système de coordonnées de référence elles sont. Indiquez-le dans SOURCE_CRS (par exemple EPSG:2154 pour le Lambert-93) ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="106"/>
+        <location filename="../../importing/companies.py" line="107"/>
         <source>{file} has no siren column: is it SIRENE&apos;s legal units file (StockUniteLegale)?</source>
         <translation>{file} n'a pas de colonne siren : est-ce bien le fichier des unités légales SIRENE (StockUniteLegale) ?</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="203"/>
+        <location filename="../../importing/companies.py" line="202"/>
         <source>SIRET {siret} is already on row {row} of this file.</source>
         <translation>Le SIRET {siret} figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="228"/>
+        <location filename="../../importing/companies.py" line="227"/>
         <source>The company has no name (map a name column, or give SIRENE&apos;s legal units file as LEGAL_UNITS).</source>
         <translation>L'entreprise n'a pas de nom (associez une colonne de nom, ou donnez le fichier des unités légales SIRENE dans LEGAL_UNITS).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="236"/>
+        <location filename="../../importing/companies.py" line="235"/>
         <source>Probable duplicate of row {row} of this file (same name and commune, no SIRET): not imported.</source>
         <translation>Doublon probable de la ligne {row} de ce fichier (même nom et même commune, sans SIRET) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="258"/>
+        <location filename="../../importing/companies.py" line="257"/>
         <source>Closed establishment (etatAdministratifEtablissement = F): skipped.</source>
         <translation>Établissement fermé (etatAdministratifEtablissement = F) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="274"/>
+        <location filename="../../importing/companies.py" line="273"/>
         <source>Unknown NAF code '{value}' (NAF rév. 2 codes look like 10.71C).</source>
         <translation>Code NAF inconnu « {value} » (les codes NAF rév. 2 sont de la forme 10.71C).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="283"/>
+        <location filename="../../importing/companies.py" line="282"/>
         <source>Unknown headcount band '{value}' (INSEE bands: NN, 00, 01, 02, 03, 11…).</source>
         <translation>Tranche d'effectif inconnue « {value} » (tranches INSEE : NN, 00, 01, 02, 03, 11…).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="292"/>
+        <location filename="../../importing/companies.py" line="291"/>
         <source>&apos;{value}&apos; is not a postcode (5 digits).</source>
         <translation>« {value} » n'est pas un code postal (5 chiffres).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="306"/>
+        <location filename="../../importing/companies.py" line="305"/>
         <source>&apos;{value}&apos; is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="324"/>
+        <location filename="../../importing/companies.py" line="323"/>
         <source>The coordinates &apos;{x}&apos;, &apos;{y}&apos; are not numbers.</source>
         <translation>Les coordonnées « {x} », « {y} » ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="335"/>
+        <location filename="../../importing/companies.py" line="334"/>
         <source>&apos;{value}&apos; is not an EPSG code.</source>
         <translation>« {value} » n'est pas un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="350"/>
+        <location filename="../../importing/companies.py" line="349"/>
         <source>No coordinates: the establishment cannot be placed on the map.</source>
         <translation>Pas de coordonnées : l'établissement ne peut pas être placé sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="353"/>
+        <location filename="../../importing/companies.py" line="352"/>
         <source>No coordinates: the register does not publish the location of this establishment (partial diffusion).</source>
         <translation>Pas de coordonnées : le répertoire ne publie pas la localisation de cet établissement (diffusion partielle).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="376"/>
+        <location filename="../../importing/companies.py" line="375"/>
         <source>{crs} is not a coordinate reference system GDAL knows.</source>
         <translation>{crs} n'est pas un système de coordonnées de référence connu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="392"/>
+        <location filename="../../importing/companies.py" line="391"/>
         <source>The point is far outside the workspace&apos;s territory (wrong coordinate reference system, or swapped coordinates?).</source>
         <translation>Le point est très loin du territoire de l'espace de travail (mauvais système de coordonnées de référence, ou coordonnées inversées ?).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="418"/>
+        <location filename="../../importing/companies.py" line="417"/>
         <source>SIRET {siret} is already in the workspace ({name}): skipped.</source>
         <translation>Le SIRET {siret} figure déjà dans l'espace de travail ({name}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="424"/>
+        <location filename="../../importing/companies.py" line="423"/>
         <source>Probable duplicate of {name} already in the workspace (same name and commune, no SIRET to be sure): not imported.</source>
         <translation>Doublon probable de {name}, déjà dans l'espace de travail (même nom et même commune, pas de SIRET pour s'en assurer) : non importé.</translation>
     </message>
@@ -3892,12 +3892,12 @@
         <translation>{file} : les colonnes {columns} désignent toutes le champ {field} (les nombres sont leurs positions). Gardez-en une, ou indiquez celle qui contient {field}.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="177"/>
+        <location filename="../../importing/companies.py" line="176"/>
         <source>The file does not say in which coordinate reference system its coordinates are: as INSEE publishes SIRENE, each row&apos;s was inferred from its commune code (rows per CRS: {counts}).</source>
         <translation>Le fichier ne dit pas dans quel système de coordonnées sont ses coordonnées : comme l'INSEE publie SIRENE, celui de chaque ligne a été déduit de son code commune (lignes par SCR : {counts}).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="341"/>
+        <location filename="../../importing/companies.py" line="340"/>
         <source>The row has coordinates but no commune code: the coordinate reference system of SIRENE&apos;s coordinates follows from the commune (give SOURCE_CRS if they are all in one).</source>
         <translation>La ligne a des coordonnées mais pas de code commune : le système de coordonnées des coordonnées de SIRENE découle de la commune (donnez SOURCE_CRS si elles sont toutes dans le même).</translation>
     </message>
