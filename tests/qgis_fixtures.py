@@ -3,6 +3,7 @@ tests/conftest.py when pytest-qgis runs, so that the pure-Python tier (make test
 starts QGIS."""
 
 import os
+import shutil
 import sys
 
 import pytest
@@ -40,6 +41,29 @@ def demo_workspace(provider_registered, tmp_path_factory):
     # hand the tests a consistent copy that no connection holds, safe to copy with shutil.
     path = str(folder / "demo.gpkg")
     copy_geopackage(built, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def empty_workspace(provider_registered, tmp_path_factory):
+    import processing
+
+    path = str(tmp_path_factory.mktemp("ws") / "empty.gpkg")
+    processing.run("territorialflux:createworkspace", {"OUTPUT": path, "NAME": "Test territory"})
+    return path
+
+
+@pytest.fixture
+def workspace(empty_workspace, tmp_path):
+    path = str(tmp_path / "workspace.gpkg")
+    shutil.copy(empty_workspace, path)
+    return path
+
+
+@pytest.fixture
+def demo(demo_workspace, tmp_path):
+    path = str(tmp_path / "demo.gpkg")
+    shutil.copy(demo_workspace, path)
     return path
 
 

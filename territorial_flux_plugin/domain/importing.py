@@ -51,100 +51,136 @@ def translated(message, translate=None):
 # --- column mapping -------------------------------------------------------------------------
 
 # Company fields an import can fill, with the column names that propose them (compared with
-# column_key: case, accents, spaces and punctuation do not matter). SIRENE's official names
-# come first; shapefiles cut names at 10 characters, so a 10-character column also matches
-# the names it is the beginning of.
+# column_key: case, accents, spaces and punctuation do not matter), in ranks: a name of an earlier
+# rank wins over a name of a later one (SIRENE's official names come first, so that its
+# denominationUsuelleEtablissement wins over enseigne1Etablissement), and two columns named in
+# the same rank are a conflict the person settles. Shapefiles cut names at 10 characters, so a
+# 10-character column also matches the names it is the beginning of (weaker than any whole name).
 COMPANY_TARGETS = (
-    ("siret", ("siret", "numsiret", "nsiret", "numerosiret", "siretetablissement")),
-    ("name", ("denominationunitelegale", "raisonsociale", "raisonsoc", "nomraisonsociale",
-              "denomination", "nomentreprise", "nomdelentreprise", "entreprise", "societe",
-              "companyname", "company", "name", "nom", "rs", "nometablissement")),
-    ("trade_name", ("denominationusuelleetablissement", "enseigne1etablissement", "enseigne",
-                    "nomcommercial", "tradename")),
-    ("naf_code", ("activiteprincipaleetablissement", "apenaf", "nafape", "codeape", "codenaf",
-                  "ape", "naf", "activiteprincipale", "nafcode", "activite")),
-    ("headcount_band", ("trancheeffectifsetablissement", "trancheeffectifs", "trancheeffectif",
-                        "effectifs", "effectif", "tranche", "headcountband", "headcount")),
-    ("address", ("adresse", "adresseetablissement", "adressecomplete", "geoadresse", "address",
-                 "adresse1", "ligneadresse")),
-    ("street_number", ("numerovoieetablissement", "numerovoie", "numero", "num")),
-    ("street_type", ("typevoieetablissement", "typevoie")),
-    ("street_name", ("libellevoieetablissement", "libellevoie", "voie", "rue", "street")),
-    ("postcode", ("codepostaletablissement", "codepostal", "cp", "postcode", "postalcode",
-                  "zipcode", "zip")),
-    ("commune", ("libellecommuneetablissement", "commune", "nomcommune", "libellecommune",
-                 "ville", "localite", "city", "town")),
-    ("commune_code", ("codecommuneetablissement", "codeinsee", "insee", "codecommune", "depcom",
-                      "inseecode", "communecode", "cog", "plgcodecommune")),
-    ("zone", ("zone", "zae", "zoneactivite", "zonedactivite", "parcactivite", "businesszone")),
-    ("contact_name", ("contact", "nomcontact", "interlocuteur", "contactname")),
-    ("contact_email", ("email", "mail", "courriel", "contactemail", "adressemail")),
-    ("contact_phone", ("telephone", "tel", "phone", "contactphone")),
-    ("notes", ("notes", "commentaire", "commentaires", "remarques", "comment", "observations")),
-    ("x", ("coordonneelambertabscisseetablissement", "x", "xl93", "xlambert93", "lambertx",
-           "coordx", "abscisse")),
-    ("y", ("coordonneelambertordonneeetablissement", "y", "yl93", "ylambert93", "lamberty",
-           "coordy", "ordonnee")),
-    ("longitude", ("longitude", "lon", "lng", "long")),
-    ("latitude", ("latitude", "lat")),
-    ("epsg", ("epsg", "codeepsg", "srid")),
-    ("state", ("etatadministratifetablissement", "etatadministratif", "etat")),
-    ("diffusion", ("statutdiffusionetablissement", "statutdiffusion")),
+    ("siret", (("siret", "numsiret", "nsiret", "numerosiret", "siretetablissement"),)),
+    ("name", (("denominationunitelegale",), ("raisonsociale", "raisonsoc", "nomraisonsociale", "denomination"),
+              ("nomentreprise", "nomdelentreprise", "companyname"), ("entreprise", "societe", "company"),
+              ("name", "nom"), ("rs", "nometablissement"))),
+    ("trade_name", (("denominationusuelleetablissement",), ("enseigne1etablissement",),
+                    ("enseigne", "nomcommercial", "tradename"))),
+    ("naf_code", (("activiteprincipaleetablissement",), ("apenaf", "nafape", "codeape", "codenaf"),
+                  ("ape", "naf", "nafcode"), ("activiteprincipale",), ("activite",))),
+    ("headcount_band", (("trancheeffectifsetablissement",), ("trancheeffectifs", "trancheeffectif", "headcountband"),
+                        ("effectifs", "effectif", "headcount"), ("tranche",))),
+    ("address", (("adresse", "adresseetablissement", "adressecomplete", "address"), ("geoadresse",),
+                 ("adresse1", "ligneadresse"))),
+    ("street_number", (("numerovoieetablissement",), ("numerovoie",), ("numero", "num"))),
+    ("street_type", (("typevoieetablissement",), ("typevoie",))),
+    ("street_name", (("libellevoieetablissement",), ("libellevoie",), ("voie", "rue", "street"))),
+    ("postcode", (("codepostaletablissement",), ("codepostal", "postcode", "postalcode", "zipcode"),
+                  ("cp", "zip"))),
+    ("commune", (("libellecommuneetablissement",), ("commune", "nomcommune", "libellecommune", "city"),
+                 ("ville", "localite", "town"))),
+    ("commune_code", (("codecommuneetablissement",), ("codeinsee", "codecommune", "inseecode", "communecode"),
+                      ("insee", "depcom", "cog", "plgcodecommune"))),
+    ("zone", (("zone", "zoneactivite", "zonedactivite", "businesszone"), ("zae", "parcactivite"))),
+    ("contact_name", (("contact", "nomcontact", "contactname"), ("interlocuteur",))),
+    ("contact_email", (("email", "courriel", "contactemail", "adressemail"), ("mail",))),
+    ("contact_phone", (("telephone", "phone", "contactphone"), ("tel",))),
+    ("notes", (("notes", "commentaire", "commentaires", "comment"), ("remarques", "observations"))),
+    ("x", (("coordonneelambertabscisseetablissement",), ("x", "xl93", "xlambert93", "lambertx"),
+           ("coordx", "abscisse"))),
+    ("y", (("coordonneelambertordonneeetablissement",), ("y", "yl93", "ylambert93", "lamberty"),
+           ("coordy", "ordonnee"))),
+    ("longitude", (("longitude", "lon", "lng", "long"),)),
+    ("latitude", (("latitude", "lat"),)),
+    ("epsg", (("epsg", "codeepsg", "srid"),)),
+    ("state", (("etatadministratifetablissement",), ("etatadministratif",), ("etat",))),
+    ("diffusion", (("statutdiffusionetablissement",), ("statutdiffusion",))),
 )
 
 LEGAL_UNIT_TARGETS = (
-    ("siren", ("siren",)),
-    ("name", ("denominationunitelegale", "denomination", "raisonsociale")),
-    ("first_name", ("prenomusuelunitelegale", "prenom1unitelegale", "prenom")),
-    ("last_name", ("nomusageunitelegale", "nomunitelegale", "nom")),
-    ("diffusion", ("statutdiffusionunitelegale", "statutdiffusion")),
+    ("siren", (("siren",),)),
+    ("name", (("denominationunitelegale",), ("denomination", "raisonsociale"))),
+    ("first_name", (("prenomusuelunitelegale",), ("prenom1unitelegale",), ("prenom",))),
+    ("last_name", (("nomusageunitelegale",), ("nomunitelegale",), ("nom",))),
+    ("diffusion", (("statutdiffusionunitelegale",), ("statutdiffusion",))),
 )
 
 FLOW_TARGETS = (
-    ("siret", ("siret",)),
-    ("company", ("company", "entreprise", "raisonsociale", "societe", "etablissement",
-                 "nomentreprise", "companyname", "nom", "name")),
-    ("direction", ("direction", "sens", "offrebesoin", "offreoubesoin", "offerneed",
-                   "offerorneed", "type")),
-    ("resource", ("resource", "ressource", "code", "resourcecode", "coderessource", "codedechet",
-                  "coderessource", "wastecode")),
-    ("label", ("label", "libelle", "description", "designation", "intitule")),
-    ("quantity", ("quantity", "quantite", "qty", "qte", "volume", "tonnage")),
-    ("unit", ("unit", "unite", "units", "unites")),
-    ("confidentiality", ("confidentiality", "confidentialite")),
-    ("priority", ("priority", "priorite")),
-    ("comment", ("comment", "commentaire", "comments", "commentaires", "notes", "remarque",
-                 "remarques")),
+    ("siret", (("siret",),)),
+    ("company", (("company", "entreprise", "companyname", "nomentreprise"),
+                 ("raisonsociale", "societe", "etablissement"), ("nom", "name"))),
+    ("direction", (("direction", "sens", "offrebesoin", "offreoubesoin", "offerneed", "offerorneed"),
+                   ("type",))),
+    ("resource", (("resource", "ressource", "resourcecode", "coderessource"), ("codedechet", "wastecode"),
+                  ("code",))),
+    ("label", (("label", "libelle"), ("description", "designation", "intitule"))),
+    ("quantity", (("quantity", "quantite", "qty", "qte"), ("volume", "tonnage"))),
+    ("unit", (("unit", "unite", "units", "unites"),)),
+    ("confidentiality", (("confidentiality", "confidentialite"),)),
+    ("priority", (("priority", "priorite"),)),
+    ("comment", (("comment", "commentaire", "comments", "commentaires", "notes"), ("remarque", "remarques"))),
 )
 
 COMPANY_FIELDS = tuple(t for t, _a in COMPANY_TARGETS)
 FLOW_FIELDS = tuple(t for t, _a in FLOW_TARGETS)
 
 
+def _candidates(columns, targets):
+    """``(strength, target index, target, position)`` for every column a target's names match."""
+    keys = [column_key(column) for column in columns]
+    candidates = []
+    for index, (target, ranks) in enumerate(targets):
+        for rank, names in enumerate(ranks):
+            for position, key in enumerate(keys):
+                if not key:
+                    continue
+                if key in names:
+                    candidates.append((rank, index, target, position))
+                elif len(key) >= 8 and len(columns[position]) == 10 and any(n.startswith(key) for n in names):
+                    candidates.append((100 + rank, index, target, position))
+    return sorted(candidates, key=lambda c: (c[0], c[1], c[3]))
+
+
+def _assign(columns, targets):
+    mapping, used, strengths = {}, set(), {}
+    candidates = _candidates(columns, targets)
+    for strength, _index, target, position in candidates:
+        if target in mapping or position in used:
+            continue
+        mapping[target] = position
+        strengths[target] = strength
+        used.add(position)
+    return mapping, used, strengths, candidates
+
+
 def propose_mapping(columns, targets=COMPANY_TARGETS):
     """``{target: column}`` proposed for the source ``columns``; each column used once.
 
-    The earlier a name is listed for a target, the stronger the proposal; exact names win
-    over the beginnings of names that a shapefile cut at 10 characters.
+    A name of an earlier rank makes a stronger proposal; exact names win over the beginnings of
+    names that a shapefile cut at 10 characters.
     """
-    keys = {column: column_key(column) for column in columns}
-    candidates = []  # (strength, target index, target, column)
-    for index, (target, aliases) in enumerate(targets):
-        for rank, alias in enumerate(aliases):
-            for column, key in keys.items():
-                if not key:
-                    continue
-                if key == alias:
-                    candidates.append((rank, index, target, column))
-                elif len(key) >= 8 and len(column) == 10 and alias.startswith(key):
-                    candidates.append((100 + rank, index, target, column))
-    mapping, used = {}, set()
-    for _strength, _index, target, column in sorted(candidates, key=lambda c: (c[0], c[1])):
-        if target in mapping or column in used:
-            continue
-        mapping[target] = column
-        used.add(column)
-    return {t: mapping[t] for t, _a in targets if t in mapping}
+    mapping = _assign(columns, targets)[0]
+    return {t: columns[mapping[t]] for t, _a in targets if t in mapping}
+
+
+def column_conflicts(columns, targets=COMPANY_TARGETS):
+    """``{target: [(position, column), …]}`` for the fields that two or more columns name with
+    names of the same rank (``quantité`` and ``quantity``, or one header written twice);
+    positions count from 1."""
+    mapping, used, strengths, candidates = _assign(columns, targets)
+    conflicts = {}
+    for strength, _index, target, position in candidates:
+        if target in mapping and strength == strengths[target] and position != mapping[target] \
+                and position not in used:
+            conflicts.setdefault(target, [(mapping[target] + 1, columns[mapping[target]])]).append(
+                (position + 1, columns[position]))
+    return conflicts
+
+
+def conflict_message(file, target, columns):
+    """The Message refusing two columns that name one field."""
+    listed = ", ".join("'{}' ({})".format(name, position) for position, name in columns)
+    return Message(QT_TRANSLATE_NOOP(
+        "Validation", "{file}: the columns {columns} all name the field {field} (the numbers are their "
+                      "positions). Keep one of them, or say which one holds {field}."),
+        file=file, columns=listed, field=target)
 
 
 def parse_mapping(text, targets=COMPANY_TARGETS):
@@ -332,12 +368,15 @@ def python_encoding(name):
 
 
 def detect_encoding(raw):
-    """``'utf-8'`` when the bytes are UTF-8 (``'utf-8-sig'`` with a BOM), else ``'cp1252'``.
+    """``'utf-8'`` when the bytes are UTF-8 (``'utf-8-sig'`` with a BOM), ``'utf-16'`` with a
+    UTF-16 BOM, else ``'cp1252'``.
 
     Windows-1252 leaves five bytes undefined; text with them is read as ``'latin-1'``.
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # Excel's "Unicode text" (tab-separated)
     try:
         raw.decode("utf-8")
         return "utf-8"
@@ -396,6 +435,22 @@ def is_closed(state):
     if state is None or state == "A":
         return False
     return word_key(state) in ("f", "ferme", "fermee", "closed", "cesse", "cessee", "radie", "radiee")
+
+
+# The CRS in which INSEE publishes SIRENE's Lambert coordinates, by the first digits of the
+# commune code: each overseas territory's legal projection, Lambert-93 everywhere else.
+SIRENE_X_COLUMN = "coordonneelambertabscisseetablissement"
+SIRENE_OVERSEAS_CRS = {"971": "EPSG:5490", "972": "EPSG:5490", "977": "EPSG:5490", "978": "EPSG:5490",
+                       "973": "EPSG:2972", "974": "EPSG:2975", "975": "EPSG:4467", "976": "EPSG:4471"}
+SIRENE_MAINLAND_CRS = "EPSG:2154"
+
+
+def sirene_crs(commune_code):
+    """The CRS of a SIRENE establishment's coordinates from its commune code (None without one)."""
+    code = str(commune_code or "").strip()
+    if not code:
+        return None
+    return SIRENE_OVERSEAS_CRS.get(code[:3], SIRENE_MAINLAND_CRS)
 
 
 def is_partial_diffusion(status):

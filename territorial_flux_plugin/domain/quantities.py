@@ -22,6 +22,45 @@ _NUMBER_UNIT = re.compile(r"^\s*([-+]?[\d\s\u00a0\u202f\u2009'.,]*\d[\d.,]*)\s*(
 _AMBIGUOUS = re.compile(r"^[-+]?\d{1,3},\d{3}$")
 
 
+def language_comma(lang):
+    """How ``1,200`` reads where nothing else decides: French 1.2, English 1200."""
+    return DECIMAL if lang == "fr" else THOUSANDS
+
+
+def number_style(text):
+    """DECIMAL when ``text`` writes a decimal comma (``12,5``, ``1.200,5``), THOUSANDS when it
+    groups thousands with commas or writes a decimal point (``1,200.5``, ``1,200,000``, ``12.5``),
+    None when it says neither (``1200``, ``1,200``)."""
+    match = _NUMBER_UNIT.match(str(text or ""))
+    if not match:
+        return None
+    raw = _SPACES.sub("", match.group(1))
+    if "," in raw and "." in raw:
+        return DECIMAL if raw.rfind(",") > raw.rfind(".") else THOUSANDS
+    if raw.count(",") > 1:
+        return THOUSANDS
+    if raw.count(",") == 1:
+        return None if _AMBIGUOUS.match(raw) else DECIMAL
+    if raw.count(".") == 1 and not re.search(r"\.\d{3}$", raw):
+        return THOUSANDS
+    return None
+
+
+def column_comma(values, lang):
+    """How ``1,200`` reads in a file's column: the column's other numbers decide when they agree,
+    else the language of the interface (:func:`language_comma`)."""
+    styles = {number_style(value) for value in values if value is not None} - {None}
+    if len(styles) == 1:
+        return styles.pop()
+    return language_comma(lang)
+
+
+def format_number(value, lang):
+    """A number as the interface writes it, without grouping: ``1.2`` / ``1,2``, ``1200``."""
+    text = "{:.12g}".format(value)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def is_ambiguous(text):
     """True for a number whose reading depends on the comma (``1,200``)."""
     return bool(_AMBIGUOUS.match(_SPACES.sub("", str(text or "").strip())))

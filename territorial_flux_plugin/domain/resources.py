@@ -2,103 +2,119 @@
 form's proposals, the flow import and the dialogs.
 
 A code is recognised in any spelling (``150101``, ``15.01.01*``, ``en0105``). Words are compared
-without accents, case, punctuation or small words (de, the…), a final s or x dropped: a row
-*contains* the words when each of them is a word of its English or French label. While a person
-types, the last word may be the start of a label's word. Rows that contain every word come first
-(the shortest labels first), then the rows closest in spelling.
+without accents, case, punctuation or small words (de, the…), a final s or x dropped, and
+without qualifiers that do not change the resource (usagé, vrac, used: ``cartons usagés`` are
+``cartons``). A text names one resource without doubt when it is a word the workspace learned, a
+word of the vocabulary (:mod:`.resource_vocabulary`, the interface's language first), a label,
+or the words of one label that they cover at least half of (``waste heat`` is not enough for
+"waste insulating and heat transmission oils") and that does not say the opposite (``bois
+traité`` is not "bois non traité"). Everything else is ranked by :mod:`.search` (FTS5's BM25 over
+the labels, the vocabulary and the learned words).
 """
 
-import difflib
 from functools import lru_cache
 
 from .codes import parse_code
 from .messages import QT_TRANSLATE_NOOP, Message
+from .resource_vocabulary import LANGUAGES, vocabulary_keys, vocabulary_rows
+from .search import negated, search_index, term_key, term_words, words_of
 from .text import word_key
 
-_STOP_WORDS = {
-    "de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "un", "une",
-    "pour", "par", "sur", "avec", "the", "of", "and", "or", "ou", "for", "from", "to", "in",
-    "with", "other", "than", "autres", "que", "non",
-}
-CLOSE_ENOUGH = 0.3
+__all__ = ["ResourceMatcher", "resource_matcher", "resource_problem", "words_of"]
 
-
-def _stem(word):
-    if len(word) > 3 and word[-1] in "sx":
-        return word[:-1]
-    return word
-
-
-def words_of(text):
-    """The compared words of ``text``, in order (stop words left out)."""
-    return [_stem(w) for w in word_key(text).split() if w not in _STOP_WORDS]
+COVERAGE = 0.5  # the share of a label's words the typed words must be, to name it by containing them
+CANDIDATES = 5
+_GENERIC = {"dechet", "waste", "residu", "residue"}  # déchets de verre → verre, waste glass → glass
 
 
 class ResourceMatcher:
     """Searches nomenclature rows (dicts with ``code``, ``level``, ``family``, ``label_en``,
-    ``label_fr``; see ``domain.nomenclature.resource_rows``). Chapters are never proposed."""
+    ``label_fr``; see ``domain.nomenclature.resource_rows``), with the vocabulary ``rows``
+    (``(word, lang, code)``) and the workspace's ``learned`` words (``{word: code}``). Chapters
+    are never proposed."""
 
-    def __init__(self, rows):
-        self.by_code = {row["code"]: row for row in rows}
-        self._labels = []  # (row, label key, word set)
+    def __init__(self, rows, vocabulary=None, learned=None, engine=None):
+        self.rows = list(rows)
+        self.by_code = {row["code"]: row for row in self.rows}
+        vocabulary = [v for v in (vocabulary if vocabulary is not None else vocabulary_rows())
+                      if v[2] in self.by_code]
+        self.vocabulary = vocabulary
+        self.words = vocabulary_keys(vocabulary)
+        self.learned = {term_key(word): code for word, code in (learned or {}).items() if code in self.by_code}
+        self.engine = engine
+        self._labels = []  # (row, word set, negated)
         self._exact = {}
-        for row in rows:
+        documents = {}
+        for row in self.rows:
             if row["level"] == "chapter":
                 continue
             for label in (row["label_en"], row["label_fr"]):
-                key = word_key(label)
-                self._labels.append((row, key, frozenset(words_of(label))))
-                self._exact.setdefault(key, set()).add(row["code"])
+                self._labels.append((row, frozenset(words_of(label)), negated(label)))
+                self._exact.setdefault(word_key(label), set()).add(row["code"])
+                if row["level"] == "entry":
+                    documents.setdefault(row["code"], []).extend(words_of(label))
+        for word, _lang, code in vocabulary:
+            if code in documents:
+                documents[code].extend(words_of(word))
+        for word, code in self.learned.items():
+            if code in documents:
+                documents[code].extend(word.split())
+        self.index = search_index(documents, engine)
 
-    # --- one ranking ------------------------------------------------------------------------
-    def _containing(self, words, partial, levels):
-        """Codes of the rows whose labels contain ``words`` (the last as a prefix when ``partial``),
-        with the size of the smallest label that does."""
-        found = {}
+    def with_learned(self, learned):
+        """This matcher with the workspace's learned words (``{word: code}``) added."""
+        if not learned:
+            return self
+        return ResourceMatcher(self.rows, self.vocabulary, learned, self.engine)
+
+    # --- what a word names without doubt ----------------------------------------------------
+    def named(self, text, lang="en"):
+        """The code a learned word or a vocabulary word names, or None."""
+        key = term_key(text)
+        if not key:
+            return None
+        other = [language for language in LANGUAGES if language != lang]
+        keys = [key]
+        plain = " ".join(w for w in key.split() if w not in _GENERIC)
+        if plain and plain != key:
+            keys.append(plain)
+        for candidate in keys:
+            for table in [self.learned] + [self.words.get(language, {}) for language in [lang] + other]:
+                code = table.get(candidate)
+                if code is not None:
+                    return code
+        return None
+
+    def _containing(self, text, levels):
+        """Codes of the rows of ``levels`` whose label contains the words of ``text``, covers
+        them enough and does not say the opposite."""
+        words = set(term_words(text))
         if not words:
-            return found
-        whole, last = (words[:-1], words[-1]) if partial else (words, None)
-        whole = set(whole)
-        for row, _key, label_words in self._labels:
-            if row["level"] not in levels or not whole <= label_words:
+            return set()
+        negative = negated(text)
+        found = set()
+        for row, label_words, label_negated in self._labels:
+            if row["level"] not in levels or not words <= label_words:
                 continue
-            if last is not None and not any(w.startswith(last) for w in label_words):
+            if label_negated and not negative:
                 continue
-            size = len(label_words)
-            if size < found.get(row["code"], (1 << 30)):
-                found[row["code"]] = size
+            if len(words) < COVERAGE * len(label_words):
+                continue
+            found.add(row["code"])
         return found
 
-    def _close(self, text, words, levels, exclude):
-        """Codes scored by how close their labels are to ``text`` (words shared, spelling)."""
-        key, wanted = word_key(text), set(words)
-        scores = {}
-        for row, label_key, label_words in self._labels:
-            if row["level"] not in levels or row["code"] in exclude:
-                continue
-            overlap = len(wanted & label_words) / float(len(wanted | label_words) or 1)
-            ratio = difflib.SequenceMatcher(None, key, label_key).ratio() if overlap or len(key) < 40 else 0
-            score = max(overlap, ratio * 0.9)
-            if score > scores.get(row["code"], 0):
-                scores[row["code"]] = score
-        return scores
-
-    def ranked(self, text, partial=False, levels=("entry",), close=True):
-        """Rows for ``text``, best first: the rows containing its words (shortest labels first),
-        then, with ``close``, the rows closest in spelling."""
-        words = words_of(text)
-        containing = self._containing(words, partial, levels)
-        order = sorted(containing, key=lambda code: (containing[code], code))
-        if close:
-            scores = self._close(text, words, levels, containing)
-            order += [code for code, score in sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-                      if score >= CLOSE_ENOUGH]
-        return [self.by_code[code] for code in order]
+    # --- one ranking ------------------------------------------------------------------------
+    def ranked(self, text, partial=False, any_word=False, limit=25):
+        """Entries for ``text``, best first, by BM25 (the last word as a prefix when ``partial``)."""
+        words = term_words(text)
+        return [self.by_code[code] for code, _score in
+                self.index.search(words, prefix_last=partial, any_term=any_word, limit=limit)]
 
     # --- what the callers ask ---------------------------------------------------------------
-    def search(self, text, limit=25):
+    def search(self, text, limit=25, lang="en"):
         """The proposals for what a person is typing: entries of a code's spelling (the code and
-        the entries below it), else entries by words (the last one being typed), best first."""
+        the entries below it), else the entry a word names, then entries by words (the last one
+        being typed), best first."""
         parsed = parse_code(text)
         if parsed and parsed[0] in self.by_code:
             prefix = parsed[0]
@@ -106,29 +122,42 @@ class ResourceMatcher:
                     and row["code"].startswith(prefix)][:limit]
         if not word_key(text):
             return []
-        return self.ranked(text, partial=True, close=False)[:limit]
+        out = []
+        named = self.named(text, lang)
+        if named is not None and self.by_code[named]["level"] == "entry":
+            out.append(self.by_code[named])
+        for row in self.ranked(text, partial=True, limit=limit):
+            if row not in out:
+                out.append(row)
+        return out[:limit]
 
-    def resolve(self, text, levels=("subchapter", "entry")):
+    def candidates(self, text, limit=CANDIDATES):
+        """Close entries for words that name none without doubt: every word counts, best first."""
+        return self.ranked(text, any_word=True, limit=limit)
+
+    def resolve(self, text, levels=("subchapter", "entry"), lang="en"):
         """``(row, candidates)`` for words typed whole (a cell of a file, a field left): the row a
-        code or words name without doubt (a code, an exact label, or the one row of ``levels``
-        containing the words), else None and up to three close rows."""
+        code or words name without doubt, else None and up to five close entries."""
         if text is None or not str(text).strip():
             return None, []
         parsed = parse_code(text)
         if parsed and parsed[0] in self.by_code:
             return self.by_code[parsed[0]], []
+        named = self.named(text, lang)
+        if named is not None and self.by_code[named]["level"] in levels:
+            return self.by_code[named], []
         exact = {code for code in self._exact.get(word_key(text), ()) if self.by_code[code]["level"] in levels}
         if len(exact) == 1:
             return self.by_code[next(iter(exact))], []
-        containing = self._containing(words_of(text), False, levels)
+        containing = self._containing(text, levels)
         if len(containing) == 1:
             return self.by_code[next(iter(containing))], []
-        return None, self.ranked(text, levels=levels)[:3]
+        return None, self.candidates(text)
 
 
 @lru_cache(maxsize=1)
 def resource_matcher():
-    """The matcher of the plugin's nomenclature (made once)."""
+    """The matcher of the plugin's nomenclature and vocabulary (made once)."""
     from .nomenclature import resource_rows
 
     return ResourceMatcher(resource_rows())

@@ -356,10 +356,20 @@ class CompanyDock(WorkspaceDock):
         feature = editing.feature_by_uid(self.layers["companies"], self.company_uid)
         return str(_value(feature, "name")) if feature is not None else ""
 
+    def resources(self):
+        """The resource matcher with the current workspace's learned words."""
+        from ..domain.resources import resource_matcher
+        from ..importing.words import learned_words
+        from ..project.build import current_workspace
+
+        workspace = current_workspace()
+        return resource_matcher().with_learned(learned_words(workspace) if workspace is not None else {})
+
     def flow_dialog(self, direction="offer", values=None, save=None):
         dialog = FlowDialog(self.company_name(),
                             save or (lambda v: editing.add_flow(self.layers, self.company_uid, v, author=self.author)),
-                            direction=direction, values=values, language=language(), parent=self)
+                            direction=direction, values=values, language=language(), parent=self,
+                            matcher=self.resources())
         return dialog
 
     def add_flow(self, direction):

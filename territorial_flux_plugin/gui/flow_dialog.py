@@ -27,13 +27,31 @@ from qgis.PyQt.QtWidgets import (
 from ..domain.codes import parse_code
 from ..domain.errors import TerritorialFluxError
 from ..domain.nomenclature import resource_rows, resources_by_code
-from ..domain.quantities import THOUSANDS, parse_quantity
+from ..domain.quantities import format_number, language_comma, parse_quantity
 from ..domain.resources import resource_matcher
 from ..domain.units import FAMILY_UNITS, canonical_unit, unit_label
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, FAMILIES, PRIORITIES
 from ..toolbelt.compat import enum_value
 from ..toolbelt.i18n import error_text, language, tr, translate_message, vocabulary_label
 from .widgets import message_label
+
+
+def _give_labels_buddies(form):
+    """Row labels with a mnemonic (``&Quantity``) focus their field, and show no literal '&'."""
+    label_role = enum_value(QFormLayout, "ItemRole.LabelRole", "LabelRole")
+    field_role = enum_value(QFormLayout, "ItemRole.FieldRole", "FieldRole")
+    for row in range(form.rowCount()):
+        label_item, field_item = form.itemAt(row, label_role), form.itemAt(row, field_role)
+        label = label_item.widget() if label_item is not None else None
+        if not isinstance(label, QLabel) or label.buddy() is not None or field_item is None:
+            continue
+        field = field_item.widget()
+        inner = field_item.layout()
+        while field is None and inner is not None and inner.count():
+            first = inner.itemAt(0)
+            field, inner = first.widget(), first.layout()
+        if field is not None:
+            label.setBuddy(field)
 
 
 def resource_entries(language):
@@ -50,10 +68,12 @@ def resource_entries(language):
 class FlowDialog(QDialog):
     """Add (``values`` None) or edit a flow; calls ``save(values)`` which may raise a TerritorialFluxError."""
 
-    def __init__(self, company_name, save, direction="offer", values=None, language="en", parent=None):
+    def __init__(self, company_name, save, direction="offer", values=None, language="en", parent=None,
+                 matcher=None):
         super().__init__(parent)
         self.save_callback = save
         self.language = language
+        self.matcher = matcher or resource_matcher()  # with the workspace's learned words
         self.saved = []
         self.editing = values is not None
         self.setWindowTitle(tr("Edit flow of {company}").format(company=company_name) if self.editing
@@ -106,6 +126,12 @@ class FlowDialog(QDialog):
         self.quantity_edit.setPlaceholderText(tr("e.g. 120, 12,5 or 1 200 t/yr"))
         self.quantity_edit.editingFinished.connect(self._quantity_finished)
         form.addRow(tr("&Quantity"), self._with_error("quantity", self.quantity_edit))
+        # how the number was read (1,200 is 1.2 in French, 1200 in English), before it is saved
+        self.comma = language_comma(self.language)
+        self.quantity_reading = QLabel()
+        self.quantity_reading.setObjectName("quantity_reading")
+        self.quantity_edit.textChanged.connect(self._show_reading)
+        form.addRow("", self.quantity_reading)
         self.unit_combo = QComboBox()
         self.unit_combo.setEditable(False)
         form.addRow(tr("&Unit"), self._with_error("unit", self.unit_combo))
@@ -138,6 +164,7 @@ class FlowDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(60)
         form.addRow(tr("Notes"), self.notes_edit)
+        _give_labels_buddies(form)
         layout.addLayout(form)
 
         self.message_label = message_label("flowMessage")
@@ -201,7 +228,7 @@ class FlowDialog(QDialog):
         if code:
             self._apply_code(code)
             return
-        matches = resource_matcher().search(text) if len(text.strip()) >= 2 else []
+        matches = self.matcher.search(text, lang=self.language) if len(text.strip()) >= 2 else []
         parsed = parse_code(text)
         if parsed and len(matches) == 1 and matches[0]["code"] == parsed[0]:  # a whole code typed
             self.completer.popup().hide()
@@ -225,7 +252,7 @@ class FlowDialog(QDialog):
         code = self._display_to_code.get(text)
         candidates = []
         if code is None:
-            row, candidates = resource_matcher().resolve(text, levels=("entry",))
+            row, candidates = self.matcher.resolve(text, levels=("entry",), lang=self.language)
             code = row["code"] if row is not None and row["level"] == "entry" else None
         if code is None:
             self.resource_info.setText(
@@ -254,8 +281,16 @@ class FlowDialog(QDialog):
         self._quantity_finished()  # a unit typed after the quantity wins
         self.hazardous_check.setEnabled(family != "waste")
 
+    def _show_reading(self, text):
+        value, unit, problem = parse_quantity(text, comma=self.comma)
+        if value is None or problem is not None:
+            self.quantity_reading.clear()
+            return
+        self.quantity_reading.setText(tr("Read as {value} {unit}").format(
+            value=format_number(value, self.language), unit=unit or self.unit_combo.currentData() or "").strip())
+
     def _quantity_finished(self):
-        _value, unit, _problem = parse_quantity(self.quantity_edit.text(), comma=THOUSANDS)
+        _value, unit, _problem = parse_quantity(self.quantity_edit.text(), comma=self.comma)
         if unit:
             index = self.unit_combo.findData(unit)
             if index >= 0:
@@ -272,12 +307,12 @@ class FlowDialog(QDialog):
     # --- values -------------------------------------------------------------------------------
     def values(self):
         quantity_text = self.quantity_edit.text().strip()
-        value, unit_typed, _problem = parse_quantity(quantity_text, comma=THOUSANDS)
+        value, unit_typed, _problem = parse_quantity(quantity_text, comma=self.comma)
         unit = self.unit_combo.currentData()
         if unit_typed and canonical_unit(unit_typed):
             unit = unit_typed
         cost_text = self.cost_edit.text().strip()
-        cost_value, _u, cost_problem = parse_quantity(cost_text, comma=THOUSANDS) if cost_text else (None, None, None)
+        cost_value, _u, cost_problem = parse_quantity(cost_text, comma=self.comma) if cost_text else (None, None, None)
         values = {
             "direction": "need" if self.need_radio.isChecked() else "offer",
             "resource_code": self.resource_code(),

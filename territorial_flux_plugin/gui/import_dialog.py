@@ -9,7 +9,7 @@ dialog that can cancel it.
 import os
 import shutil
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProcessingFeedback, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProcessingFeedback
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -41,7 +41,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..toolbelt.compat import enum_value
 from ..toolbelt.i18n import error_text, tr
 from ..toolbelt.log import log, success_level
-from .widgets import file_picker, show_problem, standard_buttons
+from .widgets import current_workspace_reference, file_picker, reload_workspace_layers, show_problem, standard_buttons
 
 # What each company field means, for the mapping table.
 FIELD_LABELS = {
@@ -79,24 +79,6 @@ def _label(field):
 ENCODINGS = ("", "UTF-8", "windows-1252", "ISO-8859-1", "ISO-8859-15", "CP850")
 
 
-def reload_workspace_layers():
-    """Make the open workspace's layers show what an import wrote."""
-    from ..project.build import workspace_layers
-
-    for layer in workspace_layers().values():
-        layer.reload()
-        layer.updateExtents()
-        layer.triggerRepaint()
-
-
-def current_workspace_reference():
-    """The current project's workspace as a WORKSPACE value (a GeoPackage path or a team reference)."""
-    from ..project.build import current_workspace
-
-    workspace = current_workspace(QgsProject.instance())
-    return workspace.reference if workspace is not None else ""
-
-
 class ProgressFeedback(QgsProcessingFeedback):
     """A Processing feedback shown in a QProgressDialog whose Cancel cancels the import."""
 
@@ -118,6 +100,8 @@ class ImportCompaniesDialog(QDialog):
         self.setObjectName("TerritorialFluxImportCompaniesDialog")
         self.resize(980, 720)
         self.source = None
+        self.input_value = None
+        self.conflicts = {}
         self.combos = {}
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Companies from a partner's file or the SIRENE register. Check how the columns "
@@ -133,9 +117,15 @@ class ImportCompaniesDialog(QDialog):
         form.addRow(tr("Workspace"), self.workspace_widget)
         self.input_widget = QgsFileWidget()
         self.input_widget.setFilter(tr("Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods "
-                                       "*.dbf);;All files (*)"))
+                                       "*.dbf *.zip);;All files (*)"))
         self.input_widget.fileChanged.connect(self._read_source)
         form.addRow(tr("Companies file"), self.input_widget)
+        # a file with several tables (layers, sheets, datasets of an archive): the person chooses
+        self.table_combo = QComboBox()
+        self.table_combo.activated.connect(lambda _i: self._choose_table())
+        form.addRow(tr("Table to import"), self.table_combo)
+        self.table_label = form.labelForField(self.table_combo)
+        self._show_tables([])
         options = QHBoxLayout()
         self.crs_widget = QgsProjectionSelectionWidget()
         not_set = enum_value(QgsProjectionSelectionWidget, "CrsOption.CrsNotSet", "CrsNotSet")
@@ -207,6 +197,11 @@ class ImportCompaniesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def closeEvent(self, event):  # noqa: N802
+        """The partner's file is closed with the dialog (not whenever Python collects it)."""
+        self.source = None
+        super().closeEvent(event)
+
     @staticmethod
     def _wrap(inner):
         widget = QWidget()
@@ -222,9 +217,32 @@ class ImportCompaniesDialog(QDialog):
             return text
         return value or None
 
-    def _read_source(self, path):
-        from ..importing.sources import open_source
+    def _show_tables(self, names):
+        self.table_combo.clear()
+        if names:
+            self.table_combo.addItem(tr("Choose a table…"), None)
+            for name in names:
+                self.table_combo.addItem(name, name)
+        for widget in (self.table_combo, self.table_label):
+            widget.setVisible(bool(names))
 
+    def _choose_table(self):
+        name = self.table_combo.currentData()
+        path = self.input_widget.filePath()
+        if name:
+            self._open_source("{}|layername={}".format(path, name))
+
+    def _read_source(self, path):
+        self._show_tables([])
+        if path and not self.rejects_widget.filePath():
+            self.rejects_widget.setFilePath(os.path.splitext(path)[0] + "_rejects.csv")
+        self._open_source(path)
+
+    def _open_source(self, path):
+        from ..importing.sources import open_source
+        from ..importing.tables import SeveralTablesError, usable_for_companies
+
+        self.input_value = path
         self.source = None
         self.import_button.setEnabled(False)
         self.mapping_table.setRowCount(0)
@@ -235,7 +253,11 @@ class ImportCompaniesDialog(QDialog):
             self.info_label.clear()
             return
         try:
-            self.source = open_source(path, self.encoding())
+            self.source = open_source(path, self.encoding(), usable_for_companies)
+        except SeveralTablesError as several:
+            self._show_tables(several.names)
+            self._error(tr("{file} holds several tables: choose the one to import.").format(file=several.file))
+            return
         except TerritorialFluxError as failure:
             self._error(error_text(failure))
             return
@@ -247,16 +269,26 @@ class ImportCompaniesDialog(QDialog):
             self.rejects_widget.setFilePath(base + "_rejects.csv")
         facts = [tr("{count} rows").format(count=self.source.count() or "?")]
         if self.source.encoding:
-            names = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "latin-1": "ISO-8859-1"}
+            names = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "latin-1": "ISO-8859-1",
+                     "utf-16": "UTF-16"}
             facts.append(tr("text read as {encoding}").format(
                 encoding=names.get(self.source.encoding, self.source.encoding)))
         if self.source.has_geometry:
             facts.append(tr("points in {crs}").format(crs=self._crs_name(self.source.crs_wkt))
                          if self.source.crs_wkt else tr("points without a CRS: choose the source CRS"))
+        self.conflicts = rules.column_conflicts(self.source.columns)
         show_problem(self.info_label, "")
+        for field, columns in self.conflicts.items():
+            facts.append(tr("the columns {columns} all name {field}: choose one").format(
+                columns=", ".join("'{}'".format(c) for _p, c in columns), field=_label(field)))
         self.info_label.setText(" · ".join(facts))
         self._fill_mapping(rules.propose_mapping(self.source.columns))
-        self.import_button.setEnabled(True)
+        self._update_ready()
+
+    def _update_ready(self):
+        """Import is possible once every field that several columns name has its column chosen."""
+        chosen = self.mapping()
+        self.import_button.setEnabled(self.source is not None and all(f in chosen for f in self.conflicts))
 
     @staticmethod
     def _crs_name(wkt):
@@ -278,9 +310,12 @@ class ImportCompaniesDialog(QDialog):
             combo.addItem(tr("(not imported)"), None)
             for column in self.source.columns:
                 combo.addItem(column, column)
-            if field in proposed:
+            if field in proposed and field not in self.conflicts:
                 combo.setCurrentIndex(combo.findData(proposed[field]))
-            combo.currentIndexChanged.connect(lambda _i: self._fill_preview())
+            elif field in self.conflicts:
+                item.setText(_label(field) + " ⚠")
+                item.setToolTip(tr("Several columns name this field: choose the one to import."))
+            combo.currentIndexChanged.connect(lambda _i: (self._fill_preview(), self._update_ready()))
             self.mapping_table.setCellWidget(row, 1, combo)
             self.combos[field] = combo
         self._fill_preview()
@@ -292,7 +327,7 @@ class ImportCompaniesDialog(QDialog):
         """The FIELD_MAPPING parameter: the person's choices, including removed proposals."""
         proposed = rules.propose_mapping(self.source.columns) if self.source else {}
         chosen = self.mapping()
-        changes = {f: c for f, c in chosen.items() if proposed.get(f) != c}
+        changes = {f: c for f, c in chosen.items() if proposed.get(f) != c or f in self.conflicts}
         changes.update({f: None for f in proposed if f not in chosen})
         return rules.format_mapping(changes)
 
@@ -327,7 +362,7 @@ class ImportCompaniesDialog(QDialog):
         crs = self.crs_widget.crs()
         return {
             "WORKSPACE": self.workspace_widget.filePath(),
-            "INPUT": self.input_widget.filePath(),
+            "INPUT": self.input_value or self.input_widget.filePath(),
             "SOURCE_CRS": crs if crs.isValid() else None,
             "ENCODING": self.encoding() or "",
             "LEGAL_UNITS": self.legal_widget.filePath() or None,
@@ -346,7 +381,7 @@ class ImportCompaniesDialog(QDialog):
             self._error(tr("Choose the workspace to import into."))
             return
         if not parameters["REJECTS"]:
-            parameters["REJECTS"] = os.path.splitext(parameters["INPUT"])[0] + "_rejects.csv"
+            parameters["REJECTS"] = os.path.splitext(parameters["INPUT"].split("|")[0])[0] + "_rejects.csv"
             self.rejects_widget.setFilePath(parameters["REJECTS"])
         progress = QProgressDialog(tr("Importing companies…"), tr("Cancel"), 0, 100, self)
         progress.setWindowModality(enum_value(Qt, "WindowModality.WindowModal", "WindowModal"))
@@ -398,11 +433,10 @@ def open_import_companies(iface):
 
 
 def open_import_flows(iface):
-    """The Processing dialog of territorialflux:importflows, with the open workspace filled in."""
-    import processing
+    """The Import flows dialog (it checks the file, then asks about each ambiguous word once)."""
+    from .flow_import_dialog import open_import_flows_dialog
 
-    processing.execAlgorithmDialog("territorialflux:importflows", {"WORKSPACE": current_workspace_reference()})
-    reload_workspace_layers()
+    open_import_flows_dialog(iface)
 
 
 def save_flows_template(iface):

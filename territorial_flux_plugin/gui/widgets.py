@@ -61,3 +61,23 @@ def file_picker(file_filter, save=False, root=None, confirm_overwrite=False):
     if confirm_overwrite:
         widget.setConfirmOverwrite(True)
     return widget
+
+
+def reload_workspace_layers():
+    """Make the open workspace's layers show what an import wrote."""
+    from ..project.build import workspace_layers
+
+    for layer in workspace_layers().values():
+        layer.reload()
+        layer.updateExtents()
+        layer.triggerRepaint()
+
+
+def current_workspace_reference():
+    """The current project's workspace as a WORKSPACE value (a GeoPackage path or a team reference)."""
+    from qgis.core import QgsProject
+
+    from ..project.build import current_workspace
+
+    workspace = current_workspace(QgsProject.instance())
+    return workspace.reference if workspace is not None else ""

@@ -21,6 +21,7 @@ from .columns import AREA_COLUMNS
 from .facts import WorkspaceFacts, spatial_reference
 from .results import REJECTED, SKIPPED, ImportResult, Quiet, source_label, untranslated
 from .sources import gdal_errors, open_source
+from .tables import usable_for_areas
 
 
 class AreaImport:
@@ -42,7 +43,7 @@ class AreaImport:
         if self.kind not in AREA_KINDS:
             fail(QT_TRANSLATE_NOOP("Validation", "'{value}' is not a kind of area; use one of: {words}."),
                   value=self.kind, words=", ".join(AREA_KINDS))
-        self.source = open_source(self.source_value, self.encoding)
+        self.source = open_source(self.source_value, self.encoding, usable_for_areas)
         if not self.source.has_geometry or getattr(self.source, "layer", None) is None:
             fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file} has no geometry: boundaries are polygons (a shapefile, a GeoPackage "

@@ -21,7 +21,8 @@ from ..storage import workspace_at
 from .facts import WorkspaceFacts, spatial_reference
 from .mapping import resolve_mapping
 from .results import DUPLICATE, REJECTED, SKIPPED, ImportResult, Quiet, source_label, untranslated
-from .sources import CHUNK, open_source
+from .sources import CHUNK, Remark, open_source
+from .tables import usable_for_companies
 from .writers import company_writer, quick_handover
 
 BULK_THRESHOLD = 500  # rows from which the GeoPackage writer works in bulk
@@ -52,10 +53,12 @@ class CompanyImport:
         self.today = today or datetime.date.today()
         self.source = None
         self.mapping = None
+        self.infer_crs = False  # SIRENE's coordinates: each row's CRS from its commune code
+        self.inferred = {}
 
     # -- set-up --
     def open(self):
-        self.source = open_source(self.source_value, self.encoding)
+        self.source = open_source(self.source_value, self.encoding, usable_for_companies)
         self.mapping = resolve_mapping(self.source, self.mapping_override, rules.COMPANY_TARGETS)
         return self.source
 
@@ -86,6 +89,9 @@ class CompanyImport:
                                   "example EPSG:2154 for Lambert-93; it is never guessed."),
                     file=source.file)
         if xy and "epsg" not in mapping and user_srs is None and geometry_srs is None:
+            if rules.column_key(mapping["x"]) == rules.SIRENE_X_COLUMN:
+                self.infer_crs = True
+                return geometry_srs, user_srs
             fail(QT_TRANSLATE_NOOP(
                 "Validation", "{file}: the x and y columns do not say in which coordinate reference "
                               "system they are. Give it as SOURCE_CRS (for example EPSG:2154 for "
@@ -140,6 +146,7 @@ class CompanyImport:
         bounds = facts.bounds()
         seen = {"sirets": {}, "keys": {}}
         updates = []
+        inferred = self.inferred = {}  # rows read per CRS inferred from the commune code
         writer = company_writer(self.workspace, self, facts, label, bulk=total >= BULK_THRESHOLD)
         writer.start()
 
@@ -148,6 +155,9 @@ class CompanyImport:
             records = self._place(records, facts, geometry_srs, user_srs, result, bounds)
             inserts, updating = self._match(records, existing, result)
             updates.extend(updating)
+            for record in inserts + [r for _c, r in updating]:
+                if "_remark" in record:
+                    result.remark(record["_row"], record["_values"], record["_remark"])
             writer.put(writer.rows(inserts))
 
         try:
@@ -162,6 +172,12 @@ class CompanyImport:
             raise
         result.imported = writer.inserted
         result.updated = len(updates)
+        if self.infer_crs:
+            result.notes.append(Message(QT_TRANSLATE_NOOP(
+                "Validation", "The file does not say in which coordinate reference system its coordinates "
+                              "are: as INSEE publishes SIRENE, each row's was inferred from its commune code "
+                              "(rows per CRS: {counts})."),
+                counts=", ".join("{} ({})".format(crs, n) for crs, n in sorted(inferred.items())) or "0"))
         feedback.setProgress(100)
         return result
 
@@ -291,7 +307,9 @@ class CompanyImport:
         for target in ("commune", "zone", "contact_name", "contact_email", "contact_phone", "notes"):
             record[target] = get(target)
         # the point
-        if geometry_problem is not None:
+        if isinstance(geometry_problem, Remark):
+            record["_remark"] = geometry_problem  # a polygon, placed at a point on its surface
+        elif geometry_problem is not None:
             return None, geometry_problem, REJECTED
         crs = "geometry"
         if x is None:
@@ -316,6 +334,14 @@ class CompanyImport:
                             return None, Message(QT_TRANSLATE_NOOP(
                                 "Validation", "'{value}' is not an EPSG code."), value=epsg), REJECTED
                         crs = "EPSG:" + code
+                    elif self.infer_crs:
+                        crs = rules.sirene_crs(record["commune_code"])
+                        if crs is None:
+                            return None, Message(QT_TRANSLATE_NOOP(
+                                "Validation", "The row has coordinates but no commune code: the coordinate "
+                                              "reference system of SIRENE's coordinates follows from the "
+                                              "commune (give SOURCE_CRS if they are all in one).")), REJECTED
+                        self.inferred[crs] = self.inferred.get(crs, 0) + 1
                     else:
                         crs = "source"
                 break

@@ -1,13 +1,17 @@
 """Which column of a source holds which field: the proposals, with the person's choices applied."""
 
 from ..domain import importing as rules
-from ..domain.errors import fail
+from ..domain.errors import TerritorialFluxError, fail
 from ..domain.messages import QT_TRANSLATE_NOOP
 
 
 def resolve_mapping(source, override, targets):
-    """The proposed mapping with the person's choices applied; TerritorialFluxError for unknown columns."""
+    """The proposed mapping with the person's choices applied; TerritorialFluxError for unknown
+    columns, and for two columns that name one field the person did not settle."""
     mapping = rules.propose_mapping(source.columns, targets)
+    for target, columns in rules.column_conflicts(source.columns, targets).items():
+        if target not in (override or {}):
+            raise TerritorialFluxError(rules.conflict_message(source.file, target, columns))
     for target, column in (override or {}).items():
         if column is None:
             mapping.pop(target, None)

@@ -8,6 +8,7 @@ import os
 from ..domain import importing as rules
 
 REJECTED, SKIPPED, DUPLICATE = "rejected", "skipped", "probable duplicate"
+PLACED = "placed"  # imported, with a remark: a polygon placed at a point on its surface
 
 
 class Quiet:
@@ -40,6 +41,7 @@ class ImportResult:
         self.rejected = 0
         self.not_imported = []  # (row, outcome, RowMessage, values)
         self.warnings = []
+        self.notes = []  # Messages about the whole import (a CRS inferred…)
         self.failure = None
 
     def reject(self, row, values, problem, outcome=REJECTED):
@@ -48,6 +50,10 @@ class ImportResult:
         else:
             self.skipped += 1
         self.not_imported.append((row, outcome, rules.RowMessage(self.source, row, problem), values))
+
+    def remark(self, row, values, message, outcome=PLACED):
+        """A row imported with a remark: listed in the REJECTS report, not counted as rejected."""
+        self.not_imported.append((row, outcome, rules.RowMessage(self.source, row, message), values))
 
     def counts(self):
         return {"imported": self.imported, "updated": self.updated, "skipped": self.skipped,

@@ -6,6 +6,7 @@ unreadable file raises a TerritorialFluxError that names it and the problem.
 
 import codecs
 import csv
+import io
 import math
 import os
 import struct
@@ -13,6 +14,7 @@ import struct
 from ..domain import importing as rules
 from ..domain.errors import TerritorialFluxError, fail
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from . import tables
 
 CHUNK = 5000  # rows GDAL hands over at once (and the importer checks before writing them)
 PREVIEW_ROWS = 20
@@ -27,17 +29,71 @@ def split_input(value):
     return path.strip(), layer
 
 
+def _virtual(path):
+    return str(path).startswith("/vsi")
+
+
+def _exists(path):
+    if _virtual(path):
+        from osgeo import gdal
+
+        return gdal.VSIStatL(path) is not None
+    return os.path.exists(path)
+
+
 def _sibling(path, extension):
     base = os.path.splitext(path)[0]
     for candidate in (base + extension, base + extension.upper()):
-        if os.path.exists(candidate):
+        if _exists(candidate):
             return candidate
     folder = os.path.dirname(path) or "."
     wanted = os.path.basename(base + extension).lower()
-    for name in os.listdir(folder):
+    if _virtual(path):
+        from osgeo import gdal
+
+        names = gdal.ReadDir(folder) or []
+    else:
+        names = os.listdir(folder)
+    for name in names:
         if name.lower() == wanted:
-            return os.path.join(folder, name)
+            return folder + "/" + name if _virtual(path) else os.path.join(folder, name)
     return None
+
+
+class _VsiFile(io.RawIOBase):
+    """A file inside an archive, read through GDAL's virtual file systems."""
+
+    def __init__(self, path):
+        from osgeo import gdal
+
+        self._handle = gdal.VSIFOpenL(path, "rb")
+        if self._handle is None:
+            raise OSError(path)
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        from osgeo import gdal
+
+        data = gdal.VSIFReadL(1, len(buffer), self._handle)
+        buffer[:len(data)] = data
+        return len(data)
+
+    def close(self):
+        if self._handle is not None:
+            from osgeo import gdal
+
+            gdal.VSIFCloseL(self._handle)
+            self._handle = None
+        super().close()
+
+
+def open_binary(path):
+    """A file (or a file inside an archive) opened for reading bytes."""
+    if _virtual(path):
+        return io.BufferedReader(_VsiFile(path), 1 << 20)
+    return open(path, "rb")
 
 
 def _cell(value):
@@ -53,6 +109,15 @@ def _cell(value):
     if isinstance(value, str):
         return value
     return str(value)
+
+
+class Remark(Message):
+    """Not a problem: what was done to a row that is imported (a polygon placed at a point)."""
+
+    __slots__ = ()
+
+
+_POLYGONS = (3, 6, 10, 12)  # OGR's polygon, multipolygon, curve polygon, multisurface
 
 
 def _point_from_wkb(wkb):
@@ -77,6 +142,13 @@ def _point_from_wkb(wkb):
         return None, None, None
     if geometry.GetGeometryCount() == 1 and ogr.GT_Flatten(geometry.GetGeometryType()) == ogr.wkbMultiPoint:
         geometry = geometry.GetGeometryRef(0)
+    if ogr.GT_Flatten(geometry.GetGeometryType()) in _POLYGONS:
+        point = geometry.PointOnSurface()
+        if point is None or point.IsEmpty():
+            return None, None, Message(QT_TRANSLATE_NOOP(
+                "Validation", "The polygon is invalid: no point on its surface can be found."))
+        x, y, problem = _checked(point.GetX(), point.GetY())
+        return x, y, problem or Remark(QT_TRANSLATE_NOOP("Validation", "placed at a point on its polygon"))
     if ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbPoint:
         return None, None, Message(QT_TRANSLATE_NOOP(
             "Validation", "The geometry is a {kind}, not a point: a company is one point."),
@@ -101,13 +173,13 @@ class Source:
     first_row = 1  # the row number people see for the first data row
     encoding = None
 
-    def __init__(self, path, layer=None):
+    def __init__(self, path, layer=None, name=None):
         self.path = path
         self.layer_name = layer
-        self.file = os.path.basename(path) + ("|" + layer if layer else "")
+        self.file = (name or os.path.basename(path)) + ("|" + layer if layer else "")
         self.columns = []
 
-    def rows(self, feedback=None):
+    def rows(self, feedback=None, arrow=True):
         raise NotImplementedError
 
     def count(self):
@@ -115,10 +187,14 @@ class Source:
 
     def preview(self, limit=PREVIEW_ROWS):
         out = []
-        for row in self.rows():
-            out.append(row)
-            if len(out) >= limit:
-                break
+        rows = self.rows(arrow=False)  # an Arrow stream left open would outlive its dataset
+        try:
+            for row in rows:
+                out.append(row)
+                if len(out) >= limit:
+                    break
+        finally:
+            rows.close()  # GDAL's Arrow stream is released now, while its dataset is open
         return out
 
 
@@ -132,28 +208,33 @@ class CsvSource(Source):
     first_row = 2
     SAMPLE = 8 * 1024 * 1024
 
-    def __init__(self, path, encoding=None):
-        super().__init__(path)
-        with open(path, "rb") as handle:
+    def __init__(self, path, encoding=None, name=None):
+        super().__init__(path, name=name)
+        with open_binary(path) as handle:
             sample = handle.read(self.SAMPLE)
         if not sample.strip():
             fail(QT_TRANSLATE_NOOP("Validation", "{file} is empty."), file=self.file)
-        if b"\x00" in sample[:65536]:
-            fail(QT_TRANSLATE_NOOP(
-                "Validation", "{file} is not a text file, so not a CSV: is it a spreadsheet or an "
-                              "archive under another name? Save it as CSV or give the real file."),
-                file=self.file)
-        if len(sample) == self.SAMPLE:  # do not judge on a character cut in two
-            sample = sample[:sample.rfind(b"\n") + 1] or sample
         codec = rules.python_encoding(encoding) if encoding else rules.detect_encoding(sample)
         if codec is None:
             fail(QT_TRANSLATE_NOOP("Validation", "'{encoding}' is not an encoding this computer knows."),
                   encoding=encoding)
+        wide = codecs.lookup(codec).name.startswith(("utf-16", "utf-32"))
+        if b"\x00" in sample[:65536] and not wide:
+            fail(QT_TRANSLATE_NOOP(
+                "Validation", "{file} is not a text file, so not a CSV: is it a spreadsheet or an "
+                              "archive under another name? Save it as CSV or give the real file."),
+                file=self.file)
+        errors = "strict"
+        if len(sample) == self.SAMPLE:  # do not judge on a character cut in two
+            if wide:
+                errors = "replace"
+            else:
+                sample = sample[:sample.rfind(b"\n") + 1] or sample
         if codec == "utf-8" and sample.startswith(b"\xef\xbb\xbf"):
             codec = "utf-8-sig"
         self.encoding = codec
         try:
-            text = sample.decode(codec)
+            text = sample.decode(codec, errors)
         except UnicodeDecodeError:
             fail(QT_TRANSLATE_NOOP("Validation", "{file} is not written in {encoding}: check ENCODING."),
                   file=self.file, encoding=encoding)
@@ -173,14 +254,14 @@ class CsvSource(Source):
         """Lines after the header that are not blank (an estimate when values hold line breaks)."""
         lines = 0
         tail = b""
-        with open(self.path, "rb") as handle:
+        with open_binary(self.path) as handle:
             for chunk in iter(lambda: handle.read(1 << 22), b""):
                 lines += chunk.count(b"\n")
                 tail = chunk
         if tail and not tail.endswith(b"\n"):
             lines += 1
         if lines <= 1:
-            with open(self.path, "rb") as handle:
+            with open_binary(self.path) as handle:
                 rest = handle.read().split(b"\n", 1)
             return 1 if len(rest) > 1 and rest[1].strip() else 0
         return lines - 1
@@ -188,9 +269,9 @@ class CsvSource(Source):
     def count(self):
         return self._count
 
-    def rows(self, feedback=None):
+    def rows(self, feedback=None, arrow=True):
         width = len(self.columns)
-        with open(self.path, encoding=self.encoding, newline="") as handle:
+        with io.TextIOWrapper(open_binary(self.path), encoding=self.encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=self.delimiter)
             try:
                 next(reader)
@@ -213,8 +294,9 @@ class CsvSource(Source):
 
 
 class OgrSource(Source):
-    def __init__(self, path, layer=None, encoding=None):
-        super().__init__(path, layer)
+    def __init__(self, path, layer=None, encoding=None, usable=None, name=None):
+        super().__init__(path, layer, name)
+        self.usable = usable
         from osgeo import gdal
 
         extension = os.path.splitext(path)[1].lower()
@@ -259,11 +341,18 @@ class OgrSource(Source):
             self.layer = self.dataset.GetLayerByName(layer)
             if self.layer is None:
                 fail(QT_TRANSLATE_NOOP("Validation", "{file} has no layer called {layer}."),
-                      file=os.path.basename(path), layer=layer)
+                      file=self.file.rpartition("|")[0], layer=layer)
         else:
             if self.dataset.GetLayerCount() == 0:
                 fail(QT_TRANSLATE_NOOP("Validation", "{file} contains no table."), file=self.file)
-            self.layer = self.dataset.GetLayer(0)
+            usable = []
+            if self.dataset.GetLayerCount() > 1 and self.usable is not None:
+                usable = [name for name, columns, geometry in tables.layer_tables(self.dataset)
+                          if self.usable(columns, geometry)]
+                if len(usable) > 1:
+                    self.dataset = None  # closed now, not whenever the error is collected
+                    raise tables.SeveralTablesError(self.file, usable)
+            self.layer = self.dataset.GetLayerByName(usable[0]) if usable else self.dataset.GetLayer(0)
         definition = self.layer.GetLayerDefn()
         self.columns = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
         self.has_geometry = definition.GetGeomType() != ogr.wkbNone
@@ -298,13 +387,13 @@ class OgrSource(Source):
             options.append("ENCODING=" + codec)
             self.encoding = codec
             return
-        with open(dbf, "rb") as handle:
+        with open_binary(dbf) as handle:
             raw = handle.read()
         header_length = struct.unpack_from("<H", raw, 8)[0] if len(raw) > 10 else 0
         records = raw[header_length:]
         cpg = _sibling(path, ".cpg")
         if cpg is not None:
-            with open(cpg, "rb") as handle:
+            with open_binary(cpg) as handle:
                 declared = handle.read().decode("ascii", "replace").strip()
             problem = rules.declared_encoding_problem(declared, records, os.path.basename(cpg))
             if problem is not None:
@@ -319,9 +408,9 @@ class OgrSource(Source):
     def count(self):
         return self._count
 
-    def rows(self, feedback=None):
+    def rows(self, feedback=None, arrow=True):
         self.layer.ResetReading()
-        if hasattr(self.layer, "GetArrowStreamAsNumPy"):
+        if arrow and hasattr(self.layer, "GetArrowStreamAsNumPy"):
             try:
                 yield from self._arrow_rows()
                 return
@@ -456,8 +545,12 @@ class gdal_errors:  # noqa: N801 - a context manager
         return False
 
 
-def open_source(value, encoding=None):
-    """The Source for ``value`` (a path, or ``path|layername=name``); TerritorialFluxError if unreadable."""
+def open_source(value, encoding=None, usable=None):
+    """The Source for ``value`` (a path, or ``path|layername=name``); TerritorialFluxError if unreadable.
+
+    ``usable(columns, geometry type)`` says which tables the import could use: when a file holds
+    several of them and ``value`` names none, :class:`.tables.SeveralTablesError` lists them.
+    """
     path, layer = split_input(value)
     name = os.path.basename(path) or str(value)
     if not path or not os.path.exists(path):
@@ -466,7 +559,56 @@ def open_source(value, encoding=None):
         fail(QT_TRANSLATE_NOOP("Validation", "{file} is a folder: choose a file."), file=name)
     if os.path.getsize(path) == 0:
         fail(QT_TRANSLATE_NOOP("Validation", "{file} is empty."), file=name)
+    if tables.is_archive(path):
+        return _archive_source(path, layer, encoding, usable)
     extension = os.path.splitext(path)[1].lower()
     if extension in (".csv", ".txt", ".tsv"):
         return CsvSource(path, encoding)
-    return OgrSource(path, layer, encoding)
+    return OgrSource(path, layer, encoding, usable)
+
+
+def _archive_source(path, layer, encoding, usable):
+    """The Source of the one dataset of a ZIP archive that the import could use, or of the one
+    ``layer`` names (a file in the archive, or a layer of its one dataset)."""
+    name = os.path.basename(path)
+    datasets = tables.archive_datasets(path)
+    if not datasets:
+        fail(QT_TRANSLATE_NOOP("Validation", "{file} holds no table or map layer (shapefile, GeoPackage, "
+                                              "CSV, spreadsheet…)."), file=name)
+    member = tables.member_for(datasets, layer)
+    if member is not None:
+        layer = None
+    elif len(datasets) == 1:
+        member = datasets[0]
+    elif layer:
+        fail(QT_TRANSLATE_NOOP("Validation", "{file} has no file or layer called {layer}; it holds: {names}."),
+             file=name, layer=layer, names=", ".join(datasets))
+    else:
+        opened = []
+        for candidate in datasets:
+            try:
+                opened.append((candidate, _member_source(path, candidate, None, encoding, usable)))
+            except tables.SeveralTablesError:
+                opened.append((candidate, None))
+            except TerritorialFluxError:
+                continue
+        fitting = [(c, s) for c, s in opened if s is None or usable is None or _fits(s, usable)]
+        if len(fitting) == 1 and fitting[0][1] is not None:
+            return fitting[0][1]
+        raise tables.SeveralTablesError(name, [c for c, _s in (fitting or opened)] or datasets)
+    return _member_source(path, member, layer, encoding, usable)
+
+
+def _fits(source, usable):
+    geometry = None
+    if isinstance(source, OgrSource):
+        geometry = source.layer.GetLayerDefn().GetGeomType()
+    return usable(source.columns, geometry)
+
+
+def _member_source(path, member, layer, encoding, usable):
+    inner = tables.vsizip(path, member)
+    name = "{}/{}".format(os.path.basename(path), member)
+    if os.path.splitext(member)[1].lower() in (".csv", ".txt", ".tsv"):
+        return CsvSource(inner, encoding, name=name)
+    return OgrSource(inner, layer, encoding, usable, name=name)

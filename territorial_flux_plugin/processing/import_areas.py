@@ -17,7 +17,7 @@ from .import_companies import REJECTS_FILTER, import_workspace, run_import
 from .params import choice_parameter, parameter_as_choice, workspace_parameter
 
 AREAS_FILTER = QT_TRANSLATE_NOOP(
-    "Processing", "Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml);;All files (*)")
+    "Processing", "Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;All files (*)")
 
 
 class ImportAreasAlgorithm(TerritorialFluxAlgorithm):
@@ -28,7 +28,9 @@ class ImportAreasAlgorithm(TerritorialFluxAlgorithm):
     HELP = QT_TRANSLATE_NOOP(
         "Processing",
         "Loads boundaries into the workspace's areas layer: commune boundaries (such as IGN's ADMIN "
-        "EXPRESS shapefile), business-zone perimeters or the territory's outline (KIND). NAME_FIELD is "
+        "EXPRESS shapefile, zipped or not), business-zone perimeters or the territory's outline (KIND). A "
+        "file with several polygon layers is refused with their names: give one as path|layername=name. "
+        "NAME_FIELD is "
         "the column holding each area's name, CODE_FIELD (optional) its code (the INSEE code of a "
         "commune, checked). Polygons are reprojected into the workspace's CRS; a source that does not "
         "say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind "

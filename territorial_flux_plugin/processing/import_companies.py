@@ -4,6 +4,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFile,
@@ -23,7 +24,7 @@ from .base import TerritorialFluxAlgorithm
 from .params import choice_parameter, parameter_as_choice, parameter_as_workspace, workspace_parameter
 
 INPUT_FILTER = QT_TRANSLATE_NOOP(
-    "Processing", "Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)")
+    "Processing", "Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)")
 REJECTS_FILTER = QT_TRANSLATE_NOOP("Processing", "CSV (*.csv)")
 
 
@@ -49,6 +50,8 @@ def run_import(algorithm, job, rejects_path, feedback):
                 "The import failed and nothing was written to the workspace: {error}").format(error=error))
     finally:
         write_rejects(rejects_path, result, QCoreApplication.translate)
+    for note in result.notes:
+        feedback.pushInfo(translate_message(note))
     for _row, _outcome, message, _values in result.not_imported[:50]:
         feedback.pushInfo(translate_message(message))
     if len(result.not_imported) > 50:
@@ -81,6 +84,11 @@ def import_workspace(algorithm, parameters, context, rejects, table):
         raise
 
 
+def notes_text(result):
+    """The NOTES output: what the import says about the whole file, one sentence a line."""
+    return "\n".join(translate_message(note) for note in (result.notes if result is not None else []))
+
+
 def _failed(job, message):
     source = job.source
     result = ImportResult(source.file if source else str(job.source_value), source.columns if source else [])
@@ -96,11 +104,14 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
     HELP = QT_TRANSLATE_NOOP(
         "Processing",
         "Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer "
-        "(path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude "
-        "columns, or SIRENE's establishment file. Columns are recognised from SIRENE's official names "
+        "(path|layername=name), GeoJSON, a CSV, UTF-16 text or XLSX/ODS sheet with x/y or "
+        "longitude/latitude columns, a ZIP archive of any of them, or SIRENE's establishment file. A "
+        "file with several tables that could be imported is refused with their names: give one as "
+        "path|layername=name. Polygons place the company at a point on their surface. Columns are recognised from SIRENE's official names "
         "and common French names; FIELD_MAPPING overrides them as field=column pairs separated by ';' "
         "(fields: {fields}). Points are reprojected into the workspace's CRS; a source that does not "
-        "say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE's StockUniteLegale) "
+        "say its CRS is refused unless SOURCE_CRS is given, except SIRENE's Lambert coordinates, whose "
+        "CRS follows from each row's commune code (NOTES says so). LEGAL_UNITS (SIRENE's StockUniteLegale) "
         "supplies the names the establishment file lacks. A SIRET already in the workspace is skipped "
         "or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is "
         "written in one transaction: a failure or a cancel leaves the workspace as it was. Every row "
@@ -146,6 +157,7 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
                            ("SKIPPED", QT_TRANSLATE_NOOP("Processing", "Rows skipped")),
                            ("REJECTED", QT_TRANSLATE_NOOP("Processing", "Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
+        self.addOutput(QgsProcessingOutputString("NOTES", self.tr("Notes on the import")))
 
     def perform(self, parameters, context, feedback):
         rejects = self.parameterAsFileOutput(parameters, self.REJECTS, context)
@@ -166,4 +178,4 @@ class ImportCompaniesAlgorithm(TerritorialFluxAlgorithm):
         counts = result.counts() if result is not None else dict.fromkeys(
             ("imported", "updated", "skipped", "rejected"), 0)
         return {"IMPORTED": counts["imported"], "UPDATED": counts["updated"], "SKIPPED": counts["skipped"],
-                "REJECTED": counts["rejected"], self.REJECTS: rejects}
+                "REJECTED": counts["rejected"], "NOTES": notes_text(result), self.REJECTS: rejects}

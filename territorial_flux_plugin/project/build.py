@@ -23,7 +23,7 @@ def layer_groups():
         (tr("Territory"), ["synergies", "companies", "areas"], True),
         (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews",
                         "resource_balance"], True),
-        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "workspace_info",
+        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "vocabulary", "workspace_info",
                                 "audit_log"], False),
     ]
 
@@ -117,10 +117,39 @@ def open_workspace(reference, project=None):
             "Validation", "Cannot read the project stored in {path}: {error}"),
             path=workspace.reference, error=project.error())
     workspace.repoint_layers(project)
+    add_missing_layers(workspace, project)
     if workspace.server_stamps_logins:  # also in projects stored before the server did
         for table, layer in workspace_layers(project).items():
             forms.leave_logins_to_the_server(layer, table)
     return workspace, backup
+
+
+def add_missing_layers(workspace, project):
+    """The layers of tables a schema upgrade added (the learned words), in their group, with their
+    form and style; the stored project is not rewritten (a reader could not)."""
+    present = workspace_layers(project)
+    missing = [table for table in TABLES if table.name not in present]
+    if not missing or "companies" not in present:
+        return []
+    lang = language()
+    root = project.layerTreeRoot()
+    added = []
+    for table in missing:
+        layer = workspace.layer(table.name, layer_title(table.name))
+        if not layer.isValid():
+            continue
+        project.addMapLayer(layer, False)
+        title, visible = next(((t, v) for t, names, v in layer_groups() if table.name in names), (None, False))
+        group = root.findGroup(title) if title else None
+        if group is None:
+            group = root
+        node = group.addLayer(layer)
+        node.setItemVisibilityChecked(visible)
+        forms.configure_fields(layer, table.name, dict(present, **{table.name: layer}), lang,
+                               workspace.server_stamps_logins)
+        forms.build_form(layer, table.name, [])
+        added.append(table.name)
+    return added
 
 
 def workspace_layers(project=None):
@@ -141,4 +170,4 @@ def current_workspace(project=None):
 
 
 __all__ = ["create_workspace", "open_workspace", "build_project", "workspace_layers", "current_workspace",
-           "layer_title", "layer_groups"]
+           "layer_title", "layer_groups", "add_missing_layers"]

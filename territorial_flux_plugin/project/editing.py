@@ -17,10 +17,11 @@ from ..domain.errors import ConflictError, TerritorialFluxError
 from ..domain.flows import flow_problems, substitution_problem
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.nomenclature import resolve_code, resources_by_code
-from ..domain.quantities import THOUSANDS, parse_quantity
+from ..domain.quantities import language_comma, parse_quantity
 from ..domain.statuses import check_transition
 from ..domain.timestamps import utc_now
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS, confidentiality_rank
+from ..toolbelt.i18n import language
 
 
 def user_name():
@@ -212,7 +213,7 @@ def normalise_flow(values):
             values["hazardous"] = bool(row["hazardous"])
     quantity = values.get("quantity")
     if isinstance(quantity, str):
-        value, unit, _problem = parse_quantity(quantity, comma=THOUSANDS)
+        value, unit, _problem = parse_quantity(quantity, comma=language_comma(language()))
         if _problem is None:
             values["quantity"] = value
             if unit and not values.get("unit"):
@@ -425,7 +426,7 @@ def update_synergy(layers, synergy_uid, values, author=None, expected_version=No
         if name not in SYNERGY_EDITABLE:
             continue
         if name in ("diverted_t_per_year", "distance_km", "quantity") and isinstance(value, str):
-            number, _unit, problem = parse_quantity(value, comma=THOUSANDS)
+            number, _unit, problem = parse_quantity(value, comma=language_comma(language()))
             if problem:
                 raise TerritorialFluxError({name: problem})
             value = number

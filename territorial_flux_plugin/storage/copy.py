@@ -15,7 +15,7 @@ from ..domain.timestamps import format_utc, parse_utc
 from .schema import TABLES_BY_NAME
 
 # Business tables in dependency order; the nomenclatures come with every workspace.
-COPIED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews",
+COPIED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews", "vocabulary",
                  "areas", "audit_log"]
 
 

@@ -249,6 +249,12 @@ def row_version_triggers():
     return statements
 
 
+def vocabulary_triggers():
+    """The triggers of the learned words: the reference to the nomenclature, and the audit trail."""
+    return ([s for s in foreign_key_triggers() if '"fk_vocabulary_' in s]
+            + audit_triggers(["vocabulary"]))
+
+
 def schema_statements():
     """Every statement that creates the workspace's tables, indexes and triggers."""
     statements = []

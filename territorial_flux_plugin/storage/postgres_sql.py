@@ -25,7 +25,7 @@ POSTGRES_TYPES = {"uuid": "uuid", "text": "text", "integer": "integer", "real": 
                   "boolean": "boolean", "date": "date", "datetime": "timestamptz", "json": "jsonb"}
 # Tables editors write; every other table is written by administrators only.
 EDITOR_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events",
-                 "link_reviews"]
+                 "link_reviews", "vocabulary"]
 # Tables whose rows at ``advisor`` level only their advisor (and administrators) see.
 CONFIDENTIAL_TABLES = ["flows", "synergies"]
 PROJECTS_TABLE = "qgis_projects"
@@ -411,7 +411,8 @@ def workspace_info_statements(schema):
 
 def login_defaults(schema):
     """The "who" columns (advisor, by, updated_by) default to the database login (idempotent)."""
-    return ["ALTER TABLE {}.{} ALTER COLUMN {} SET DEFAULT session_user".format(q(schema), q(table.name), q(column.name))
+    # IF EXISTS: a version 1 workspace gets them at the version 2 step, before later tables exist
+    return ["ALTER TABLE IF EXISTS {}.{} ALTER COLUMN {} SET DEFAULT session_user".format(q(schema), q(table.name), q(column.name))
             for table in TABLES for column in table.columns if column.default_expression == USER_EXPRESSION]
 
 
@@ -423,6 +424,42 @@ def upgrade_to_2_statements(schema):
              audit_trigger(schema, "synergy_events")]
             + visibility_functions(schema) + linked_security_statements(schema)
             + workspace_info_statements(schema) + login_defaults(schema))
+
+
+# Learned words: every role reads them; editors add words as themselves and may correct a
+# colleague's (the corrected word is then theirs).
+VOCABULARY_WRITES = "\"by\" = session_user"
+
+
+def vocabulary_security_statements(schema):
+    """Row-level security of the learned words (idempotent)."""
+    return _policies(schema, "vocabulary", "true", None) + [
+        "CREATE POLICY \"insert\" ON {}.\"vocabulary\" FOR INSERT TO {} WITH CHECK ({})".format(
+            q(schema), q(role_names(schema)["editor"]), VOCABULARY_WRITES),
+        "CREATE POLICY \"update\" ON {}.\"vocabulary\" FOR UPDATE TO {} USING (true) WITH CHECK ({})".format(
+            q(schema), q(role_names(schema)["editor"]), VOCABULARY_WRITES),
+        "CREATE POLICY \"delete\" ON {}.\"vocabulary\" FOR DELETE TO {} USING ({})".format(
+            q(schema), q(role_names(schema)["editor"]), VOCABULARY_WRITES),
+    ]
+
+
+def upgrade_to_4_statements(schema):
+    """Schema version 4 for a version 3 team workspace (idempotent): the learned words, with their
+    grants, row-level security, audit trail and login default."""
+    from .schema import VOCABULARY
+
+    roles = role_names(schema)
+    t = "{}.\"vocabulary\"".format(q(schema))
+    return ([create_table(schema, VOCABULARY, 0).replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)]
+            + [s.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1) for s in create_indexes(schema, VOCABULARY)]
+            + ["ALTER TABLE {} OWNER TO {}".format(t, q(roles["admin"])),
+               "REVOKE ALL ON {} FROM PUBLIC".format(t),
+               "GRANT SELECT ON {} TO {}".format(t, q(roles["reader"])),
+               "GRANT INSERT, UPDATE, DELETE ON {} TO {}".format(t, q(roles["editor"])),
+               "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}".format(q(schema), q(roles["editor"])),
+               "DROP TRIGGER IF EXISTS \"audit\" ON {}".format(t),
+               audit_trigger(schema, "vocabulary")]
+            + vocabulary_security_statements(schema) + login_defaults(schema))
 
 
 def security_statements(schema):
@@ -472,7 +509,7 @@ def security_statements(schema):
             "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING (true)".format(t, editor),
         ]
     statements += visibility_functions(schema) + linked_security_statements(schema)
-    statements += workspace_info_statements(schema)
+    statements += workspace_info_statements(schema) + vocabulary_security_statements(schema)
     return statements
 
 

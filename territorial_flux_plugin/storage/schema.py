@@ -26,8 +26,9 @@ from ..domain.vocabulary import (
 
 # 1: first release. 2: synergy events audited; row-level security of participants, events, reviews
 # and the audit trail follows the flows' and synergies' visibility (team workspaces). 3: every
-# GeoPackage time stamp in milliseconds. The steps are in storage/migrations (vN.py).
-SCHEMA_VERSION = 3
+# GeoPackage time stamp in milliseconds. 4: the learned vocabulary (``vocabulary``). The steps are
+# in storage/migrations/vN.py.
+SCHEMA_VERSION = 4
 CONTEXT = "Schema"
 
 
@@ -406,6 +407,18 @@ AREAS = Table("areas", QT_TRANSLATE_NOOP("Schema", "Areas"), [
     Column("source", "text", QT_TRANSLATE_NOOP("Schema", "Source")),
 ], geometry="MULTIPOLYGON", display_expression='"name"')
 
+# The words advisors taught the workspace: a word of a partner's file (as written) and the resource
+# it names there; used by later imports, the flow form and Processing.
+VOCABULARY = Table("vocabulary", QT_TRANSLATE_NOOP("Schema", "Learned words"), [
+    uid_column(),
+    Column("word", "text", QT_TRANSLATE_NOOP("Schema", "Word"), required=True, unique=True, checks=[not_blank()]),
+    Column("code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), required=True,
+           references="resource_nomenclature.code"),
+    Column("by", "text", QT_TRANSLATE_NOOP("Schema", "Who"), default_expression=USER_EXPRESSION),
+    Column("at", "datetime", QT_TRANSLATE_NOOP("Schema", "When"), required=True, default_sql=NOW_SQL,
+           default_expression="now()"),
+], display_expression="\"word\" || ' → ' || \"code\"")
+
 # Written by the storage itself (triggers), never by the plugin: every insert, update and delete
 # of the AUDITED tables, with the old and new values as JSON objects (geometry left out).
 AUDIT_LOG = Table("audit_log", QT_TRANSLATE_NOOP("Schema", "Change history"), [
@@ -420,7 +433,8 @@ AUDIT_LOG = Table("audit_log", QT_TRANSLATE_NOOP("Schema", "Change history"), [
     Column("old_values", "text", QT_TRANSLATE_NOOP("Schema", "Old values")),
     Column("new_values", "text", QT_TRANSLATE_NOOP("Schema", "New values")),
 ], display_expression="\"table_name\" || ' ' || \"operation\"")
-AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews"]
+AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews",
+                  "vocabulary"]
 VERSIONED_TABLES = ["companies", "flows", "synergies"]
 
 # --- value-chain analysis: derived tables, replaced whole by each run (see workspace/analysis.py).
@@ -488,7 +502,7 @@ ANALYSIS_TABLES = [MISSING_LINKS, POSSIBLE_LINKS, RESOURCE_BALANCE, METABOLISM]
 
 # In creation order: a table comes after the tables it references.
 TABLES = [WORKSPACE_INFO, RESOURCE_NOMENCLATURE, NAF_NOMENCLATURE, COMPANIES, FLOWS, SYNERGIES,
-          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, AUDIT_LOG] + ANALYSIS_TABLES
+          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, VOCABULARY, AUDIT_LOG] + ANALYSIS_TABLES
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Tables whose rows hold personal data, and the columns concerned.

@@ -38,29 +38,6 @@ def siret(n):
     return complete_siret(siren + "{:04d}".format(n % 10000))
 
 
-@pytest.fixture(scope="module")
-def empty_workspace(provider_registered, tmp_path_factory):
-    import processing
-
-    path = str(tmp_path_factory.mktemp("ws") / "empty.gpkg")
-    processing.run("territorialflux:createworkspace", {"OUTPUT": path, "NAME": "Test territory"})
-    return path
-
-
-@pytest.fixture
-def workspace(empty_workspace, tmp_path):
-    path = str(tmp_path / "workspace.gpkg")
-    shutil.copy(empty_workspace, path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_workspace, tmp_path):
-    path = str(tmp_path / "demo.gpkg")
-    shutil.copy(demo_workspace, path)
-    return path
-
-
 def query(path, sql, args=()):
     with closing(sqlite3.connect(path)) as connection:
         return connection.execute(sql, args).fetchall()
@@ -725,7 +702,7 @@ def flows_fixture(tmp_path, demo):
         [n3, "", "need", "EN 01 05", "40", "MWh/an", "public", ""],  # company by name, ok
         [n1, s1, "offre", "15 01 01", "-3", "t/an", "", ""],  # negative
         [n1, s1, "peut-être", "15 01 01", "3", "t/an", "", ""],  # direction unknown
-        [n1, s1, "offre", "copeaux de bois", "3", "t/an", "", ""],  # ambiguous words -> candidates
+        [n1, s1, "offre", "emballages", "3", "t/an", "", ""],  # ambiguous words -> candidates
         [n1, "12345678901234", "offre", "15 01 01", "3", "t/an", "", ""],  # bad SIRET
         ["Nobody Inc", "", "offre", "15 01 01", "3", "t/an", "", ""],  # unknown company
         [n1, s1, "offre", "15 01 01", "3", "MWh/an", "", ""],  # unit does not fit the family
@@ -744,7 +721,7 @@ def test_import_flows(run, demo, tmp_path):
     report = {r["row"]: r["reason"] for r in rejects_rows(rejects)}
     assert "negative" in report["6"]
     assert "peut-être" in report["7"]
-    assert "close ones" in report["8"] and "MA 01 01" in report["8"]
+    assert "close ones" in report["8"] and "15 01 0" in report["8"]
     assert "check digit" in report["9"]
     assert "Nobody Inc" in report["10"]
     assert "MWh/yr" in report["11"]
@@ -786,9 +763,11 @@ def test_algorithms_are_registered_with_the_issue_parameter_names(provider):
     names = {p.name() for p in companies.parameterDefinitions()}
     assert {"WORKSPACE", "INPUT", "SOURCE_CRS", "ENCODING", "LEGAL_UNITS", "ON_DUPLICATE", "REJECTS"} <= names
     flows = provider.algorithm("importflows")
-    assert {p.name() for p in flows.parameterDefinitions()} == {"WORKSPACE", "INPUT", "REJECTS"}
+    assert {p.name() for p in flows.parameterDefinitions()} == {"WORKSPACE", "INPUT", "WORDS", "REJECTS"}
+    assert flows.parameterDefinition("WORDS").flags() & flows.parameterDefinition("WORDS").FlagOptional
     outputs = {o.name() for o in companies.outputDefinitions()}
-    assert {"IMPORTED", "UPDATED", "SKIPPED", "REJECTED"} <= outputs
+    assert {"IMPORTED", "UPDATED", "SKIPPED", "REJECTED", "NOTES"} <= outputs
+    assert {"IMPORTED", "REJECTED", "NOTES"} <= {o.name() for o in flows.outputDefinitions()}
 
 
 def test_a_missing_or_foreign_workspace_is_refused_with_a_rejects_file(run, tmp_path):

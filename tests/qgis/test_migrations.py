@@ -21,6 +21,27 @@ def workspace_path(provider, run, tmp_path):
     return path
 
 
+def version_adding(table):
+    """The schema version whose migration adds ``table``."""
+    from territorial_flux_plugin.storage import migrations
+
+    return next(v for v in range(2, schema.SCHEMA_VERSION + 1) if table in getattr(migrations.step(v), "ADDS", ()))
+
+
+def without_later_tables(connection, version):
+    """Drop the tables the migrations after ``version`` add, as a workspace of ``version`` lacks them."""
+    from territorial_flux_plugin.storage import migrations
+
+    for later in range(version + 1, schema.SCHEMA_VERSION + 1):
+        for table in getattr(migrations.step(later), "ADDS", ()):
+            names = [r[0] for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE ?", ('%"{}"%'.format(table),))]
+            for name in names:
+                connection.execute('DROP TRIGGER "{}"'.format(name))
+            connection.execute('DROP TABLE "{}"'.format(table))
+            connection.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
+
+
 def set_version(path, version):
     connection = sqlite3.connect(path)
     with connection:
@@ -65,6 +86,7 @@ def test_a_version_1_workspace_gets_its_synergy_events_audited(workspace_path):
     with connection:  # what a version 1 workspace looks like
         for event in ("insert", "update", "delete"):
             connection.execute('DROP TRIGGER "audit_synergy_events_{}"'.format(event))
+        without_later_tables(connection, 1)
         connection.execute("UPDATE workspace_info SET value = '1' WHERE key = 'schema_version'")
     connection.close()
     project = QgsProject()
@@ -155,3 +177,42 @@ def test_time_stamps_migrate_to_milliseconds_without_touching_history(provider, 
     assert stamps and all(len(s) == 24 and s.endswith("Z") and s[19] == "." for s in stamps)
     assert [m for m in _gdal_warnings(old) if "Non-conformant" in m] == []
     assert gpkg.integrity_problems(old) == []
+
+
+def test_a_workspace_before_the_vocabulary_gets_it_and_its_layer(workspace_path):
+    """The version that adds the learned words: the table, its reference to the nomenclature, its
+    audit trail, and the "Learned words" layer when the workspace is opened."""
+    import uuid
+
+    from territorial_flux_plugin.project.build import workspace_layers
+
+    version = version_adding("vocabulary")
+    connection = sqlite3.connect(workspace_path)
+    with connection:
+        without_later_tables(connection, version - 1)
+        connection.execute("UPDATE workspace_info SET value = ? WHERE key = 'schema_version'", (str(version - 1),))
+    assert not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'vocabulary'").fetchall()
+    connection.close()
+    project = QgsProject()
+    workspace, backup = open_workspace(workspace_path, project)
+    assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(schema.SCHEMA_VERSION)
+    layers = workspace_layers(project)
+    assert "vocabulary" in layers and layers["vocabulary"].isValid()
+    assert project.layerTreeRoot().findLayer(layers["vocabulary"].id()) is not None
+    database = sqlite_database(workspace_path)
+    uid = str(uuid.uuid4())
+    with database.transaction():
+        database.execute("INSERT INTO vocabulary (uid, word, code, by) VALUES (?, 'cartons usagés', '15 01 01', 'erin')",
+                         (uid,))
+    with pytest.raises(sqlite3.DatabaseError, match="foreign key"):
+        with database.transaction():
+            database.execute("INSERT INTO vocabulary (uid, word, code) VALUES (?, 'rien', 'XX 99 99')",
+                             (str(uuid.uuid4()),))
+    rows = [tuple(r.values()) for r in database.rows(
+        "SELECT table_name, operation, by FROM audit_log WHERE row_uid = ?", (uid,))]
+    contents = database.rows("SELECT data_type FROM gpkg_contents WHERE table_name = 'vocabulary'")
+    database.close()
+    assert rows == [("vocabulary", "insert", "erin")]
+    assert contents == [{"data_type": "attributes"}]
+    assert gpkg.integrity_problems(workspace_path) == []
+    project.clear()

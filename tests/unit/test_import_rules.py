@@ -204,3 +204,51 @@ def test_quick_siret_check_agrees_with_the_full_rule():
         if imp.quick_siret_ok(siret):
             assert is_valid_siret(siret), siret
     assert all(imp.quick_siret_ok(s) for s in samples[:299])
+
+
+def test_utf16_with_a_bom_is_detected():
+    assert imp.detect_encoding("siret\tnom\r\n1\tÉpoisses".encode("utf-16")) == "utf-16"
+    assert imp.detect_encoding("siret\tnom".encode("utf-16-be")) != "utf-16"  # no BOM: not guessed
+    assert imp.detect_encoding(b"\xfe\xff" + "siret".encode("utf-16-be")) == "utf-16"
+
+
+def test_two_columns_of_one_rank_are_a_conflict_named_with_their_positions():
+    conflicts = imp.column_conflicts(["siret", "sens", "ressource", "quantité", "quantity"], imp.FLOW_TARGETS)
+    assert conflicts == {"quantity": [(4, "quantité"), (5, "quantity")]}
+    assert imp.column_conflicts(["siret", "nom", "siret"]) == {"siret": [(1, "siret"), (3, "siret")]}
+    message = str(imp.conflict_message("f.csv", "quantity", conflicts["quantity"]))
+    assert "'quantité' (4), 'quantity' (5)" in message and "f.csv" in message
+
+
+def test_ranked_names_are_not_a_conflict():
+    columns = ["siret", "denominationUsuelleEtablissement", "enseigne1Etablissement", "raison_sociale", "nom"]
+    assert imp.column_conflicts(columns) == {}
+    mapping = imp.propose_mapping(columns)
+    assert mapping["trade_name"] == "denominationUsuelleEtablissement" and mapping["name"] == "raison_sociale"
+    # volume is a weaker name of the quantity than quantité
+    assert imp.column_conflicts(["sens", "ressource", "quantité", "volume"], imp.FLOW_TARGETS) == {}
+    assert imp.propose_mapping(["quantité", "volume"], imp.FLOW_TARGETS)["quantity"] == "quantité"
+
+
+@pytest.mark.parametrize("commune, crs", [
+    ("59183", "EPSG:2154"), ("2A004", "EPSG:2154"), ("97105", "EPSG:5490"), ("97209", "EPSG:5490"),
+    ("97701", "EPSG:5490"), ("97801", "EPSG:5490"), ("97302", "EPSG:2972"), ("97411", "EPSG:2975"),
+    ("97502", "EPSG:4467"), ("97611", "EPSG:4471"), ("", None), (None, None)])
+def test_sirene_crs_follows_the_commune_code(commune, crs):
+    assert imp.sirene_crs(commune) == crs
+
+
+def test_archive_datasets_leave_out_sidecars_readmes_and_mac_folders(tmp_path):
+    import zipfile
+
+    from territorial_flux_plugin.importing.tables import archive_datasets, member_for
+
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in ("sites.shp", "sites.dbf", "sites.shx", "sites.prj", "README.txt", "notice.pdf",
+                     "__MACOSX/._sites.shp", "data/flux.csv", "data/", "orphan.dbf"):
+            archive.writestr(name, b"x")
+    assert archive_datasets(str(path)) == ["sites.shp", "data/flux.csv", "orphan.dbf"]
+    assert member_for(archive_datasets(str(path)), "FLUX") == "data/flux.csv"
+    assert member_for(archive_datasets(str(path)), "sites.shp") == "sites.shp"
+    assert member_for(archive_datasets(str(path)), "nothing") is None

@@ -70,3 +70,30 @@ def test_the_flow_form_reads_through_the_one_parser_with_its_reading(monkeypatch
     problems = flows.flow_problems({"direction": "offer", "family": "waste", "resource_code": "15 01 01",
                                     "quantity": "1,200", "unit": "t/yr", "confidentiality": "internal"})
     assert problems == {} and calls == [("1,200", THOUSANDS)]
+
+
+def test_number_styles_say_how_a_column_writes_its_decimals():
+    from territorial_flux_plugin.domain.quantities import DECIMAL, THOUSANDS, number_style
+
+    assert number_style("12,5") == DECIMAL and number_style("1.200,5 t") == DECIMAL
+    assert number_style("1,200.5") == THOUSANDS and number_style("1,200,000") == THOUSANDS
+    assert number_style("12.5") == THOUSANDS
+    assert number_style("1,200") is None and number_style("1200") is None and number_style("1 200") is None
+    assert number_style("1.200") is None and number_style("beaucoup") is None
+
+
+def test_one_rule_for_1200_the_column_decides_else_the_language():
+    from territorial_flux_plugin.domain.quantities import DECIMAL, THOUSANDS, column_comma, format_number, language_comma, parse_number
+
+    assert column_comma(["1,200", "12,5"], "en") == DECIMAL
+    assert column_comma(["1,200", "1,500.25"], "fr") == THOUSANDS
+    assert column_comma(["1,200", "40", None], "fr") == DECIMAL
+    assert column_comma(["1,200", "40"], "en") == THOUSANDS
+    assert column_comma(["1,200", "12,5", "3.5"], "fr") == DECIMAL  # the column says both: the language
+    assert language_comma("fr") == DECIMAL and language_comma("en") == THOUSANDS
+    assert parse_number("1,200", column_comma(["1,200", "12,5"], "en")) == 1.2
+    # every unambiguous spelling reads the same whatever the rule
+    for comma in (DECIMAL, THOUSANDS):
+        assert parse_number("1 200", comma) == 1200 and parse_number("1.200,5", comma) == 1200.5
+        assert parse_number("1,200.5", comma) == 1200.5 and parse_number("12,5", comma) == 12.5
+    assert format_number(1.2, "fr") == "1,2" and format_number(1200.0, "en") == "1200"

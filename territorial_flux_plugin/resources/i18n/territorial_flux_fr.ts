@@ -179,177 +179,177 @@
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="436"/>
+        <location filename="../../gui/company_dock.py" line="446"/>
         <source>Archive company</source>
         <translation>Archiver l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="436"/>
+        <location filename="../../gui/company_dock.py" line="446"/>
         <source>Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.</source>
         <translation>Archiver {name} et ses flux ? Les entreprises archivées restent dans l'espace de travail, estompées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="450"/>
+        <location filename="../../gui/company_dock.py" line="460"/>
         <source>company</source>
         <translation>entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="450"/>
+        <location filename="../../gui/company_dock.py" line="460"/>
         <source>flow</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="450"/>
+        <location filename="../../gui/company_dock.py" line="460"/>
         <source>synergy participation</source>
         <translation>participation à une synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="451"/>
+        <location filename="../../gui/company_dock.py" line="461"/>
         <source>link review</source>
         <translation>décision sur un lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="462"/>
         <source>{what} created</source>
         <translation>Création : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="462"/>
         <source>{what} changed</source>
         <translation>Modification : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="452"/>
+        <location filename="../../gui/company_dock.py" line="462"/>
         <source>{what} deleted</source>
         <translation>Suppression : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="465"/>
+        <location filename="../../gui/company_dock.py" line="475"/>
         <source>History of {name}</source>
         <translation>Historique de {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="481"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="481"/>
         <source>Who</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="481"/>
         <source>What</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="471"/>
+        <location filename="../../gui/company_dock.py" line="481"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="59"/>
+        <location filename="../../gui/flow_dialog.py" line="79"/>
         <source>Edit flow of {company}</source>
         <translation>Modifier un flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="59"/>
+        <location filename="../../gui/flow_dialog.py" line="79"/>
         <source>New flow of {company}</source>
         <translation>Nouveau flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="67"/>
+        <location filename="../../gui/flow_dialog.py" line="87"/>
         <source>&amp;Offer</source>
         <translation>&amp;Offre</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="68"/>
+        <location filename="../../gui/flow_dialog.py" line="88"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="76"/>
+        <location filename="../../gui/flow_dialog.py" line="96"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="79"/>
+        <location filename="../../gui/flow_dialog.py" line="99"/>
         <source>Code (15 01 01, 150101…) or words (cardboard, chaleur…)</source>
         <translation>Code (15 01 01, 150101…) ou mots (carton, chaleur…)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="94"/>
+        <location filename="../../gui/flow_dialog.py" line="114"/>
         <source>&amp;Resource</source>
         <translation>&amp;Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="103"/>
+        <location filename="../../gui/flow_dialog.py" line="123"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="106"/>
+        <location filename="../../gui/flow_dialog.py" line="126"/>
         <source>e.g. 120, 12,5 or 1 200 t/yr</source>
         <translation>p. ex. 120, 12,5 ou 1 200 t/an</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="108"/>
+        <location filename="../../gui/flow_dialog.py" line="128"/>
         <source>&amp;Quantity</source>
         <translation>&amp;Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="111"/>
+        <location filename="../../gui/flow_dialog.py" line="137"/>
         <source>&amp;Unit</source>
         <translation>&amp;Unité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="114"/>
+        <location filename="../../gui/flow_dialog.py" line="140"/>
         <source>What the company calls it</source>
         <translation>Le nom que lui donne l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="115"/>
+        <location filename="../../gui/flow_dialog.py" line="141"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="116"/>
+        <location filename="../../gui/flow_dialog.py" line="142"/>
         <source>Hazardous (set from the List of Waste)</source>
         <translation>Dangereux (d'après la Liste européenne des déchets)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="123"/>
+        <location filename="../../gui/flow_dialog.py" line="149"/>
         <source>&amp;Priority</source>
         <translation>&amp;Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="128"/>
+        <location filename="../../gui/flow_dialog.py" line="154"/>
         <source>&amp;Confidentiality</source>
         <translation>&amp;Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="130"/>
+        <location filename="../../gui/flow_dialog.py" line="156"/>
         <source>e.g. continuous, weekly, autumn</source>
         <translation>p. ex. en continu, chaque semaine, en automne</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="131"/>
+        <location filename="../../gui/flow_dialog.py" line="157"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="133"/>
+        <location filename="../../gui/flow_dialog.py" line="159"/>
         <source>Where it goes or comes from today</source>
         <translation>Sa destination ou sa provenance aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="134"/>
+        <location filename="../../gui/flow_dialog.py" line="160"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="136"/>
+        <location filename="../../gui/flow_dialog.py" line="162"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (€/an)</translation>
     </message>
@@ -359,42 +359,42 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="146"/>
+        <location filename="../../gui/flow_dialog.py" line="173"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="150"/>
+        <location filename="../../gui/flow_dialog.py" line="177"/>
         <source>Save and add &amp;another (Ctrl+Enter)</source>
         <translation>Enregistrer et en ajouter un &amp;autre (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="193"/>
+        <location filename="../../gui/flow_dialog.py" line="220"/>
         <source>Fix the fields marked in red; nothing you typed is lost.</source>
         <translation>Corrigez les champs marqués en rouge ; rien de ce que vous avez saisi n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="231"/>
+        <location filename="../../gui/flow_dialog.py" line="258"/>
         <source>No resource matches exactly; close ones: {candidates}</source>
         <translation>Aucune ressource ne correspond exactement ; ressources proches : {candidates}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="231"/>
+        <location filename="../../gui/flow_dialog.py" line="258"/>
         <source>No resource of the nomenclature matches &apos;{text}&apos;.</source>
         <translation>Aucune ressource de la nomenclature ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="331"/>
+        <location filename="../../gui/flow_dialog.py" line="366"/>
         <source>Saved. Next flow of the same company:</source>
         <translation>Enregistré. Flux suivant de la même entreprise :</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="117"/>
+        <location filename="../../gui/import_dialog.py" line="99"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="107"/>
         <source>Companies from a partner&apos;s file or the SIRENE register. Check how the columns are read and the first rows below: nothing is written until you press Import, and then all rows are written or none.</source>
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
@@ -404,177 +404,172 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="117"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135"/>
-        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
-        <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_dialog.py" line="138"/>
+        <location filename="../../gui/import_dialog.py" line="122"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="143"/>
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>Read from the file</source>
         <translation>Lu dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="146"/>
+        <location filename="../../gui/import_dialog.py" line="136"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="150"/>
+        <location filename="../../gui/import_dialog.py" line="140"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="153"/>
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Source CRS</source>
         <translation>SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="155"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>CSV (*.csv *.txt);;All files (*)</source>
         <translation>CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="156"/>
+        <location filename="../../gui/import_dialog.py" line="146"/>
         <source>SIRENE legal units (optional)</source>
         <translation>Unités légales SIRENE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="159"/>
+        <location filename="../../gui/import_dialog.py" line="149"/>
         <source>Skip companies whose SIRET is already in the workspace</source>
         <translation>Ignorer les entreprises dont le SIRET figure déjà dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="160"/>
+        <location filename="../../gui/import_dialog.py" line="150"/>
         <source>Update them (empty values never erase yours)</source>
         <translation>Les mettre à jour (les valeurs vides n'effacent jamais les vôtres)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="162"/>
+        <location filename="../../gui/import_dialog.py" line="152"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="165"/>
+        <location filename="../../gui/import_dialog.py" line="155"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="166"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="167"/>
+        <location filename="../../gui/import_dialog.py" line="157"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="175"/>
+        <location filename="../../gui/import_dialog.py" line="165"/>
         <source>Columns (proposed; change any)</source>
         <translation>Colonnes (proposées ; toutes modifiables)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="178"/>
+        <location filename="../../gui/import_dialog.py" line="168"/>
         <source>Company field</source>
         <translation>Champ de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="178"/>
+        <location filename="../../gui/import_dialog.py" line="168"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="176"/>
         <source>First rows, as they will be read</source>
         <translation>Premières lignes, telles qu'elles seront lues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="199"/>
+        <location filename="../../gui/import_dialog.py" line="189"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="202"/>
+        <location filename="../../gui/import_dialog.py" line="192"/>
         <source>Open the rows not imported</source>
         <translation>Ouvrir les lignes non importées</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="248"/>
+        <location filename="../../gui/import_dialog.py" line="270"/>
         <source>{count} rows</source>
         <translation>{count} lignes</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="251"/>
+        <location filename="../../gui/import_dialog.py" line="274"/>
         <source>text read as {encoding}</source>
         <translation>texte lu en {encoding}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="254"/>
+        <location filename="../../gui/import_dialog.py" line="277"/>
         <source>points in {crs}</source>
         <translation>points en {crs}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="254"/>
+        <location filename="../../gui/import_dialog.py" line="277"/>
         <source>points without a CRS: choose the source CRS</source>
         <translation>points sans SCR : choisissez le SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="278"/>
+        <location filename="../../gui/import_dialog.py" line="310"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="305"/>
+        <location filename="../../gui/import_dialog.py" line="340"/>
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="346"/>
+        <location filename="../../gui/import_dialog.py" line="381"/>
         <source>Choose the workspace to import into.</source>
         <translation>Choisissez l'espace de travail dans lequel importer.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="351"/>
+        <location filename="../../gui/import_dialog.py" line="386"/>
         <source>Importing companies…</source>
         <translation>Import des entreprises…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="351"/>
+        <location filename="../../gui/import_dialog.py" line="386"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="378"/>
+        <location filename="../../gui/import_dialog.py" line="413"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="380"/>
+        <location filename="../../gui/import_dialog.py" line="415"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed with their reason in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent avec leur motif dans {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="414"/>
+        <location filename="../../gui/import_dialog.py" line="448"/>
         <source>Save the flows template as</source>
         <translation>Enregistrer le modèle de flux sous</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="414"/>
+        <location filename="../../gui/import_dialog.py" line="448"/>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="430"/>
+        <location filename="../../gui/import_dialog.py" line="464"/>
         <source>Flows template saved: {path}</source>
         <translation>Modèle de flux enregistré : {path}</translation>
     </message>
@@ -1339,7 +1334,7 @@
         <translation>Analyse des chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="250"/>
+        <location filename="../../sharing/styling.py" line="251"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
@@ -1604,14 +1599,214 @@
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
     </message>
     <message>
-        <location filename="../../sharing/partners.py" line="32"/>
-        <source>{territory}: companies, flows and synergies shared with partners</source>
-        <translation>{territory} : entreprises, flux et synergies partagés avec les partenaires</translation>
+        <location filename="../../gui/import_dialog.py" line="119"/>
+        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
+        <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="126"/>
+        <source>Table to import</source>
+        <translation>Table à importer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="223"/>
+        <source>Choose a table…</source>
+        <translation>Choisissez une table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="259"/>
+        <source>{file} holds several tables: choose the one to import.</source>
+        <translation>{file} contient plusieurs tables : choisissez celle à importer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="282"/>
+        <source>the columns {columns} all name {field}: choose one</source>
+        <translation>les colonnes {columns} désignent toutes {field} : choisissez-en une</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="317"/>
+        <source>Several columns name this field: choose the one to import.</source>
+        <translation>Plusieurs colonnes désignent ce champ : choisissez celle à importer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_dialog.py" line="289"/>
+        <source>Read as {value} {unit}</source>
+        <translation>Lu comme {value} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="37"/>
+        <source>Import flows</source>
+        <translation>Importer des flux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="44"/>
+        <source>Offers and needs from a workshop spreadsheet (the flows template, or any sheet with its headers). The file is checked first: nothing is written until you press Import, and then all rows are written or none.</source>
+        <translation>Offres et besoins d'un tableur d'atelier (le modèle de flux, ou toute feuille avec ses en-têtes). Le fichier est d'abord vérifié : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites ou aucune.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="54"/>
+        <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
+        <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="56"/>
+        <source>Flows file</source>
+        <translation>Fichier des flux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="68"/>
+        <source>Words that name several resources: choose the one each means</source>
+        <translation>Mots qui désignent plusieurs ressources : choisissez celle que chacun veut dire</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="71"/>
+        <source>Word</source>
+        <translation>Mot</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="71"/>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="77"/>
+        <source>Your choices are remembered by the workspace: the next imports, the flow form and Processing will know these words.</source>
+        <translation>Vos choix sont retenus par l'espace de travail : les prochains imports, le formulaire de flux et les traitements connaîtront ces mots.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="151"/>
+        <source>{count} rows ready to import, {rejected} not importable as they are</source>
+        <translation>{count} lignes prêtes à importer, {rejected} non importables en l'état</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="155"/>
+        <source>{count} words to settle below</source>
+        <translation>{count} mots à préciser ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="173"/>
+        <source>Leave these rows out (listed in the rows not imported)</source>
+        <translation>Laisser ces lignes de côté (listées dans les lignes non importées)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/flow_import_dialog.py" line="215"/>
+        <source>{imported} flows imported, {rejected} rows not imported (listed with their reason in {path}).</source>
+        <translation>{imported} flux importés, {rejected} lignes non importées (listées avec leur raison dans {path}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="29"/>
+        <source>GeoPackage for QGIS (styled, with its project)</source>
+        <translation>GeoPackage pour QGIS (stylé, avec son projet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="30"/>
+        <source>Workbook (XLSX), one sheet per table</source>
+        <translation>Classeur (XLSX), une feuille par table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="31"/>
+        <source>CSV files in a folder (for a spreadsheet)</source>
+        <translation>Fichiers CSV dans un dossier (pour un tableur)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="32"/>
+        <source>Web map (a folder to open in a browser)</source>
+        <translation>Carte web (un dossier à ouvrir dans un navigateur)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="49"/>
+        <source>Share with partners</source>
+        <translation>Partager avec les partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="52"/>
+        <source>Exports what partners may receive from {name}: the flows and synergies at the chosen level or a less restricted one, and their companies. Contacts, logins, notes, addresses, costs and savings never leave.</source>
+        <translation>Exporte ce que les partenaires peuvent recevoir de {name} : les flux et synergies au niveau choisi ou à un niveau moins restreint, et leurs entreprises. Les contacts, identifiants, notes, adresses, coûts et économies ne sortent jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="59"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="61"/>
+        <source>Partners may see up to</source>
+        <translation>Les partenaires peuvent voir jusqu'à</translation>
     </message>
     <message>
         <location filename="../../sharing/partners.py" line="34"/>
         <source>Issuing organisation</source>
         <translation>Organisme émetteur</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="39"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="73"/>
+        <source>Web map title</source>
+        <translation>Titre de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="74"/>
+        <source>None: no request to any server</source>
+        <translation>Aucun : aucune requête à aucun serveur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="74"/>
+        <source>OpenStreetMap (the page loads its tiles)</source>
+        <translation>OpenStreetMap (la page charge ses tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="76"/>
+        <source>Web map background</source>
+        <translation>Fond de la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="79"/>
+        <source>Write to</source>
+        <translation>Écrire dans</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="84"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="119"/>
+        <source>What would leave: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
+        <translation>Ce qui sortirait : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="143"/>
+        <source>Choose where to write the export.</source>
+        <translation>Choisissez où écrire l'export.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="162"/>
+        <source>Open a workspace first: partners receive the open workspace&apos;s data.</source>
+        <translation>Ouvrez d'abord un espace de travail : les partenaires reçoivent les données de l'espace de travail ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="181"/>
+        <source>Web map written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
+        <translation>Carte web écrite : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="184"/>
+        <source>Export for partners written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
+        <translation>Export pour les partenaires écrit : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="87"/>
+        <source>Share with partners…</source>
+        <translation>Partager avec les partenaires…</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/partners.py" line="32"/>
+        <source>{territory}: companies, flows and synergies shared with partners</source>
+        <translation>{territory} : entreprises, flux et synergies partagés avec les partenaires</translation>
     </message>
     <message>
         <location filename="../../sharing/partners.py" line="35"/>
@@ -1627,11 +1822,6 @@
         <location filename="../../sharing/partners.py" line="37"/>
         <source>Confidentiality level</source>
         <translation>Niveau de confidentialité</translation>
-    </message>
-    <message>
-        <location filename="../../sharing/partners.py" line="39"/>
-        <source>Licence</source>
-        <translation>Licence</translation>
     </message>
     <message>
         <location filename="../../sharing/partners.py" line="40"/>
@@ -1719,129 +1909,29 @@
         <translation>{date} : exporté par {organisation} depuis {source}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="232"/>
+        <location filename="../../sharing/styling.py" line="233"/>
         <source>{territory}: shared with partners</source>
         <translation>{territory} : partagé avec les partenaires</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="267"/>
+        <location filename="../../sharing/styling.py" line="268"/>
         <source>Shared with partners</source>
         <translation>Partagé avec les partenaires</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="269"/>
+        <location filename="../../sharing/styling.py" line="270"/>
         <source>the style of {table}</source>
         <translation>le style de {table}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="272"/>
+        <location filename="../../sharing/styling.py" line="273"/>
         <source>the metadata of {table}</source>
         <translation>les métadonnées de {table}</translation>
     </message>
     <message>
-        <location filename="../../sharing/styling.py" line="286"/>
+        <location filename="../../sharing/styling.py" line="287"/>
         <source>the project</source>
         <translation>le projet</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="29"/>
-        <source>GeoPackage for QGIS (styled, with its project)</source>
-        <translation>GeoPackage pour QGIS (stylé, avec son projet)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="30"/>
-        <source>Workbook (XLSX), one sheet per table</source>
-        <translation>Classeur (XLSX), une feuille par table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="31"/>
-        <source>CSV files in a folder (for a spreadsheet)</source>
-        <translation>Fichiers CSV dans un dossier (pour un tableur)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="32"/>
-        <source>Web map (a folder to open in a browser)</source>
-        <translation>Carte web (un dossier à ouvrir dans un navigateur)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="49"/>
-        <source>Share with partners</source>
-        <translation>Partager avec les partenaires</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="52"/>
-        <source>Exports what partners may receive from {name}: the flows and synergies at the chosen level or a less restricted one, and their companies. Contacts, logins, notes, addresses, costs and savings never leave.</source>
-        <translation>Exporte ce que les partenaires peuvent recevoir de {name} : les flux et synergies au niveau choisi ou à un niveau moins restreint, et leurs entreprises. Les contacts, identifiants, notes, adresses, coûts et économies ne sortent jamais.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="59"/>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="61"/>
-        <source>Partners may see up to</source>
-        <translation>Les partenaires peuvent voir jusqu'à</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="73"/>
-        <source>Web map title</source>
-        <translation>Titre de la carte web</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="74"/>
-        <source>None: no request to any server</source>
-        <translation>Aucun : aucune requête à aucun serveur</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="74"/>
-        <source>OpenStreetMap (the page loads its tiles)</source>
-        <translation>OpenStreetMap (la page charge ses tuiles)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="76"/>
-        <source>Web map background</source>
-        <translation>Fond de la carte web</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="79"/>
-        <source>Write to</source>
-        <translation>Écrire dans</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="84"/>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="119"/>
-        <source>What would leave: {companies} companies, {flows} offers and needs, {synergies} synergies.</source>
-        <translation>Ce qui sortirait : {companies} entreprises, {flows} offres et besoins, {synergies} synergies.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="143"/>
-        <source>Choose where to write the export.</source>
-        <translation>Choisissez où écrire l'export.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="162"/>
-        <source>Open a workspace first: partners receive the open workspace&apos;s data.</source>
-        <translation>Ouvrez d'abord un espace de travail : les partenaires reçoivent les données de l'espace de travail ouvert.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="181"/>
-        <source>Web map written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
-        <translation>Carte web écrite : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/share_dialog.py" line="184"/>
-        <source>Export for partners written: {path} ({companies} companies, {flows} offers and needs, {synergies} synergies).</source>
-        <translation>Export pour les partenaires écrit : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
-    </message>
-    <message>
-        <location filename="../../plugin.py" line="87"/>
-        <source>Share with partners…</source>
-        <translation>Partager avec les partenaires…</translation>
     </message>
 </context>
 <context>
@@ -2075,37 +2165,37 @@
 <context>
     <name>ImportAreasAlgorithm</name>
     <message>
-        <location filename="../../processing/import_areas.py" line="50"/>
+        <location filename="../../processing/import_areas.py" line="52"/>
         <source>Polygons file</source>
         <translation>Fichier de polygones</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="52"/>
+        <location filename="../../processing/import_areas.py" line="54"/>
         <source>Kind of area</source>
         <translation>Type de périmètre</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="53"/>
+        <location filename="../../processing/import_areas.py" line="55"/>
         <source>Column of the names</source>
         <translation>Colonne des noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="54"/>
+        <location filename="../../processing/import_areas.py" line="56"/>
         <source>Column of the codes (INSEE code of a commune)</source>
         <translation>Colonne des codes (code INSEE d'une commune)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="56"/>
+        <location filename="../../processing/import_areas.py" line="58"/>
         <source>CRS of the polygons (when the file does not say)</source>
         <translation>SCR des polygones (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="58"/>
+        <location filename="../../processing/import_areas.py" line="60"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="60"/>
+        <location filename="../../processing/import_areas.py" line="62"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -2113,44 +2203,49 @@
 <context>
     <name>ImportCompaniesAlgorithm</name>
     <message>
-        <location filename="../../processing/import_companies.py" line="124"/>
+        <location filename="../../processing/import_companies.py" line="135"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="126"/>
+        <location filename="../../processing/import_companies.py" line="137"/>
         <source>CRS of the source&apos;s coordinates (when the file does not say)</source>
         <translation>SCR des coordonnées de la source (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="129"/>
+        <location filename="../../processing/import_companies.py" line="140"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="131"/>
+        <location filename="../../processing/import_companies.py" line="142"/>
         <source>SIRENE legal units file (StockUniteLegale), for the names</source>
         <translation>Fichier des unités légales SIRENE (StockUniteLegale), pour les noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="134"/>
+        <location filename="../../processing/import_companies.py" line="145"/>
         <source>A SIRET already in the workspace</source>
         <translation>SIRET déjà présent dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="136"/>
+        <location filename="../../processing/import_companies.py" line="147"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="138"/>
+        <location filename="../../processing/import_companies.py" line="149"/>
         <source>Field mapping (field=column; …), empty: automatic</source>
         <translation>Correspondance des champs (champ=colonne; …), vide : automatique</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="141"/>
+        <location filename="../../processing/import_companies.py" line="152"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="160"/>
+        <source>Notes on the import</source>
+        <translation>Remarques sur l'import</translation>
     </message>
 </context>
 <context>
@@ -2279,14 +2374,24 @@
 <context>
     <name>ImportFlowsAlgorithm</name>
     <message>
-        <location filename="../../processing/import_flows.py" line="35"/>
+        <location filename="../../processing/import_flows.py" line="53"/>
         <source>Flows spreadsheet or CSV</source>
         <translation>Classeur ou CSV des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="37"/>
+        <location filename="../../processing/import_flows.py" line="58"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="64"/>
+        <source>Notes on the import</source>
+        <translation>Remarques sur l'import</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="55"/>
+        <source>Resources of ambiguous words (word=code; …), remembered by the workspace</source>
+        <translation>Ressources des mots ambigus (mot=code ; …), retenues par l'espace de travail</translation>
     </message>
 </context>
 <context>
@@ -2456,82 +2561,52 @@
         <translation>Crée l'espace de travail d'un territoire : un GeoPackage qui contient les entreprises, les flux, les synergies et leur historique, les décisions sur les liens, la nomenclature des ressources (la Liste européenne des déchets et les codes propres à l'extension) et les activités NAF, avec les styles, les formulaires, les relations et un projet QGIS stockés à l'intérieur, de sorte qu'il s'ouvre aussi dans QGIS sans l'extension. Un fichier existant est conservé, sauf si OVERWRITE est vrai.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="19"/>
-        <source>Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml);;All files (*)</source>
-        <translation>Polygones (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <location filename="../../processing/import_areas.py" line="25"/>
         <source>Import areas (communes, zones, territory)</source>
         <translation>Importer des périmètres (communes, zones, territoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="18"/>
+        <location filename="../../processing/import_flows.py" line="29"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="28"/>
-        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile), business-zone perimeters or the territory&apos;s outline (KIND). NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
-        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="25"/>
-        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
-        <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="27"/>
+        <location filename="../../processing/import_companies.py" line="28"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="93"/>
+        <location filename="../../processing/import_companies.py" line="101"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="96"/>
-        <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE&apos;s establishment file. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
-        <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="155"/>
         <source>Companies imported</source>
         <translation>Entreprises importées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="155"/>
         <source>Companies updated</source>
         <translation>Entreprises mises à jour</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="144"/>
+        <location filename="../../processing/import_companies.py" line="155"/>
         <source>Rows skipped</source>
         <translation>Lignes ignorées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="40"/>
+        <location filename="../../processing/import_flows.py" line="61"/>
         <source>Rows rejected</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="12"/>
-        <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt);;All files (*)</source>
-        <translation>Classeurs et CSV (*.xlsx *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_flows.py" line="17"/>
+        <location filename="../../processing/import_flows.py" line="28"/>
         <source>Import flows</source>
         <translation>Importer des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="20"/>
-        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…). Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
-        <translation>Importe des offres et des besoins depuis un CSV ou un classeur, comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…). Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont retrouvées par leur SIRET, sinon par leur nom. Toutes les lignes sont écrites en une seule transaction ; les lignes non importées figurent avec leur motif dans REJECTS.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_flows.py" line="40"/>
+        <location filename="../../processing/import_flows.py" line="61"/>
         <source>Flows imported</source>
         <translation>Flux importés</translation>
     </message>
@@ -2596,22 +2671,22 @@
         <translation>Propose des liens que le conseiller trie : une offre et un besoin de ressources compatibles (MATCH_LEVEL code : même code ; subchapter : même sous-chapitre) de deux entreprises différentes à moins de MAX_DISTANCE km. Chaque besoin garde ses MAX_PER_FLOW offres les plus proches et chaque offre ses besoins les plus proches ; la sortie est l'union des deux listes, les égalités de distance étant départagées en faveur du plus petit uid de flux. Chaque ligne, de l'entreprise qui offre à celle qui a le besoin, porte la distance, la part du besoin couverte par l'offre (lorsque les unités se convertissent) et la raison en une phrase. Les paires déjà reliées par une synergie en cours ou rejetées dans link_reviews ne sont plus jamais proposées. Aucune synergie n'est créée. La table possible_links de l'espace de travail est remplacée.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="39"/>
+        <location filename="../../processing/import_companies.py" line="40"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="48"/>
+        <location filename="../../processing/import_companies.py" line="49"/>
         <source>The import failed and nothing was written to the workspace: {error}</source>
         <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="55"/>
+        <location filename="../../processing/import_companies.py" line="58"/>
         <source>… and {count} more rows: see the rejects file.</source>
         <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="57"/>
+        <location filename="../../processing/import_companies.py" line="60"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
     </message>
@@ -2634,6 +2709,41 @@
         <location filename="../../processing/params.py" line="83"/>
         <source>{name}: &apos;{value}&apos; is not accepted; use one of: {words}.</source>
         <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_areas.py" line="19"/>
+        <source>Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;All files (*)</source>
+        <translation>Polygones (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="26"/>
+        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
+        <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="104"/>
+        <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV, UTF-16 text or XLSX/ODS sheet with x/y or longitude/latitude columns, a ZIP archive of any of them, or SIRENE&apos;s establishment file. A file with several tables that could be imported is refused with their names: give one as path|layername=name. Polygons place the company at a point on their surface. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given, except SIRENE&apos;s Lambert coordinates, whose CRS follows from each row&apos;s commune code (NOTES says so). LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
+        <translation>Importe des entreprises dans l'espace de travail depuis toute source vectorielle : un shapefile, une couche de GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV, texte UTF-16 ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, une archive ZIP de l'un d'eux, ou le fichier des établissements de SIRENE. Un fichier contenant plusieurs tables importables est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. Les polygones placent l'entreprise en un point de leur surface. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par « ; » (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui ne dit pas son SCR est refusée sauf si SOURCE_CRS est donné, à l'exception des coordonnées Lambert de SIRENE, dont le SCR découle du code commune de chaque ligne (NOTES le signale). LEGAL_UNITS (StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec sa raison dans REJECTS.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="23"/>
+        <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
+        <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="31"/>
+        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows whose word still names several go to REJECTS with their candidates. WORDS settles such words (word=code; …): they are used for this file and remembered by the workspace, in the same transaction as the flows. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
+        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Un mot de ressource est retenu quand il désigne une ressource sans doute possible (un mot appris par l'espace de travail, le vocabulaire, un libellé) ; les lignes dont le mot en désigne encore plusieurs vont dans REJECTS avec leurs candidates. WORDS précise ces mots (mot=code ; …) : ils servent pour ce fichier et sont retenus par l'espace de travail, dans la même transaction que les flux. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_areas.py" line="28"/>
+        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile, zipped or not), business-zone perimeters or the territory&apos;s outline (KIND). A file with several polygon layers is refused with their names: give one as path|layername=name. NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
+        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN, zippé ou non), périmètres de zones d'activités ou contour du territoire (KIND). Un fichier contenant plusieurs couches de polygones est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/create_demo.py" line="21"/>
+        <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. Its dates hang on a reference day, today unless REFERENCE_DATE says otherwise: a few next actions are overdue, most are upcoming, and the history covers the two years before. The same SEED and reference day always give the same territory.</source>
+        <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord, France) : 160 entreprises inventées dans des communes réelles avec leur activité NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Ses dates dépendent d'un jour de référence, aujourd'hui sauf si REFERENCE_DATE en indique un autre : quelques prochaines actions sont en retard, la plupart sont à venir, et l'historique couvre les deux années précédentes. La même graine (SEED) et le même jour de référence donnent toujours le même territoire.</translation>
     </message>
     <message>
         <location filename="../../processing/export_partners.py" line="13"/>
@@ -2665,603 +2775,608 @@
         <source>Writes a self-contained static web map into the OUTPUT folder: index.html opens from the file system or from any static host. It shows the synergies by status, the offers and needs by family with a filter, a search by company or resource, a popup per company, the legend, the date, the licence (LICENCE) and the issuing organisation (ORGANISATION), under TITLE, in the plugin&apos;s language. Only what partners may receive at MAX_CONFIDENTIALITY (public by default) is written, as for territorialflux:exportpartners: never personal data. The data is in data.js and, in WGS 84, in companies.geojson, flows.geojson and synergies.geojson. The page uses Leaflet, shipped with it: it makes no request to any server unless BACKGROUND is osm (OpenStreetMap&apos;s tiles).</source>
         <translation>Écrit une carte web statique autonome dans le dossier OUTPUT : index.html s'ouvre depuis le système de fichiers ou depuis n'importe quel hébergement statique. Elle montre les synergies par statut, les offres et besoins par famille avec un filtre, une recherche par entreprise ou ressource, une fenêtre par entreprise, la légende, la date, la licence (LICENCE) et l'organisme émetteur (ORGANISATION), sous le titre TITLE, dans la langue de l'extension. Seul ce que les partenaires peuvent recevoir au niveau MAX_CONFIDENTIALITY (public par défaut) est écrit, comme pour territorialflux:exportpartners : jamais de données personnelles. Les données sont dans data.js et, en WGS 84, dans companies.geojson, flows.geojson et synergies.geojson. La page utilise Leaflet, livré avec elle : elle n'envoie aucune requête à aucun serveur sauf si BACKGROUND vaut osm (les tuiles d'OpenStreetMap).</translation>
     </message>
-    <message>
-        <location filename="../../processing/create_demo.py" line="21"/>
-        <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. Its dates hang on a reference day, today unless REFERENCE_DATE says otherwise: a few next actions are overdue, most are upcoming, and the history covers the two years before. The same SEED and reference day always give the same territory.</source>
-        <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord, France) : 160 entreprises inventées dans des communes réelles avec leur activité NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Ses dates dépendent d'un jour de référence, aujourd'hui sauf si REFERENCE_DATE en indique un autre : quelques prochaines actions sont en retard, la plupart sont à venir, et l'historique couvre les deux années précédentes. La même graine (SEED) et le même jour de référence donnent toujours le même territoire.</translation>
-    </message>
 </context>
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../../storage/schema.py" line="75"/>
+        <location filename="../../storage/schema.py" line="76"/>
         <source>Choose one of the listed values.</source>
         <translation>Choisissez l'une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="80"/>
+        <location filename="../../storage/schema.py" line="81"/>
         <source>Must be a number, zero or more.</source>
         <translation>Doit être un nombre positif ou nul.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="84"/>
+        <location filename="../../storage/schema.py" line="85"/>
         <source>Must not be empty.</source>
         <translation>Ne doit pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="92"/>
+        <location filename="../../storage/schema.py" line="93"/>
         <source>Must be a lowercase UUID without braces.</source>
         <translation>Doit être un UUID en minuscules, sans accolades.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="96"/>
+        <location filename="../../storage/schema.py" line="97"/>
         <source>A NAF code is written like 10.71C.</source>
         <translation>Un code NAF s'écrit comme 10.71C.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="101"/>
+        <location filename="../../storage/schema.py" line="102"/>
         <source>An INSEE commune code has 5 characters, like 59183 or 2A004.</source>
         <translation>Un code commune INSEE a 5 caractères, comme 59183 ou 2A004.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="106"/>
+        <location filename="../../storage/schema.py" line="107"/>
         <source>A postcode has 5 digits.</source>
         <translation>Un code postal a 5 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="109"/>
+        <location filename="../../storage/schema.py" line="110"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation>Saisissez une adresse électronique comme nom@exemple.fr.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="112"/>
+        <location filename="../../storage/schema.py" line="113"/>
         <source>Enter a date.</source>
         <translation>Saisissez une date.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="143"/>
+        <location filename="../../storage/schema.py" line="144"/>
         <source>A SIRET has 14 digits and a valid check digit.</source>
         <translation>Un SIRET a 14 chiffres et une clé de contrôle valide.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="227"/>
+        <location filename="../../storage/schema.py" line="228"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="233"/>
+        <location filename="../../storage/schema.py" line="234"/>
         <source>Created at</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="235"/>
+        <location filename="../../storage/schema.py" line="236"/>
         <source>Updated at</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="239"/>
+        <location filename="../../storage/schema.py" line="240"/>
         <source>Updated by</source>
         <translation>Modifié par</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Row version</source>
         <translation>Version de la ligne</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="256"/>
+        <location filename="../../storage/schema.py" line="257"/>
         <source>This unit does not fit the resource family.</source>
         <translation>Cette unité ne convient pas à la famille de ressource.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="262"/>
+        <location filename="../../storage/schema.py" line="263"/>
         <source>An abandoned synergy needs a reason.</source>
         <translation>Une synergie abandonnée doit avoir un motif.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="266"/>
+        <location filename="../../storage/schema.py" line="267"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="268"/>
+        <location filename="../../storage/schema.py" line="269"/>
         <source>Workspace information</source>
         <translation>Informations de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="268"/>
+        <location filename="../../storage/schema.py" line="269"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="268"/>
+        <location filename="../../storage/schema.py" line="269"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="273"/>
+        <location filename="../../storage/schema.py" line="274"/>
         <source>Resource nomenclature</source>
         <translation>Nomenclature des ressources</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401"/>
+        <location filename="../../storage/schema.py" line="402"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="273"/>
+        <location filename="../../storage/schema.py" line="274"/>
         <source>Parent code</source>
         <translation>Code parent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="273"/>
+        <location filename="../../storage/schema.py" line="274"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="273"/>
+        <location filename="../../storage/schema.py" line="274"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Hazardous</source>
         <translation>Dangereux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="286"/>
+        <location filename="../../storage/schema.py" line="287"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="286"/>
+        <location filename="../../storage/schema.py" line="287"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="286"/>
+        <location filename="../../storage/schema.py" line="287"/>
         <source>Code and label (English)</source>
         <translation>Code et libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="286"/>
+        <location filename="../../storage/schema.py" line="287"/>
         <source>Code and label (French)</source>
         <translation>Code et libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="286"/>
+        <location filename="../../storage/schema.py" line="287"/>
         <source>NAF activities</source>
         <translation>Activités NAF</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401"/>
+        <location filename="../../storage/schema.py" line="402"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Activity (NAF)</source>
         <translation>Activité (NAF)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Commune code (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Business zone</source>
         <translation>Zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Contact name</source>
         <translation>Nom du contact</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Contact e-mail</source>
         <translation>Courriel du contact</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="294"/>
+        <location filename="../../storage/schema.py" line="295"/>
         <source>Contact phone</source>
         <translation>Téléphone du contact</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401"/>
+        <location filename="../../storage/schema.py" line="402"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Offer or need</source>
         <translation>Offre ou besoin</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Resource family</source>
         <translation>Famille de ressource</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="442"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (€/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="317"/>
+        <location filename="../../storage/schema.py" line="318"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="442"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Reason for abandoning</source>
         <translation>Motif d'abandon</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Diverted (t/yr)</source>
         <translation>Détourné (t/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Savings (EUR/yr)</source>
         <translation>Économies (€/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Avoided emissions (t CO2e/yr)</source>
         <translation>Émissions évitées (t CO2e/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Next action</source>
         <translation>Prochaine action</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="344"/>
+        <location filename="../../storage/schema.py" line="345"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="369"/>
+        <location filename="../../storage/schema.py" line="370"/>
         <source>Synergy participants</source>
         <translation>Participants aux synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="378"/>
+        <location filename="../../storage/schema.py" line="379"/>
         <source>Synergy</source>
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="442"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="378"/>
+        <location filename="../../storage/schema.py" line="379"/>
         <source>Synergy history</source>
         <translation>Historique des synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="378"/>
+        <location filename="../../storage/schema.py" line="379"/>
         <source>From status</source>
         <translation>Statut de départ</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="378"/>
+        <location filename="../../storage/schema.py" line="379"/>
         <source>To status</source>
         <translation>Statut d'arrivée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="378"/>
+        <location filename="../../storage/schema.py" line="379"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="390"/>
+        <location filename="../../storage/schema.py" line="391"/>
         <source>Link reviews</source>
         <translation>Avis sur les liens</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="390"/>
+        <location filename="../../storage/schema.py" line="391"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401"/>
+        <location filename="../../storage/schema.py" line="402"/>
         <source>Areas</source>
         <translation>Périmètres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Change history</source>
         <translation>Historique des modifications</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>Old values</source>
         <translation>Anciennes valeurs</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="411"/>
+        <location filename="../../storage/schema.py" line="424"/>
         <source>New values</source>
         <translation>Nouvelles valeurs</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="442"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Company name</source>
         <translation>Nom de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="428"/>
+        <location filename="../../storage/schema.py" line="442"/>
         <source>Nearest counterpart beyond the distance (km)</source>
         <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Receiver</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Resource needed</source>
         <translation>Ressource recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Share of the need covered</source>
         <translation>Part du besoin couverte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Quantity offered</source>
         <translation>Quantité offerte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Unit offered</source>
         <translation>Unité offerte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Quantity needed</source>
         <translation>Quantité recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="443"/>
+        <location filename="../../storage/schema.py" line="457"/>
         <source>Unit needed</source>
         <translation>Unité recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Resource balance</source>
         <translation>Bilan des ressources</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Offered</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Needed</source>
         <translation>Recherché</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Companies offering</source>
         <translation>Entreprises qui offrent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Companies in need</source>
         <translation>Entreprises qui recherchent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Flows in other units (not summed)</source>
         <translation>Flux dans d'autres unités (non additionnés)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="462"/>
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Value-chain gap</source>
         <translation>Manque dans la chaîne de valeur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Main resource family</source>
         <translation>Famille de ressource principale</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="490"/>
         <source>Resource families</source>
         <translation>Familles de ressources</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="412"/>
+        <source>Learned words</source>
+        <translation>Mots appris</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="412"/>
+        <source>Word</source>
+        <translation>Mot</translation>
     </message>
 </context>
 <context>
@@ -3368,27 +3483,27 @@
         <translation>{file}, ligne {row} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="162"/>
+        <location filename="../../domain/importing.py" line="198"/>
         <source>&apos;{part}&apos; is not a mapping: write field=column, separated by &apos;;&apos;.</source>
         <translation>« {part} » n'est pas une correspondance : écrivez champ=colonne, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="167"/>
+        <location filename="../../domain/importing.py" line="203"/>
         <source>&apos;{target}&apos; is not a field that can be imported; use one of: {fields}.</source>
         <translation>« {target} » n'est pas un champ importable ; utilisez l'un de ceux-ci : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="365"/>
+        <location filename="../../domain/importing.py" line="404"/>
         <source>{file} declares the encoding &apos;{encoding}&apos;, which is unknown: set ENCODING.</source>
         <translation>{file} déclare l'encodage « {encoding} », qui est inconnu : renseignez ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="370"/>
+        <location filename="../../domain/importing.py" line="409"/>
         <source>{file} declares the encoding {encoding} but its text is not {encoding} (probably Windows-1252): set ENCODING to the right one.</source>
         <translation>{file} déclare l'encodage {encoding}, mais son texte n'est pas en {encoding} (probablement en Windows-1252) : indiquez le bon encodage dans ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="375"/>
+        <location filename="../../domain/importing.py" line="414"/>
         <source>{file} declares the encoding {encoding} but its text is UTF-8 (accents would come out wrong): set ENCODING to UTF-8.</source>
         <translation>{file} déclare l'encodage {encoding}, mais son texte est en UTF-8 (les accents seraient mal lus) : mettez ENCODING à UTF-8.</translation>
     </message>
@@ -3568,77 +3683,77 @@
         <translation>Indiquez l'espace de travail : le chemin de son GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="43"/>
+        <location filename="../../importing/areas.py" line="44"/>
         <source>&apos;{value}&apos; is not a kind of area; use one of: {words}.</source>
         <translation>« {value} » n'est pas un type de périmètre ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="47"/>
+        <location filename="../../importing/areas.py" line="48"/>
         <source>{file} has no geometry: boundaries are polygons (a shapefile, a GeoPackage layer, GeoJSON).</source>
         <translation>{file} n'a pas de géométrie : les limites sont des polygones (un shapefile, une couche GeoPackage, du GeoJSON).</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="58"/>
+        <location filename="../../importing/areas.py" line="59"/>
         <source>Give the column that holds the names; the columns of {file} are: {columns}.</source>
         <translation>Indiquez la colonne qui contient les noms ; les colonnes de {file} sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../importing/mapping.py" line="18"/>
+        <location filename="../../importing/mapping.py" line="22"/>
         <source>{file} has no column &apos;{column}&apos;; its columns are: {columns}.</source>
         <translation>{file} n'a pas de colonne « {column} » ; ses colonnes sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="69"/>
+        <location filename="../../importing/companies.py" line="72"/>
         <source>SOURCE_CRS &apos;{crs}&apos; is not a CRS GDAL knows.</source>
         <translation>SOURCE_CRS « {crs} » n'est pas un SCR connu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="79"/>
+        <location filename="../../importing/areas.py" line="80"/>
         <source>{file} does not say in which coordinate reference system its polygons are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for example EPSG:2154 for Lambert-93; it is never guessed.</source>
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses polygones (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="142"/>
+        <location filename="../../importing/areas.py" line="143"/>
         <source>The area has no name (column {column}).</source>
         <translation>Le périmètre n'a pas de nom (colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="275"/>
+        <location filename="../../importing/companies.py" line="291"/>
         <source>&apos;{value}&apos; is not an INSEE commune code (5 characters, like 59183 or 2A004).</source>
         <translation>« {value} » n'est pas un code commune INSEE (5 caractères, comme 59183 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="156"/>
+        <location filename="../../importing/areas.py" line="157"/>
         <source>The row has no geometry: an area is a polygon.</source>
         <translation>La ligne n'a pas de géométrie : un périmètre est un polygone.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="160"/>
+        <location filename="../../importing/areas.py" line="161"/>
         <source>The geometry is a {kind}, not a polygon: an area is a polygon.</source>
         <translation>La géométrie est de type {kind}, et non un polygone : un périmètre est un polygone.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="166"/>
+        <location filename="../../importing/areas.py" line="167"/>
         <source>The polygon is invalid (it crosses itself or its rings overlap): repair it first, for example with QGIS&apos;s Fix geometries.</source>
         <translation>Le polygone n'est pas valide (il se recoupe ou ses anneaux se chevauchent) : réparez-le d'abord, par exemple avec l'outil Réparer les géométries de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="171"/>
+        <location filename="../../importing/areas.py" line="172"/>
         <source>The polygon cannot be reprojected into the workspace&apos;s CRS.</source>
         <translation>Le polygone ne peut pas être reprojeté dans le SCR de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="91"/>
+        <location filename="../../importing/sources.py" line="163"/>
         <source>The geometry is invalid (its coordinates are not numbers).</source>
         <translation>La géométrie n'est pas valide (ses coordonnées ne sont pas des nombres).</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="179"/>
+        <location filename="../../importing/areas.py" line="180"/>
         <source>The same area ({value}) is already on row {row} of this file.</source>
         <translation>Le même périmètre ({value}) figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="184"/>
+        <location filename="../../importing/areas.py" line="185"/>
         <source>The workspace already has this area ({value}): skipped.</source>
         <translation>L'espace de travail contient déjà ce périmètre ({value}) : ignoré.</translation>
     </message>
@@ -3663,52 +3778,52 @@
         <translation>La copie de {table} ne correspond pas à sa source ({expected} lignes, {found} copiées) ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="98"/>
+        <location filename="../../project/editing.py" line="99"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="138"/>
+        <location filename="../../project/editing.py" line="139"/>
         <source>Cannot change {field} of {layer}.</source>
         <translation>Impossible de modifier {field} dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="149"/>
+        <location filename="../../project/editing.py" line="150"/>
         <source>Cannot add a row to {layer}.</source>
         <translation>Impossible d'ajouter une ligne à {layer}.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="167"/>
+        <location filename="../../project/editing.py" line="168"/>
         <source>Give the company a name.</source>
         <translation>Donnez un nom à l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="238"/>
+        <location filename="../../project/editing.py" line="239"/>
         <source>Choose the company of the flow.</source>
         <translation>Choisissez l'entreprise du flux.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="354"/>
+        <location filename="../../project/editing.py" line="355"/>
         <source>Say why the link is rejected: the reason stays with the decision.</source>
         <translation>Indiquez pourquoi le lien est rejeté : le motif est conservé avec la décision.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="365"/>
+        <location filename="../../project/editing.py" line="366"/>
         <source>Promoted from the possible links: {reason}</source>
         <translation>Créée à partir d'un lien possible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="380"/>
+        <location filename="../../project/editing.py" line="381"/>
         <source>A mutualisation gathers at least two companies.</source>
         <translation>Une mutualisation réunit au moins deux entreprises.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="383"/>
+        <location filename="../../project/editing.py" line="384"/>
         <source>Give the synergy a title.</source>
         <translation>Donnez un titre à la synergie.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="437"/>
+        <location filename="../../project/editing.py" line="438"/>
         <source>&apos;{value}&apos; is not a number.</source>
         <translation>« {value} » n'est pas un nombre.</translation>
     </message>
@@ -3743,97 +3858,97 @@
         <translation>{path} a été créé par une version plus récente de Territorial Flux (version de schéma {found} ; cette extension connaît jusqu'à la version {known}). Mettez à jour l'extension pour l'ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="75"/>
+        <location filename="../../importing/sources.py" line="140"/>
         <source>The geometry cannot be read.</source>
         <translation>La géométrie est illisible.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="81"/>
+        <location filename="../../importing/sources.py" line="153"/>
         <source>The geometry is a {kind}, not a point: a company is one point.</source>
         <translation>La géométrie est de type {kind}, et non un point : une entreprise est un point.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="468"/>
+        <location filename="../../importing/sources.py" line="561"/>
         <source>{file} is empty.</source>
         <translation>{file} est vide.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="142"/>
+        <location filename="../../importing/sources.py" line="223"/>
         <source>{file} is not a text file, so not a CSV: is it a spreadsheet or an archive under another name? Save it as CSV or give the real file.</source>
         <translation>{file} n'est pas un fichier texte, donc pas un CSV : serait-ce un classeur ou une archive sous un autre nom ? Enregistrez-le en CSV ou donnez le vrai fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="296"/>
+        <location filename="../../importing/sources.py" line="385"/>
         <source>&apos;{encoding}&apos; is not an encoding this computer knows.</source>
         <translation>« {encoding} » n'est pas un encodage connu de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="158"/>
+        <location filename="../../importing/sources.py" line="239"/>
         <source>{file} is not written in {encoding}: check ENCODING.</source>
         <translation>{file} n'est pas écrit en {encoding} : vérifiez ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="163"/>
+        <location filename="../../importing/sources.py" line="244"/>
         <source>{file}: only one column was found in its first line (&apos;{header}&apos;). The columns of a CSV must be separated by &apos;;&apos;, &apos;,&apos;, a tab or &apos;|&apos;.</source>
         <translation>{file} : une seule colonne a été trouvée dans sa première ligne (« {header} »). Les colonnes d'un CSV doivent être séparées par ';', ',', une tabulation ou '|'.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="170"/>
+        <location filename="../../importing/sources.py" line="251"/>
         <source>{file} has a header but no rows.</source>
         <translation>{file} a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="202"/>
+        <location filename="../../importing/sources.py" line="283"/>
         <source>This row has {found} values where the header has {expected} columns (a delimiter inside a value without quotes?).</source>
         <translation>Cette ligne a {found} valeurs alors que l'en-tête a {expected} colonnes (un séparateur dans une valeur sans guillemets ?).</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="209"/>
+        <location filename="../../importing/sources.py" line="290"/>
         <source>{file} is not all written in {encoding} (its first lines are): set ENCODING to the right one, probably windows-1252.</source>
         <translation>{file} n'est pas entièrement écrit en {encoding} (ses premières lignes le sont) : indiquez le bon encodage dans ENCODING, probablement windows-1252.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="253"/>
+        <location filename="../../importing/sources.py" line="335"/>
         <source>{file} cannot be read as a table or a map layer: is it really a {kind} file? ({error})</source>
         <translation>{file} ne peut être lu ni comme une table ni comme une couche : est-ce vraiment un fichier {kind} ? ({error})</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="261"/>
+        <location filename="../../importing/sources.py" line="343"/>
         <source>{file} has no layer called {layer}.</source>
         <translation>{file} n'a pas de couche nommée {layer}.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="265"/>
+        <location filename="../../importing/sources.py" line="347"/>
         <source>{file} contains no table.</source>
         <translation>{file} ne contient aucune table.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="276"/>
+        <location filename="../../importing/sources.py" line="365"/>
         <source>{file} has no columns.</source>
         <translation>{file} n'a aucune colonne.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="278"/>
+        <location filename="../../importing/sources.py" line="367"/>
         <source>{file} is empty: it has no rows.</source>
         <translation>{file} est vide : il n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="283"/>
+        <location filename="../../importing/sources.py" line="372"/>
         <source>The shapefile {file} has no .shx file beside it: a shapefile is several files (.shp, .shx, .dbf, .prj…); copy them all into the same folder.</source>
         <translation>Le shapefile {file} n'a pas de fichier .shx à côté de lui : un shapefile se compose de plusieurs fichiers (.shp, .shx, .dbf, .prj…) ; copiez-les tous dans le même dossier.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="289"/>
+        <location filename="../../importing/sources.py" line="378"/>
         <source>The shapefile {file} has no .dbf file beside it: without it the companies have no attributes. Copy it into the same folder.</source>
         <translation>Le shapefile {file} n'a pas de fichier .dbf à côté de lui : sans lui, les entreprises n'ont pas d'attributs. Copiez-le dans le même dossier.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="464"/>
+        <location filename="../../importing/sources.py" line="557"/>
         <source>{file} does not exist.</source>
         <translation>{file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="466"/>
+        <location filename="../../importing/sources.py" line="559"/>
         <source>{file} is a folder: choose a file.</source>
         <translation>{file} est un dossier : choisissez un fichier.</translation>
     </message>
@@ -3843,167 +3958,167 @@
         <translation>Le SCR {crs} de l'espace de travail est inconnu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="74"/>
+        <location filename="../../importing/companies.py" line="77"/>
         <source>Map both the x and the y column, or neither.</source>
         <translation>Associez à la fois la colonne x et la colonne y, ou aucune des deux.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="76"/>
+        <location filename="../../importing/companies.py" line="79"/>
         <source>{file} has no geometry and no coordinate columns were recognised: map the x and y (or longitude and latitude) columns.</source>
         <translation>{file} n'a pas de géométrie et aucune colonne de coordonnées n'a été reconnue : associez les colonnes x et y (ou longitude et latitude).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="83"/>
+        <location filename="../../importing/companies.py" line="86"/>
         <source>{file} does not say in which coordinate reference system its points are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for example EPSG:2154 for Lambert-93; it is never guessed.</source>
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses points (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="89"/>
+        <location filename="../../importing/companies.py" line="95"/>
         <source>{file}: the x and y columns do not say in which coordinate reference system they are. Give it as SOURCE_CRS (for example EPSG:2154 for Lambert-93); it is never guessed.</source>
         <translation>{file} : les colonnes x et y n'indiquent pas dans quel système de coordonnées de référence elles sont. Indiquez-le dans SOURCE_CRS (par exemple EPSG:2154 pour le Lambert-93) ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="101"/>
+        <location filename="../../importing/companies.py" line="107"/>
         <source>{file} has no siren column: is it SIRENE&apos;s legal units file (StockUniteLegale)?</source>
         <translation>{file} n'a pas de colonne siren : est-ce bien le fichier des unités légales SIRENE (StockUniteLegale) ?</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="186"/>
+        <location filename="../../importing/companies.py" line="202"/>
         <source>SIRET {siret} is already on row {row} of this file.</source>
         <translation>Le SIRET {siret} figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="211"/>
+        <location filename="../../importing/companies.py" line="227"/>
         <source>The company has no name (map a name column, or give SIRENE&apos;s legal units file as LEGAL_UNITS).</source>
         <translation>L'entreprise n'a pas de nom (associez une colonne de nom, ou donnez le fichier des unités légales SIRENE dans LEGAL_UNITS).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="219"/>
+        <location filename="../../importing/companies.py" line="235"/>
         <source>Probable duplicate of row {row} of this file (same name and commune, no SIRET): not imported.</source>
         <translation>Doublon probable de la ligne {row} de ce fichier (même nom et même commune, sans SIRET) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="241"/>
+        <location filename="../../importing/companies.py" line="257"/>
         <source>Closed establishment (etatAdministratifEtablissement = F): skipped.</source>
         <translation>Établissement fermé (etatAdministratifEtablissement = F) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="257"/>
+        <location filename="../../importing/companies.py" line="273"/>
         <source>Unknown NAF code '{value}' (NAF rév. 2 codes look like 10.71C).</source>
         <translation>Code NAF inconnu « {value} » (les codes NAF rév. 2 sont de la forme 10.71C).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="266"/>
+        <location filename="../../importing/companies.py" line="282"/>
         <source>Unknown headcount band '{value}' (INSEE bands: NN, 00, 01, 02, 03, 11…).</source>
         <translation>Tranche d'effectif inconnue « {value} » (tranches INSEE : NN, 00, 01, 02, 03, 11…).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="275"/>
+        <location filename="../../importing/companies.py" line="291"/>
         <source>&apos;{value}&apos; is not a postcode (5 digits).</source>
         <translation>« {value} » n'est pas un code postal (5 chiffres).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="289"/>
+        <location filename="../../importing/companies.py" line="305"/>
         <source>&apos;{value}&apos; is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="305"/>
+        <location filename="../../importing/companies.py" line="323"/>
         <source>The coordinates &apos;{x}&apos;, &apos;{y}&apos; are not numbers.</source>
         <translation>Les coordonnées « {x} », « {y} » ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="316"/>
+        <location filename="../../importing/companies.py" line="334"/>
         <source>&apos;{value}&apos; is not an EPSG code.</source>
         <translation>« {value} » n'est pas un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="323"/>
+        <location filename="../../importing/companies.py" line="349"/>
         <source>No coordinates: the establishment cannot be placed on the map.</source>
         <translation>Pas de coordonnées : l'établissement ne peut pas être placé sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="326"/>
+        <location filename="../../importing/companies.py" line="352"/>
         <source>No coordinates: the register does not publish the location of this establishment (partial diffusion).</source>
         <translation>Pas de coordonnées : le répertoire ne publie pas la localisation de cet établissement (diffusion partielle).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="349"/>
+        <location filename="../../importing/companies.py" line="375"/>
         <source>{crs} is not a coordinate reference system GDAL knows.</source>
         <translation>{crs} n'est pas un système de coordonnées de référence connu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="365"/>
+        <location filename="../../importing/companies.py" line="391"/>
         <source>The point is far outside the workspace&apos;s territory (wrong coordinate reference system, or swapped coordinates?).</source>
         <translation>Le point est très loin du territoire de l'espace de travail (mauvais système de coordonnées de référence, ou coordonnées inversées ?).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="391"/>
+        <location filename="../../importing/companies.py" line="417"/>
         <source>SIRET {siret} is already in the workspace ({name}): skipped.</source>
         <translation>Le SIRET {siret} figure déjà dans l'espace de travail ({name}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="397"/>
+        <location filename="../../importing/companies.py" line="423"/>
         <source>Probable duplicate of {name} already in the workspace (same name and commune, no SIRET to be sure): not imported.</source>
         <translation>Doublon probable de {name}, déjà dans l'espace de travail (même nom et même commune, pas de SIRET pour s'en assurer) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="49"/>
+        <location filename="../../importing/flows.py" line="67"/>
         <source>{file}: no column was recognised for {fields}. Its columns are: {columns}. Use the template&apos;s headers (company, siret, direction, resource, quantity, unit, confidentiality, comment).</source>
         <translation>{file} : aucune colonne n'a été reconnue pour {fields}. Ses colonnes sont : {columns}. Utilisez les en-têtes du modèle (entreprise, siret, sens, ressource, quantité, unité, confidentialité, commentaire).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="101"/>
+        <location filename="../../importing/flows.py" line="162"/>
         <source>No company of the workspace has the SIRET {siret}: import or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail n'a le SIRET {siret} : importez ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="107"/>
+        <location filename="../../importing/flows.py" line="168"/>
         <source>No company of the workspace is called &apos;{name}&apos;: check the spelling, give its SIRET, or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail ne s'appelle « {name} » : vérifiez l'orthographe, donnez son SIRET ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="111"/>
+        <location filename="../../importing/flows.py" line="172"/>
         <source>{count} companies of the workspace are called &apos;{name}&apos;: give the SIRET.</source>
         <translation>{count} entreprises de l'espace de travail s'appellent « {name} » : donnez le SIRET.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="116"/>
+        <location filename="../../importing/flows.py" line="177"/>
         <source>The row names no company: give a SIRET or a name.</source>
         <translation>La ligne ne désigne aucune entreprise : donnez un SIRET ou un nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="120"/>
+        <location filename="../../importing/flows.py" line="181"/>
         <source>&apos;{value}&apos; is neither an offer nor a need (write offer/need or offre/besoin).</source>
         <translation>« {value} » n'est ni une offre ni un besoin (écrivez offre/besoin ou offer/need).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="127"/>
+        <location filename="../../importing/flows.py" line="188"/>
         <source>The resource is missing: give its code or its name.</source>
         <translation>La ressource manque : donnez son code ou son nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="136"/>
+        <location filename="../../importing/flows.py" line="198"/>
         <source>&apos;{unit}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="139"/>
+        <location filename="../../importing/flows.py" line="201"/>
         <source>The quantity says {one} but the unit column says {other}.</source>
         <translation>La quantité indique {one}, mais la colonne des unités indique {other}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="145"/>
+        <location filename="../../importing/flows.py" line="207"/>
         <source>{unit} does not fit a {family} resource; use one of: {units}.</source>
         <translation>{unit} ne convient pas à une ressource de la famille {family} ; utilisez l'une de ces unités : {units}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="154"/>
+        <location filename="../../importing/flows.py" line="216"/>
         <source>&apos;{value}&apos; is not a confidentiality level (advisor, internal, partners, public).</source>
         <translation>« {value} » n'est pas un niveau de confidentialité (advisor, internal, partners, public).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="161"/>
+        <location filename="../../importing/flows.py" line="223"/>
         <source>&apos;{value}&apos; is not a priority (high, medium, low).</source>
         <translation>« {value} » n'est pas une priorité (high, medium, low).</translation>
     </message>
@@ -4123,29 +4238,94 @@
         <translation>Votre rôle dans l'espace de travail d'équipe {workspace} vous permet de le lire, pas d'y ajouter des données : demandez à un éditeur ou à son administrateur d'importer ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="72"/>
+        <location filename="../../domain/quantities.py" line="111"/>
         <source>&apos;{value}&apos; is not a quantity: write a number, like 1 200 or 12.5.</source>
         <translation>« {value} » n'est pas une quantité : écrivez un nombre, comme 1 200 ou 12,5.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="75"/>
+        <location filename="../../domain/quantities.py" line="114"/>
         <source>A quantity cannot be negative (&apos;{value}&apos;): enter zero or more.</source>
         <translation>Une quantité ne peut pas être négative (« {value} ») : saisissez zéro ou plus.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="81"/>
+        <location filename="../../domain/quantities.py" line="120"/>
         <source>&apos;{unit}&apos; in &apos;{value}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » dans « {value} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../domain/resources.py" line="140"/>
+        <location filename="../../domain/resources.py" line="169"/>
         <source>&apos;{value}&apos; is neither a resource code nor the name of a resource of the nomenclature.</source>
         <translation>« {value} » n'est ni un code de ressource ni le nom d'une ressource de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../../domain/resources.py" line="145"/>
+        <location filename="../../domain/resources.py" line="174"/>
         <source>&apos;{value}&apos; does not name one resource of the nomenclature; close ones: {candidates}. Write the code.</source>
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
+    </message>
+    <message>
+        <location filename="../../domain/importing.py" line="180"/>
+        <source>{file}: the columns {columns} all name the field {field} (the numbers are their positions). Keep one of them, or say which one holds {field}.</source>
+        <translation>{file} : les colonnes {columns} désignent toutes le champ {field} (les nombres sont leurs positions). Gardez-en une, ou indiquez celle qui contient {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/companies.py" line="176"/>
+        <source>The file does not say in which coordinate reference system its coordinates are: as INSEE publishes SIRENE, each row&apos;s was inferred from its commune code (rows per CRS: {counts}).</source>
+        <translation>Le fichier ne dit pas dans quel système de coordonnées sont ses coordonnées : comme l'INSEE publie SIRENE, celui de chaque ligne a été déduit de son code commune (lignes par SCR : {counts}).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/companies.py" line="340"/>
+        <source>The row has coordinates but no commune code: the coordinate reference system of SIRENE&apos;s coordinates follows from the commune (give SOURCE_CRS if they are all in one).</source>
+        <translation>La ligne a des coordonnées mais pas de code commune : le système de coordonnées des coordonnées de SIRENE découle de la commune (donnez SOURCE_CRS si elles sont toutes dans le même).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/sources.py" line="148"/>
+        <source>The polygon is invalid: no point on its surface can be found.</source>
+        <translation>Le polygone est invalide : aucun point de sa surface ne peut être trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/sources.py" line="151"/>
+        <source>placed at a point on its polygon</source>
+        <translation>placée en un point de son polygone</translation>
+    </message>
+    <message>
+        <location filename="../../importing/sources.py" line="576"/>
+        <source>{file} holds no table or map layer (shapefile, GeoPackage, CSV, spreadsheet…).</source>
+        <translation>{file} ne contient aucune table ni couche (shapefile, GeoPackage, CSV, tableur…).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/sources.py" line="584"/>
+        <source>{file} has no file or layer called {layer}; it holds: {names}.</source>
+        <translation>{file} n'a aucun fichier ni couche nommé {layer} ; il contient : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/tables.py" line="29"/>
+        <source>{file} holds several tables that could be imported: {names}. Choose one (in Processing: INPUT={file}|layername=NAME).</source>
+        <translation>{file} contient plusieurs tables importables : {names}. Choisissez-en une (dans Traitements : INPUT={file}|layername=NOM).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/tables.py" line="47"/>
+        <source>{file} cannot be opened as a ZIP archive ({error}).</source>
+        <translation>{file} ne peut pas être ouvert comme une archive ZIP ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="132"/>
+        <source>&apos;{code}&apos;, chosen for &apos;{word}&apos;, is not a resource of the nomenclature.</source>
+        <translation>« {code} », choisi pour « {word} », n'est pas une ressource de la nomenclature.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/words.py" line="30"/>
+        <source>&apos;{part}&apos; is not a word and its resource: write word=code, separated by &apos;;&apos;.</source>
+        <translation>« {part} » n'est pas un mot et sa ressource : écrivez mot=code, séparés par « ; ».</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="142"/>
+        <source>{example} was read as {value} ({count} such quantities in all), as the other numbers of its column write them.</source>
+        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout), comme l'écrivent les autres nombres de sa colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="145"/>
+        <source>{example} was read as {value} ({count} such quantities in all): nothing in its column decides, so the language of the interface does.</source>
+        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout) : rien dans sa colonne ne tranche, c'est donc la langue de l'interface qui décide.</translation>
     </message>
     <message>
         <location filename="../../domain/sharing.py" line="67"/>
