@@ -84,6 +84,8 @@ class TerritorialFluxPlugin:
                          tr("Analyse value chains"), self.analyse_value_chains, toolbar=False)
         self._add_action("print_map", theme("/mActionFilePrint.svg"), tr("Print territory map…"),
                          self.print_map, toolbar=False)
+        self._add_action("territory_report", theme("/mActionNewReport.svg"), tr("Territory report…"),
+                         self.territory_report, toolbar=False)
         self.menu.addSeparator()
         self._add_action("company_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "company.svg")),
                          tr("Company dock"), lambda: self._toggle(self.tools.company_dock), toolbar=True)
@@ -300,5 +302,14 @@ class TerritorialFluxPlugin:
 
         try:
             print_current_workspace(self.iface)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged
+            self._report(error)
+
+    def territory_report(self):
+        """Territory report…: the dialog, then territorialflux:report on the open workspace."""
+        from .gui.report_dialog import report_current_workspace
+
+        try:
+            report_current_workspace(self.iface)
         except Exception as error:  # noqa: BLE001 - shown to the user, logged
             self._report(error)

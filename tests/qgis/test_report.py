@@ -252,3 +252,41 @@ def test_without_matplotlib_the_report_is_written_and_says_so(demo, tmp_path):
     text = pdf_text(outputs[0])
     assert "The charts are not drawn" in re.sub(r"\s+", " ", text) and "Key figures" in text
     assert "The charts are not drawn" in open(outputs[1], encoding="utf-8").read()
+
+
+def test_the_menus_dialog_writes_the_report_of_the_open_workspace(provider, demo, tmp_path, qgis_iface, monkeypatch):
+    from qgis.core import Qgis, QgsProject
+    from qgis.PyQt.QtCore import QDate
+
+    from territorial_flux_plugin.gui import report_dialog
+    from territorial_flux_plugin.project.build import open_workspace
+
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    assert report_dialog.report_current_workspace(qgis_iface) is None
+    assert "Open a workspace first" in bar.get_messages(Qgis.MessageLevel.Warning)[-1]
+    opened = []
+    monkeypatch.setattr(report_dialog, "open_file", opened.append)
+    output = str(tmp_path / "bilan.xlsx")
+
+    class Filled(report_dialog.ReportDialog):
+        def exec(self):  # the person's choices
+            self.date_from.setDate(QDate(2020, 1, 1))
+            self.date_to.setDate(QDate(2030, 12, 31))
+            self.level.setCurrentIndex(self.level.findData("partners"))
+            self.output.setFilePath(output)
+            self.accept()
+            return self.result()
+
+    open_workspace(demo)
+    try:
+        result = report_dialog.report_current_workspace(qgis_iface, Filled)
+        assert result["OUTPUT"] == output and opened == [output]
+        assert "Report written" in bar.currentItem().text()
+        found = sheets(output)
+        assert "contributors" not in found  # partners
+        values = {r["indicator"]: r["value"] for r in found["indicators"][1]}
+        assert values == pytest.approx({i.key: i.value for i in expected(demo, "partners").indicators})
+    finally:
+        QgsProject.instance().clear()
+
