@@ -27,6 +27,31 @@ Factor = namedtuple("Factor", "resource_code family kg_co2e_per_t kg_co2e_per_mw
                               "source source_date")
 Factor.__new__.__defaults__ = (None,) * 7
 
+# The factors every new workspace starts with. Only values cited from a public source are shipped;
+# the other rows are there to be filled in, and say why they are empty.
+ROAD_SOURCE = ("ADEME, Base Carbone: « Rigide - 26 à 32 tonnes - Diesel routier, incorporation 7 % de biodiesel », "
+               "0.105 kgCO2e/t.km, as quoted on ADEME's Bilans GES forum "
+               "(https://bilans-ges.ademe.fr/forum/viewtopic.php?f=20&p=7088)")
+UNCITED_NOTE = ("No default: no value of the Base Carbone / Base Empreinte could be cited for it when this version "
+                "was made. Enter the factor of the resource you exchange, with its source and date.")
+DEFAULT_FACTORS = (
+    {"resource_code": None, "family": None, "kg_co2e_per_tkm": 0.105, "source": ROAD_SOURCE,
+     "source_date": "2022-09-19",
+     "note": "Transport of the exchange by a rigid lorry of 26 to 32 t, for every resource without its own factor."},
+    {"family": "matter", "note": UNCITED_NOTE},
+    {"family": "waste", "note": UNCITED_NOTE},
+    {"family": "energy", "note": UNCITED_NOTE},
+    {"family": "water", "note": UNCITED_NOTE},
+)
+DEFAULT_COLUMNS = ("resource_code", "family", "kg_co2e_per_t", "kg_co2e_per_mwh", "kg_co2e_per_tkm", "source",
+                   "source_date", "note")
+
+
+def default_rows():
+    """The shipped factors as tuples of :data:`DEFAULT_COLUMNS`."""
+    return [tuple(row.get(c) for c in DEFAULT_COLUMNS) for row in DEFAULT_FACTORS]
+
+
 Used = namedtuple("Used", "kind value scope source source_date")
 Used.__doc__ = "One factor an estimate used: its kind, value, what it applies to (a code, a family or '*')."
 

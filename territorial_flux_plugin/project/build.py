@@ -23,7 +23,7 @@ def layer_groups():
         (tr("Territory"), ["synergies", "companies", "areas"], True),
         (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews",
                         "resource_balance"], True),
-        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "workspace_info",
+        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "emission_factors", "workspace_info",
                                 "audit_log"], False),
     ]
 
@@ -112,10 +112,29 @@ def open_workspace(reference, project=None):
             "Validation", "Cannot read the project stored in {path}: {error}"),
             path=workspace.reference, error=project.error())
     workspace.repoint_layers(project)
+    _add_missing_layers(workspace, project)
     if workspace.server_stamps_logins:  # also in projects stored before the server did
         for table, layer in workspace_layers(project).items():
             forms.leave_logins_to_the_server(layer, table)
     return workspace, backup
+
+
+def _add_missing_layers(workspace, project):
+    """A project stored before an upgrade added a table gains its layer (in its group, with its form)."""
+    present = workspace_layers(project)
+    root = project.layerTreeRoot()
+    for title, tables, _visible in layer_groups():
+        for table in tables:
+            if table in present:
+                continue
+            layer = workspace.layer(table, layer_title(table))
+            if not layer.isValid():
+                continue
+            project.addMapLayer(layer, False)
+            group = root.findGroup(title) or root.addGroup(title)
+            group.addLayer(layer).setItemVisibilityChecked(False)
+            forms.configure_fields(layer, table, workspace_layers(project), language(), workspace.server_stamps_logins)
+            forms.build_form(layer, table, [])
 
 
 def workspace_layers(project=None):

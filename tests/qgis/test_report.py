@@ -290,3 +290,31 @@ def test_the_menus_dialog_writes_the_report_of_the_open_workspace(provider, demo
     finally:
         QgsProject.instance().clear()
 
+
+
+def test_empty_avoided_emissions_are_estimated_and_marked(run, demo, tmp_path):
+    with closing(sqlite3.connect(demo)) as connection:
+        uid, diverted, distance, family = connection.execute(
+            "SELECT s.uid, s.diverted_t_per_year, s.distance_km, r.family FROM synergies s "
+            "JOIN resource_nomenclature r ON r.code = s.resource_code WHERE s.status = 'operating' "
+            "AND s.diverted_t_per_year IS NOT NULL AND s.distance_km IS NOT NULL AND s.confidentiality <> 'advisor' "
+            "LIMIT 1").fetchone()
+    from territorial_flux_plugin.storage.database import sqlite_database
+
+    database = sqlite_database(demo)
+    with database.transaction():
+        database.execute("UPDATE synergies SET co2e_avoided_t_per_year = NULL WHERE uid = ?", (uid,))
+        database.execute("UPDATE emission_factors SET kg_co2e_per_t = 500, source = 'test', source_date = '2024-01-01' "
+                         "WHERE family = ?", (family,))
+    database.close()
+    output = tmp_path / "estimated.xlsx"
+    report(run, demo, output)
+    found = sheets(str(output))
+    row = next(r for r in found["synergies"][1] if r["uid"] == uid)
+    expected_value = round(diverted * 0.5 - diverted * distance * 0.105 / 1000.0, 1)
+    assert (row["co2e_avoided_t_per_year"], row["co2e_estimated"]) == (pytest.approx(expected_value), True)
+    indicator = next(r for r in found["indicators"][1] if r["indicator"] == "co2e_avoided_t_per_year")
+    assert indicator["estimated"] is True
+    pdf = tmp_path / "estimated.pdf"
+    report(run, demo, pdf)
+    assert "includes estimates made with the workspace's emission factors" in re.sub(r"\s+", " ", pdf_text(str(pdf)))
