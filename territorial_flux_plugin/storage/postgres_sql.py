@@ -434,9 +434,8 @@ def emission_factor_statements(schema):
 def upgrade_to_3_statements(schema, srid):
     """Schema version 3 for a version 2 team workspace: the emission factors table, its grants,
     row-level security and audit trigger (the shipped factors are written by the migration)."""
-    from .schema import TABLES_BY_NAME as tables
-
-    return ([create_table(schema, tables["emission_factors"], srid)] + create_indexes(schema, tables["emission_factors"])
+    table = TABLES_BY_NAME["emission_factors"]
+    return ([create_table(schema, table, srid)] + create_indexes(schema, table)
             + [audit_trigger(schema, "emission_factors")] + emission_factor_statements(schema))
 
 
