@@ -91,6 +91,8 @@ class TerritorialFluxPlugin:
                          tr("Company dock"), lambda: self._toggle(self.tools.company_dock), toolbar=True)
         self._add_action("synergy_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "synergy.svg")),
                          tr("Synergy dock"), lambda: self._toggle(self.tools.synergy_dock), toolbar=True)
+        self._add_action("dashboard", theme("/mActionNewReport.svg"), tr("Dashboard"),
+                         lambda: self._toggle(self.tools.dashboard_dock), toolbar=False)
         self._add_action("pick_company", theme("/mActionIdentify.svg"), tr("Pick a company on the map"),
                          lambda: self.iface.mapCanvas().setMapTool(self.tools.company_pick_tool()), toolbar=True)
 

@@ -72,6 +72,7 @@ class PluginTools:
         self.iface = iface
         self._company_dock = None
         self._synergy_dock = None
+        self._dashboard_dock = None
         self._tools = {}
         self.locator_filter = None
 
@@ -95,6 +96,15 @@ class PluginTools:
             if self._company_dock is not None:
                 self.iface.mainWindow().tabifyDockWidget(self._company_dock, self._synergy_dock)
         return self._synergy_dock
+
+    def dashboard_dock(self):
+        if self._dashboard_dock is None:
+            from .dashboard_dock import DashboardDock
+
+            self._dashboard_dock = DashboardDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(enum_value(_qt(), "DockWidgetArea.RightDockWidgetArea", "RightDockWidgetArea"),
+                                     self._dashboard_dock)
+        return self._dashboard_dock
 
     def show_company(self, uid):
         dock = self.company_dock()
@@ -152,12 +162,12 @@ class PluginTools:
                 canvas.unsetMapTool(tool)
             tool.deleteLater()
         self._tools = {}
-        for dock in (self._company_dock, self._synergy_dock):
+        for dock in (self._company_dock, self._synergy_dock, self._dashboard_dock):
             if dock is not None:
                 dock.disconnect_project()
                 self.iface.removeDockWidget(dock)
                 dock.deleteLater()
-        self._company_dock = self._synergy_dock = None
+        self._company_dock = self._synergy_dock = self._dashboard_dock = None
         if self.locator_filter is not None:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None

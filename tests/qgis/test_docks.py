@@ -493,3 +493,39 @@ def test_synergy_dock_proposes_the_estimated_avoided_emissions(workspace, tools)
     assert dock.save_outcomes()
     assert query(workspace, "SELECT co2e_avoided_t_per_year FROM synergies WHERE uid = ?", (uid,))[0][0] == expected
     assert dock.estimate_label.text() == "" and not dock.use_estimate.isVisibleTo(dock)
+
+
+def test_dashboard_shows_the_reports_figures_live(workspace, tools, qtbot):
+    from qgis.PyQt.QtCore import QDate
+
+    from territorial_flux_plugin.reporting.report import ReportSettings, compute
+    from territorial_flux_plugin.storage import workspace_at
+
+    dashboard = tools.dashboard_dock()
+    dashboard.date_from.setDate(QDate(2020, 1, 1))
+    dashboard.date_to.setDate(QDate(2030, 12, 31))
+
+    def truth(level):
+        report = compute(workspace_at(workspace), ReportSettings("x.xlsx", "2020-01-01", "2030-12-31", level, "en"))
+        return {i.key: i.value for i in report.indicators}
+
+    shown = {i.key: i.value for i in dashboard.report.indicators}
+    assert shown == truth("internal")
+    assert dashboard.table.rowCount() == len([v for v in shown.values() if v is not None])
+    assert dashboard.chart.counts == {s: shown["synergies_" + s] for s in
+                                      ("idea", "contacted", "studying", "implementing", "operating", "abandoned")}
+    image = dashboard.chart.grab().toImage()
+    assert any(image.pixelColor(x, image.height() - 20).name() == "#08519c" for x in range(image.width()))
+    # live: a synergy moved on in the synergy dock moves on in the dashboard
+    before = shown["synergies_operating"]
+    synergies = tools.synergy_dock()
+    uid = query(workspace, "SELECT uid FROM synergies WHERE status = 'implementing' AND confidentiality <> 'advisor' "
+                           "LIMIT 1")[0][0]
+    synergies.show_synergy(uid)
+    assert synergies.advance()
+    qtbot.waitUntil(lambda: dashboard.value("synergies_operating") == before + 1)
+    assert dashboard.value("synergies_operating_reached") == truth("internal")["synergies_operating_reached"]
+    # the audience: partners see fewer, and no savings
+    dashboard.level.setCurrentIndex(dashboard.level.findData("partners"))
+    assert {i.key: i.value for i in dashboard.report.indicators} == truth("partners")
+    assert dashboard.value("savings_eur_per_year") is None

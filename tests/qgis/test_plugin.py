@@ -57,7 +57,8 @@ def test_gui_lifecycle_twice(qgis_iface, no_provider):
         assert registry.providerById("territorialflux") is not None
         names = [a.objectName() for a in plugin.menu.actions() if a.objectName()]
         assert {"TerritorialFlux_new_workspace", "TerritorialFlux_open_workspace",
-                "TerritorialFlux_create_demo", "TerritorialFlux_territory_report"} <= set(names)
+                "TerritorialFlux_create_demo", "TerritorialFlux_territory_report",
+                "TerritorialFlux_dashboard"} <= set(names)
         plugin.unload()
         assert registry.providerById("territorialflux") is None
         assert plugin.actions == [] and plugin.menu is None and plugin.toolbar is None
