@@ -8,6 +8,7 @@ QGIS without it still writes the report, without charts (:func:`available`).
 import io
 
 from ..domain.vocabulary import SYNERGY_STATUSES
+from ..toolbelt.i18n import tr
 from . import labels
 
 MM = 1 / 25.4
@@ -84,8 +85,8 @@ def pipeline(report, language):
     counts = [values["synergies_" + s] for s in statuses]
     bars = ax.bar([labels.status(s) for s in statuses], counts, color=[STATUS_COLOURS[s] for s in statuses])
     _annotate(ax, bars, counts, language)
-    ax.set_title(labels.tr("Synergies by status at the end of the period"), fontsize=9)
-    ax.set_ylabel(labels.tr("Synergies"), fontsize=8)
+    ax.set_title(tr("Synergies by status at the end of the period"), fontsize=9)
+    ax.set_ylabel(tr("Synergies"), fontsize=8)
     _integers(ax.yaxis)
     _tidy(ax)
     figure.tight_layout()
@@ -96,13 +97,13 @@ def conversion(report, language):
     values = _values(report)
     figure = _figure("conversion")
     ax = figure.add_subplot(1, 1, 1)
-    steps = [labels.tr("Reviewed"), labels.tr("Promoted"), labels.tr("Now operating")]
+    steps = [tr("Reviewed"), tr("Promoted"), tr("Now operating")]
     counts = [values["links_reviewed"], values["links_promoted"], values["links_promoted_operating"]]
     bars = ax.barh(steps[::-1], counts[::-1], color=["#08519c", "#3182bd", "#9ecae1"])
     _annotate(ax, bars, counts[::-1], language, horizontal=True)
     ax.set_xlim(0, max(counts + [1]) * 1.15)
     _integers(ax.xaxis)
-    ax.set_title(labels.tr("From possible links to operating synergies (reviews in the period)"), fontsize=9)
+    ax.set_title(tr("From possible links to operating synergies (reviews in the period)"), fontsize=9)
     _tidy(ax)
     figure.tight_layout()
     return _svg(figure)
@@ -116,14 +117,14 @@ def outcomes(report, language):
     co2e = [report.outcomes_by_year[y][2] for y in years]
     positions = list(range(len(years)))
     first = ax.bar([p - 0.2 for p in positions], tonnes, width=0.4, color="#8c6d31",
-                   label=labels.tr("Tonnes diverted (t/yr)"))
+                   label=tr("Tonnes diverted (t/yr)"))
     second = ax.bar([p + 0.2 for p in positions], co2e, width=0.4, color="#2ca02c",
-                    label=labels.tr("Emissions avoided (t CO2e/yr)"))
+                    label=tr("Emissions avoided (t CO2e/yr)"))
     _annotate(ax, first, tonnes, language)
     _annotate(ax, second, co2e, language)
     ax.set_xticks(positions)
     ax.set_xticklabels(years)
-    ax.set_title(labels.tr("Outcomes of operating synergies, by the year they began operating"), fontsize=9)
+    ax.set_title(tr("Outcomes of operating synergies, by the year they began operating"), fontsize=9)
     ax.legend(fontsize=7, frameon=False)
     _tidy(ax)
     figure.tight_layout()
@@ -137,14 +138,14 @@ def families(report, language):
     positions = list(range(len(keys)))
     offers = [report.flows_by_family[k]["offer"] for k in keys]
     needs = [report.flows_by_family[k]["need"] for k in keys]
-    first = ax.barh([p + 0.2 for p in positions], offers, height=0.4, color="#3182bd", label=labels.tr("Offers"))
-    second = ax.barh([p - 0.2 for p in positions], needs, height=0.4, color="#e6550d", label=labels.tr("Needs"))
+    first = ax.barh([p + 0.2 for p in positions], offers, height=0.4, color="#3182bd", label=tr("Offers"))
+    second = ax.barh([p - 0.2 for p in positions], needs, height=0.4, color="#e6550d", label=tr("Needs"))
     _annotate(ax, first, offers, language, horizontal=True)
     _annotate(ax, second, needs, language, horizontal=True)
     ax.set_yticks(positions)
     ax.set_yticklabels([labels.family(k) for k in keys])
     _integers(ax.xaxis)
-    ax.set_title(labels.tr("Flows by resource family and direction"), fontsize=9)
+    ax.set_title(tr("Flows by resource family and direction"), fontsize=9)
     ax.legend(fontsize=7, frameon=False, loc="lower right")
     _tidy(ax)
     figure.tight_layout()
@@ -158,11 +159,11 @@ def metabolism(report, language, tonnes=False):
     figure = _figure("sankey_tonnes" if tonnes else "sankey_flows")
     ax = figure.add_axes([0.0, 0.02, 1.0, 0.9])
     if tonnes:
-        title = labels.tr("The territory's metabolism in tonnes a year (matter and waste): offering activities → "
+        title = tr("The territory's metabolism in tonnes a year (matter and waste): offering activities → "
                           "resources → needing activities")
         value = lambda v: labels.number(v, language) + " t"  # noqa: E731
     else:
-        title = labels.tr("The territory's metabolism in flows: offering activities → resource families → "
+        title = tr("The territory's metabolism in flows: offering activities → resource families → "
                           "needing activities")
         value = lambda v: labels.number(v, language)  # noqa: E731
     figure.suptitle(title, fontsize=8, wrap=True)
@@ -170,8 +171,8 @@ def metabolism(report, language, tonnes=False):
         drawing.draw(ax, sankey, labels.section, labels.family, value)
     else:
         ax.axis("off")
-        ax.text(0.5, 0.5, labels.tr("No flow to show."), ha="center", va="center", fontsize=9)
-    ax.text(0.0, -0.01, labels.tr("Offers: {offers} — needs: {needs}").format(
+        ax.text(0.5, 0.5, tr("No flow to show."), ha="center", va="center", fontsize=9)
+    ax.text(0.0, -0.01, tr("Offers: {offers} — needs: {needs}. In the middle, each family's offers → needs.").format(
         offers=value(sankey.left_total), needs=value(sankey.right_total)), transform=ax.transAxes, fontsize=7)
     return _svg(figure)
 

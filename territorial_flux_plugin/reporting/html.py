@@ -5,6 +5,7 @@ import base64
 import html
 
 from ..domain.indicators import SYNERGY_COLUMNS
+from ..toolbelt.i18n import tr
 from . import labels
 
 _STYLE = """
@@ -45,7 +46,7 @@ def page(report, facts, charts, map_png, language):
              '</head><body>'.format(language, _e(facts["title"]), _STYLE),
              "<h1>{}</h1><p>{}<br>{}<br>{}</p>".format(_e(facts["title"]), _e(facts["territory"]), _e(facts["period"]),
                                                       _e(facts["level"]))]
-    parts.append('<h2>{}</h2><div class="figures">'.format(_e(labels.tr("Key figures"))))
+    parts.append('<h2>{}</h2><div class="figures">'.format(_e(tr("Key figures"))))
     for key, text in facts["key_figures"]:
         parts.append('<div class="figure"><b>{}</b>{}</div>'.format(_e(text), _e(labels.indicator(key))))
     parts.append("</div>")
@@ -53,23 +54,23 @@ def page(report, facts, charts, map_png, language):
         parts.append('<p class="note">{}</p>'.format(_e(facts["estimated_note"])))
     if not charts:
         parts.append('<p class="note">{}</p>'.format(_e(facts["no_charts"])))
-    for name, title in (("pipeline", labels.tr("Synergy pipeline")), ("conversion", labels.tr("Conversion of possible links")),
-                        ("outcomes", labels.tr("Outcomes by year")), ("families", labels.tr("Flows by family")),
-                        ("sankey_flows", labels.tr("Metabolism of the territory (flows)")),
-                        ("sankey_tonnes", labels.tr("Metabolism of the territory (tonnes)"))):
+    for name, title in (("pipeline", tr("Synergy pipeline")), ("conversion", tr("Conversion of possible links")),
+                        ("outcomes", tr("Outcomes by year")), ("families", tr("Flows by family")),
+                        ("sankey_flows", tr("Metabolism of the territory (flows)")),
+                        ("sankey_tonnes", tr("Metabolism of the territory (tonnes)"))):
         if name in charts:
             parts.append("<h2>{}</h2>{}".format(_e(title), _image(charts[name], "svg+xml")))
     if map_png:
-        parts.append("<h2>{}</h2>{}".format(_e(labels.tr("Synergies map")), _image(map_png, "png")))
-    parts.append("<h2>{}</h2>".format(_e(labels.tr("Indicators"))))
-    parts.append(_table([labels.tr("Indicator"), labels.tr("Value"), labels.tr("Unit"), labels.tr("Key")],
+        parts.append("<h2>{}</h2>{}".format(_e(tr("Synergies map")), _image(map_png, "png")))
+    parts.append("<h2>{}</h2>".format(_e(tr("Indicators"))))
+    parts.append(_table([tr("Indicator"), tr("Value"), tr("Unit"), tr("Key")],
                         [(labels.indicator(i.key), labels.number(i.value, language) + (" *" if i.estimated else ""),
-                          labels.unit(i.unit), i.key) for i in values.values() if i.value is not None], numeric=(labels.tr("Value"),)))
-    parts.append("<h2>{}</h2>".format(_e(labels.tr("Synergies"))))
+                          labels.unit(i.unit), i.key) for i in values.values() if i.value is not None], numeric=(tr("Value"),)))
+    parts.append("<h2>{}</h2>".format(_e(tr("Synergies"))))
     parts.append(_table(SYNERGY_COLUMNS, [[row[c] for c in SYNERGY_COLUMNS] for row in report.synergies]))
     if report.contributors:
-        parts.append("<h2>{}</h2>".format(_e(labels.tr("Contributions inside the organisation"))))
-        parts.append(_table([labels.tr("Advisor"), labels.tr("Flows recorded"), labels.tr("Synergy steps")],
+        parts.append("<h2>{}</h2>".format(_e(tr("Contributions inside the organisation"))))
+        parts.append(_table([tr("Advisor"), tr("Flows recorded"), tr("Synergy steps")],
                             report.contributors))
     parts.append('<p class="note">{}</p></body></html>'.format(_e(facts["footer"])))
     return "".join(parts)

@@ -39,6 +39,7 @@ from ..printing import layout as map_layout
 from ..printing.export import export, extent
 from ..project.build import open_workspace
 from ..toolbelt.compat import enum_value
+from ..toolbelt.i18n import tr
 from . import charts as drawing
 from . import labels
 
@@ -112,13 +113,13 @@ def _heading(layout, page, text, y=MARGIN):
 def _footer(layout, page, texts):
     _label(layout, page, "{} — {} — {}".format(texts["title"], texts["territory"], texts["period"]),
            (MARGIN, HEIGHT - MARGIN - 5, CONTENT * 0.7, 5), 7, colour="#555555")
-    _label(layout, page, labels.tr("Page {page} of {pages}").format(page=page + 1, pages=PAGES),
+    _label(layout, page, tr("Page {page} of {pages}").format(page=page + 1, pages=PAGES),
            (MARGIN + CONTENT * 0.7, HEIGHT - MARGIN - 5, CONTENT * 0.3, 5), 7, colour="#555555",
            align=enum_value(Qt, "AlignmentFlag.AlignRight", "AlignRight"))
 
 
 def layout_name(settings):
-    return labels.tr("Territory report — {level} — {start} to {end}").format(
+    return tr("Territory report — {level} — {start} to {end}").format(
         level=print_layers.level_label(settings.level), start=settings.date_from, end=settings.date_to)
 
 
@@ -127,7 +128,7 @@ def _title_page(layout, report, texts):
     _label(layout, 0, texts["territory"], (MARGIN, 42, CONTENT, 9), 15)
     _label(layout, 0, texts["period"], (MARGIN, 53, CONTENT, 6), 11, colour="#444444")
     _label(layout, 0, texts["level"], (MARGIN, 60, CONTENT, 10), 9, True, colour="#b2182b")
-    _heading(layout, 0, labels.tr("Key figures"), 78)
+    _heading(layout, 0, tr("Key figures"), 78)
     column_width = CONTENT / 2.0
     for index, (key, text) in enumerate(texts["key_figures"]):
         x = MARGIN + (index % 2) * column_width
@@ -136,8 +137,9 @@ def _title_page(layout, report, texts):
         _label(layout, 0, labels.indicator(key), (x, y + 10.5, column_width - 5, 10), 9, colour="#444444")
     values = {i.key: i.value for i in report.indicators}
     top = 90 + ((len(texts["key_figures"]) + 1) // 2) * 24 + 4
-    _heading(layout, 0, labels.tr("Synergies by status at the end of the period"), top)
-    lines = ["{}: {}".format(labels.status(s), values["synergies_" + s]) for s in SYNERGY_STATUSES]
+    _heading(layout, 0, tr("Synergies by status at the end of the period"), top)
+    lines = [tr("{status}: {count}").format(status=labels.status(s), count=values["synergies_" + s])
+             for s in SYNERGY_STATUSES]
     _label(layout, 0, "\n".join(lines), (MARGIN, top + 11, CONTENT, 36), 10)
     note = texts["estimated_note"]
     if note:
@@ -160,10 +162,10 @@ def _map_layers(workspace, project, level):
 def _map_page(layout, page, workspace, project, level, texts):
     from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap
 
-    _heading(layout, page, labels.tr("Synergies map"))
+    _heading(layout, page, tr("Synergies map"))
     frame = extent(workspace)
     if frame is None:
-        _label(layout, page, labels.tr("The workspace has no company yet: no map."), (MARGIN, 30, CONTENT, 8), 10)
+        _label(layout, page, tr("The workspace has no company yet: no map."), (MARGIN, 30, CONTENT, 8), 10)
         return None
     drawn, titles = _map_layers(workspace, project, level)
     map_item = QgsLayoutItemMap(layout)
@@ -174,7 +176,7 @@ def _map_page(layout, page, workspace, project, level, texts):
     _place(map_item, page, MARGIN, 28, CONTENT, 180)
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
-    legend.setTitle(labels.tr("Legend"))
+    legend.setTitle(tr("Legend"))
     legend.setColumnCount(2)
     legend.setResizeToContents(False)
     map_layout._style_legend(legend, 1.0)
@@ -199,31 +201,31 @@ def build(workspace, project, settings, report, texts, charts):
         page.setPageSize("A4", portrait)
         collection.addPage(page)
     _title_page(layout, report, texts)
-    _heading(layout, 1, labels.tr("Synergy pipeline"))
+    _heading(layout, 1, tr("Synergy pipeline"))
     _chart(layout, 1, charts, "pipeline", 28, texts)
-    _heading(layout, 1, labels.tr("Conversion of possible links"), 132)
+    _heading(layout, 1, tr("Conversion of possible links"), 132)
     _chart(layout, 1, charts, "conversion", 145, texts)
-    _heading(layout, 2, labels.tr("Outcomes by year"))
+    _heading(layout, 2, tr("Outcomes by year"))
     _chart(layout, 2, charts, "outcomes", 28, texts)
-    _heading(layout, 2, labels.tr("Flows by family"), 128)
+    _heading(layout, 2, tr("Flows by family"), 128)
     _chart(layout, 2, charts, "families", 141, texts)
-    _heading(layout, 3, labels.tr("Metabolism of the territory (flows)"))
+    _heading(layout, 3, tr("Metabolism of the territory (flows)"))
     _chart(layout, 3, charts, "sankey_flows", 28, texts)
-    _heading(layout, 4, labels.tr("Metabolism of the territory (tonnes)"))
+    _heading(layout, 4, tr("Metabolism of the territory (tonnes)"))
     _chart(layout, 4, charts, "sankey_tonnes", 28, texts)
     if report.sankey_tonnes.left_out:
-        _label(layout, 4, labels.tr("{count} matter or waste flows have no quantity in tonnes and are not drawn.").format(
+        _label(layout, 4, tr("{count} matter or waste flows have no quantity in tonnes and are not drawn.").format(
             count=report.sankey_tonnes.left_out), (MARGIN, 262, CONTENT, 6), 8, colour="#555555")
     _map_page(layout, 5, workspace, project, settings.level, texts)
-    _heading(layout, 6, labels.tr("Indicators"))
+    _heading(layout, 6, tr("Indicators"))
     rows = [(labels.indicator(i.key), labels.number(i.value, settings.language) + (" *" if i.estimated else ""),
              labels.unit(i.unit), i.key) for i in report.indicators if i.value is not None]
     _table(layout, 6, rows, (MARGIN, 27, CONTENT, 175),
-           [labels.tr("Indicator"), labels.tr("Value"), labels.tr("Unit"), labels.tr("Key")])
+           [tr("Indicator"), tr("Value"), tr("Unit"), tr("Key")])
     if report.contributors:
-        _heading(layout, 6, labels.tr("Contributions inside the organisation"), 205)
+        _heading(layout, 6, tr("Contributions inside the organisation"), 205)
         _table(layout, 6, [(login or "?", flows, steps) for login, flows, steps in report.contributors],
-               (MARGIN, 216, CONTENT, 45), [labels.tr("Advisor"), labels.tr("Flows recorded"), labels.tr("Synergy steps")])
+               (MARGIN, 216, CONTENT, 45), [tr("Advisor"), tr("Flows recorded"), tr("Synergy steps")])
     for page in range(PAGES):
         _footer(layout, page, texts)
     layout.setCustomProperty(REPORT_PROPERTY, settings.level)
@@ -248,7 +250,7 @@ def write_pdf(workspace, settings, report, texts, charts, project, save, feedbac
     if save:
         saved = project.write(workspace.project_uri)
         if not saved and workspace.project_is_shared:
-            feedback.pushWarning(labels.tr("The layout was not saved in the team workspace's shared project (only "
+            feedback.pushWarning(tr("The layout was not saved in the team workspace's shared project (only "
                                            "its administrators may change it); the report is complete."))
         elif not saved:
             fail(QT_TRANSLATE_NOOP("Validation", "Cannot store the project in {path}: {error}"),

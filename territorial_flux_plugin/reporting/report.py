@@ -16,6 +16,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
 from ..storage import workspace_at
 from ..toolbelt.i18n import language as interface_language
+from ..toolbelt.i18n import tr
 from . import charts as drawing
 from . import data, labels
 
@@ -92,19 +93,19 @@ def facts(workspace, report, settings):
     shown = [k for k in KEY_FIGURES if k in by_key and by_key[k].value is not None]
     mention = confidentiality_mention(settings.level)
     return {
-        "title": labels.tr("Territory report"),
+        "title": tr("Territory report"),
         "territory": territory_name(workspace),
-        "period": labels.tr("From {start} to {end}").format(start=settings.date_from, end=settings.date_to),
-        "level": labels.tr("Confidentiality: {level}").format(level=level_label(settings.level))
+        "period": tr("From {start} to {end}").format(start=settings.date_from, end=settings.date_to),
+        "level": tr("Confidentiality: {level}").format(level=level_label(settings.level))
         + (" — " + mention if mention else ""),
         "key_figures": [(k, figure_text(by_key[k], settings.language)) for k in shown],
-        "estimated_note": labels.tr("* includes estimates made with the workspace's emission factors, for "
+        "estimated_note": tr("* includes estimates made with the workspace's emission factors, for "
                                     "operating synergies whose avoided emissions were not entered.")
         if any(i.estimated for i in report.indicators) else "",
-        "no_charts": labels.tr("The charts are not drawn: this QGIS has no matplotlib (QGIS's installers for "
+        "no_charts": tr("The charts are not drawn: this QGIS has no matplotlib (QGIS's installers for "
                                "Windows and macOS ship it; on Linux install python3-matplotlib). The figures "
                                "are complete."),
-        "footer": labels.tr("Territorial Flux workspace “{name}”, report written on {date}.").format(
+        "footer": tr("Territorial Flux workspace “{name}”, report written on {date}.").format(
             name=workspace.name, date=datetime.date.today().isoformat()),
     }
 
@@ -137,7 +138,7 @@ def _write(workspace, settings, feedback, project, save):
     charts = drawing.draw_all(report, settings.language)
     result["charts"] = bool(charts)
     if not charts:
-        feedback.pushWarning(labels.tr("matplotlib is not installed in this QGIS: the report is written without "
+        feedback.pushWarning(tr("matplotlib is not installed in this QGIS: the report is written without "
                                        "its charts."))
     texts = facts(workspace, report, settings)
     from . import pages

@@ -318,3 +318,40 @@ def test_empty_avoided_emissions_are_estimated_and_marked(run, demo, tmp_path):
     pdf = tmp_path / "estimated.pdf"
     report(run, demo, pdf)
     assert "includes estimates made with the workspace's emission factors" in re.sub(r"\s+", " ", pdf_text(str(pdf)))
+
+
+@pytest.fixture
+def in_french():
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(os.path.join(ROOT, "territorial_flux_plugin", "resources", "i18n", "territorial_flux_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    settings = QgsSettings()
+    before = settings.value("locale/userLocale", "")
+    settings.setValue("locale/userLocale", "fr_FR")
+    yield
+    settings.setValue("locale/userLocale", before)
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_report_in_french_keeps_its_keys(run, demo, tmp_path, in_french):
+    output = tmp_path / "rapport.pdf"
+    report(run, demo, output)
+    text = re.sub(r"\s+", " ", pdf_text(str(output)))
+    for needle in ("Rapport du territoire", "Chiffres clés", "Du 2020-01-01 au 2030-12-31", "Avancement des synergies",
+                   "Métabolisme du territoire (flux)", "Carte des synergies", "Page 7 sur 7", "Entreprises",
+                   "synergies_operating"):
+        assert needle in text, needle
+    assert "Key figures" not in text
+    values = {i.key: i.value for i in expected(demo, "internal").indicators}
+    assert "{}".format(values["flows_offer"]) in text
+    sheet = tmp_path / "rapport.xlsx"
+    report(run, demo, sheet)
+    found = sheets(str(sheet))
+    assert {r["indicator"] for r in found["indicators"][1]} == set(values)  # stable English keys
+    with closing(sqlite3.connect(demo)) as connection:
+        labels_fr = {r[0] for r in connection.execute(
+            "SELECT r.label_fr FROM synergies s JOIN resource_nomenclature r ON r.code = s.resource_code")}
+    assert {r["resource"] for r in found["synergies"][1]} <= labels_fr
