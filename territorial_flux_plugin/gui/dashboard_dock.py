@@ -52,6 +52,9 @@ class PipelineChart(QWidget):
         statuses = list(SYNERGY_STATUSES)
         width, height = self.width(), self.height()
         label_height, top = 16, 14
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(font)
         slot = width / float(len(statuses))
         largest = max(list(self.counts.values()) + [1])
         for index, status in enumerate(statuses):
@@ -61,9 +64,11 @@ class PipelineChart(QWidget):
             painter.fillRect(rect, QColor(STATUS_COLOURS[status]))
             painter.drawText(QRectF(index * slot, height - label_height - bar - top, slot, top),
                              enum_value(Qt, "AlignmentFlag.AlignCenter", "AlignCenter"), str(count))
+            label = painter.fontMetrics().elidedText(vocabulary_label(SYNERGY_STATUSES[status]),
+                                                     enum_value(Qt, "TextElideMode.ElideRight", "ElideRight"),
+                                                     int(slot) - 2)
             painter.drawText(QRectF(index * slot, height - label_height, slot, label_height),
-                             enum_value(Qt, "AlignmentFlag.AlignCenter", "AlignCenter"),
-                             vocabulary_label(SYNERGY_STATUSES[status])[:6])
+                             enum_value(Qt, "AlignmentFlag.AlignCenter", "AlignCenter"), label)
         painter.end()
 
 
