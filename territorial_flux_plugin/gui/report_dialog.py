@@ -109,6 +109,8 @@ def report_current_workspace(iface, dialog_factory=ReportDialog):
         log(str(error), critical_level())
         bar.pushMessage(__title__, str(error), level=critical_level(), duration=0)
         return None
+    if path_is_pdf(parameters["OUTPUT"]):
+        _add_to_open_project(workspace, parameters)
     QApplication.restoreOverrideCursor()
     path = result["OUTPUT"]
     text = tr("Report written: {path}.").format(path=path)
@@ -126,3 +128,26 @@ def report_current_workspace(iface, dialog_factory=ReportDialog):
     if dialog.open_file.isChecked():
         open_file(path)
     return result
+
+
+def path_is_pdf(path):
+    return os.path.splitext(path)[1].lower() == ".pdf"
+
+
+def _add_to_open_project(workspace, parameters):
+    """The same layout in the open project when it is the workspace's (saving it keeps the layout)."""
+    from qgis.core import QgsProject
+
+    from ..project.build import current_workspace
+    from ..reporting.report import ReportSettings, write_report
+
+    project = QgsProject.instance()
+    current = current_workspace(project)
+    if current is None or current != workspace:
+        return
+    settings = ReportSettings(parameters["OUTPUT"], parameters["FROM"], parameters["TO"],
+                              parameters["MAX_CONFIDENTIALITY"])
+    try:
+        write_report(workspace, settings, project=project, save=False, export_file=False)
+    except Exception as error:  # noqa: BLE001 - the report itself was written; say why the layout is not here
+        log(tr("The layout could not be added to the open project: {error}").format(error=error), warning_level())

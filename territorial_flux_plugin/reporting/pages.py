@@ -147,19 +147,21 @@ def _title_page(layout, report, texts):
     _label(layout, 0, texts["footer"], (MARGIN, top + 62, CONTENT, 6), 8, colour="#555555")
 
 
-def _map_layers(workspace, project, level):
-    """The synergies map's print layers, added to ``project`` (not to its layer tree)."""
+def _map_layers(workspace, project, level, group=None):
+    """The synergies map's print layers, added to ``project`` (in ``group`` when given)."""
     drawn, titles = [], {}
     table_titles = print_layers.table_titles()
     for table, style in print_layers.THEME_LAYERS["synergies"]:
         layer = print_layers.print_layer(workspace, table, level, style)
         project.addMapLayer(layer, False)
+        if group is not None:
+            group.addLayer(layer)
         drawn.append(layer)
         titles[layer.id()] = table_titles[table]
     return drawn, titles
 
 
-def _map_page(layout, page, workspace, project, level, texts):
+def _map_page(layout, page, workspace, project, level, texts, group=None):
     from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap
 
     _heading(layout, page, tr("Synergies map"))
@@ -167,7 +169,7 @@ def _map_page(layout, page, workspace, project, level, texts):
     if frame is None:
         _label(layout, page, tr("The workspace has no company yet: no map."), (MARGIN, 30, CONTENT, 8), 10)
         return None
-    drawn, titles = _map_layers(workspace, project, level)
+    drawn, titles = _map_layers(workspace, project, level, group)
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
     map_item.setFrameEnabled(True)
@@ -188,8 +190,9 @@ def _map_page(layout, page, workspace, project, level, texts):
     return map_item
 
 
-def build(workspace, project, settings, report, texts, charts):
-    """The report's :class:`QgsPrintLayout` in ``project`` (not yet added to its layout manager)."""
+def build(workspace, project, settings, report, texts, charts, group=None):
+    """The report's :class:`QgsPrintLayout` in ``project`` (not yet added to its layout manager);
+    the map's layers go to ``group`` of its layer tree when given."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(layout_name(settings))
@@ -216,7 +219,7 @@ def build(workspace, project, settings, report, texts, charts):
     if report.sankey_tonnes.left_out:
         _label(layout, 4, tr("{count} matter or waste flows have no quantity in tonnes and are not drawn.").format(
             count=report.sankey_tonnes.left_out), (MARGIN, 262, CONTENT, 6), 8, colour="#555555")
-    _map_page(layout, 5, workspace, project, settings.level, texts)
+    _map_page(layout, 5, workspace, project, settings.level, texts, group)
     _heading(layout, 6, tr("Indicators"))
     rows = [(labels.indicator(i.key), labels.number(i.value, settings.language) + (" *" if i.estimated else ""),
              labels.unit(i.unit), i.key) for i in report.indicators if i.value is not None]
@@ -232,20 +235,26 @@ def build(workspace, project, settings, report, texts, charts):
     return layout
 
 
-def write_pdf(workspace, settings, report, texts, charts, project, save, feedback):
-    """Build the layout in ``project`` (the workspace's stored project by default), export it and
-    save it there; returns ``{"layout": name, "saved": bool, "pages": n, "project": project}``."""
+def write_pdf(workspace, settings, report, texts, charts, project, save, feedback, export_file=True):
+    """Build the layout in ``project`` (the workspace's stored project by default), export it
+    (unless ``export_file`` is false) and save it there; returns ``{"layout": name, "saved": bool,
+    "pages": n, "project": project}``. The map's layers go to the *Printed maps* group, replacing
+    those of an earlier report of the same name."""
+    from ..printing.export import _printed_maps_group, _replace_group
+
     if project is None:
         project = QgsProject()
         open_workspace(workspace, project)
     workspace.repoint_query_layers(project, print_layers.PRINT_PROPERTY)
-    layout = build(workspace, project, settings, report, texts, charts)
+    group = _replace_group(project, _printed_maps_group(project), layout_name(settings))
+    layout = build(workspace, project, settings, report, texts, charts, group)
     manager = project.layoutManager()
     previous = manager.layoutByName(layout.name())
     if previous is not None:
         manager.removeLayout(previous)
     manager.addLayout(layout)
-    export(layout, settings.output, "pdf", False)
+    if export_file:
+        export(layout, settings.output, "pdf", False)
     saved = False
     if save:
         saved = project.write(workspace.project_uri)

@@ -110,12 +110,16 @@ def facts(workspace, report, settings):
     }
 
 
-def write_report(workspace, settings, feedback=None, project=None, save=True):
+def write_report(workspace, settings, feedback=None, project=None, save=True, export_file=True):
     """Write the report ``settings`` ask for; returns a dict: ``output``, ``layout`` (the name of the
-    layout saved, for a PDF), ``charts`` (whether they were drawn), ``report``, ``project``."""
+    layout saved, for a PDF), ``charts`` (whether they were drawn), ``report``, ``project``.
+
+    For a PDF, ``project`` is where the layout is built (the workspace's stored project by default),
+    ``save`` writes it into the stored project, and ``export_file`` false only builds the layout
+    (as the dialog does in the open project)."""
     failure = None
     try:
-        return _write(workspace_at(workspace), settings, feedback or _Quiet(), project, save)
+        return _write(workspace_at(workspace), settings, feedback or _Quiet(), project, save, export_file)
     except TerritorialFluxError as error:
         failure = error.message
     except Exception as error:  # noqa: BLE001 - said in a sentence, the same way
@@ -124,7 +128,7 @@ def write_report(workspace, settings, feedback=None, project=None, save=True):
     raise TerritorialFluxError(failure)
 
 
-def _write(workspace, settings, feedback, project, save):
+def _write(workspace, settings, feedback, project, save, export_file):
     check(settings)
     kind = output_kind(settings.output)
     os.makedirs(os.path.dirname(os.path.abspath(settings.output)), exist_ok=True)
@@ -153,6 +157,6 @@ def _write(workspace, settings, feedback, project, save):
             out.write(text)
         os.replace(temporary, settings.output)
         return result
-    written = pages.write_pdf(workspace, settings, report, texts, charts, project, save, feedback)
+    written = pages.write_pdf(workspace, settings, report, texts, charts, project, save, feedback, export_file)
     result.update(written)
     return result

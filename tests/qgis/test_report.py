@@ -160,11 +160,19 @@ def test_the_saved_layout_reprints_with_its_charts(run, demo, tmp_path):
 
     from territorial_flux_plugin.storage import workspace_at
 
-    result = report(run, demo, tmp_path / "report.pdf")
+    report(run, demo, tmp_path / "first.pdf")
+    result = report(run, demo, tmp_path / "report.pdf")  # the same report again replaces the first
     project = QgsProject()
     assert project.read(workspace_at(demo).project_uri)
     layout = project.layoutManager().layoutByName(result["LAYOUT"])
     assert layout is not None and layout.pageCollection().pageCount() == 7
+    assert [item.name() for item in project.layoutManager().layouts()].count(result["LAYOUT"]) == 1
+    from territorial_flux_plugin.printing.layers import PRINT_PROPERTY
+
+    printed = [layer for layer in project.mapLayers().values() if layer.customProperty(PRINT_PROPERTY)]
+    assert len(printed) == 3  # synergies, companies, areas: once
+    map_item = layout.itemById("map")
+    assert {layer.id() for layer in map_item.layers()} == {layer.id() for layer in printed}
     pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
     assert len(pictures) == 6 and all(p.picturePath().startswith("base64:") for p in pictures)
     again = str(tmp_path / "again.pdf")
@@ -268,13 +276,14 @@ def test_the_menus_dialog_writes_the_report_of_the_open_workspace(provider, demo
     opened = []
     monkeypatch.setattr(report_dialog, "open_file", opened.append)
     output = str(tmp_path / "bilan.xlsx")
+    outputs = [output, str(tmp_path / "bilan.pdf")]
 
     class Filled(report_dialog.ReportDialog):
         def exec(self):  # the person's choices
             self.date_from.setDate(QDate(2020, 1, 1))
             self.date_to.setDate(QDate(2030, 12, 31))
             self.level.setCurrentIndex(self.level.findData("partners"))
-            self.output.setFilePath(output)
+            self.output.setFilePath(outputs.pop(0))
             self.accept()
             return self.result()
 
@@ -287,6 +296,9 @@ def test_the_menus_dialog_writes_the_report_of_the_open_workspace(provider, demo
         assert "contributors" not in found  # partners
         values = {r["indicator"]: r["value"] for r in found["indicators"][1]}
         assert values == pytest.approx({i.key: i.value for i in expected(demo, "partners").indicators})
+        pdf = report_dialog.report_current_workspace(qgis_iface, Filled)
+        assert pdf["LAYOUT"] and os.path.exists(pdf["OUTPUT"])
+        assert QgsProject.instance().layoutManager().layoutByName(pdf["LAYOUT"]) is not None
     finally:
         QgsProject.instance().clear()
 

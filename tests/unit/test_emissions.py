@@ -50,3 +50,21 @@ def test_an_entered_value_wins():
     assert avoided(table(), synergy) == (3.0, False)
     synergy["co2e_avoided_t_per_year"] = None
     assert avoided(table(), synergy) == (28.0, True)
+
+
+def test_shipped_factors_are_cited_or_empty_with_their_reason():
+    from territorial_flux_plugin.domain.emissions import DEFAULT_COLUMNS, DEFAULT_FACTORS, UNCITED_NOTE, default_rows
+
+    assert all(len(row) == len(DEFAULT_COLUMNS) for row in default_rows())
+    kinds = ("kg_co2e_per_t", "kg_co2e_per_mwh", "kg_co2e_per_tkm")
+    with_value = [f for f in DEFAULT_FACTORS if any(f.get(k) is not None for k in kinds)]
+    assert with_value, "the road transport factor is cited"
+    for factor in with_value:
+        assert "Base Carbone" in factor["source"] and "http" in factor["source"]
+        assert len(factor["source_date"]) == 10
+    assert [f.get("kg_co2e_per_tkm") for f in with_value] == [0.105]
+    for factor in DEFAULT_FACTORS:
+        if factor not in with_value:
+            assert factor["note"] == UNCITED_NOTE and not factor.get("source")
+    table = FactorTable([Factor(**{k: v for k, v in f.items() if k in Factor._fields}) for f in DEFAULT_FACTORS])
+    assert estimate(table, "15 01 01", "waste", diverted_t=10.0, distance_km=5.0) is None  # no per-tonne factor shipped
