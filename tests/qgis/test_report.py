@@ -176,7 +176,10 @@ def test_the_saved_layout_reprints_with_its_charts(run, demo, tmp_path):
     pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
     assert len(pictures) == 6 and all(p.picturePath().startswith("base64:") for p in pictures)
     again = str(tmp_path / "again.pdf")
+    from territorial_flux_plugin.printing.export import text_as_text
+
     settings = QgsLayoutExporter.PdfExportSettings()
+    settings.textRenderFormat = text_as_text()  # text as text, on QGIS 3.40 and later too
     assert QgsLayoutExporter(layout).exportToPdf(again, settings) == QgsLayoutExporter.Success
     assert "Synergy pipeline" in pdf_text(again)
 
