@@ -81,8 +81,10 @@ def _chart(layout, page, charts, name, y, texts):
     return _label(layout, page, texts["no_charts"], (MARGIN, y, CONTENT, 20), 9, colour="#7f2704")
 
 
-def _table(layout, page, rows, rect, header):
+def _table(layout, page, rows, rect, header, widths=None):
     table = QgsLayoutItemManualTable.create(layout)
+    if widths and hasattr(table, "setColumnWidths"):
+        table.setColumnWidths(widths)
     cells = [[_cell(value, bold=True) for value in header]]
     cells += [[_cell(value) for value in row] for row in rows]
     table.setTableContents(cells)
@@ -183,10 +185,12 @@ def _map_page(layout, page, workspace, project, level, texts, group=None):
     legend.setResizeToContents(False)
     map_layout._style_legend(legend, 1.0)
     layout.addLayoutItem(legend)
-    _place(legend, page, MARGIN, 212, CONTENT, 55)
+    _place(legend, page, MARGIN, 214, CONTENT, 53)
     counted = {layer.id() for layer in drawn if not layer.customProperty(print_layers.PRINT_PROPERTY).startswith("areas")}
     map_layout.configure(layout, drawn, frame, workspace.crs, titles, counted=counted)
-    legend.attemptResize(QgsLayoutSize(CONTENT, 55, _mm()))
+    _label(layout, page, tr("The map shows the synergies as they stand today, whatever the period."),
+           (MARGIN, 209, CONTENT, 4), 7, colour="#555555")
+    legend.attemptResize(QgsLayoutSize(CONTENT, 53, _mm()))
     return map_item
 
 
@@ -224,11 +228,11 @@ def build(workspace, project, settings, report, texts, charts, group=None):
     rows = [(labels.indicator(i.key), labels.number(i.value, settings.language) + (" *" if i.estimated else ""),
              labels.unit(i.unit), i.key) for i in report.indicators if i.value is not None]
     _table(layout, 6, rows, (MARGIN, 27, CONTENT, 175),
-           [tr("Indicator"), tr("Value"), tr("Unit"), tr("Key")])
+           [tr("Indicator"), tr("Value"), tr("Unit"), tr("Key")], [78, 24, 22, 46])
     if report.contributors:
         _heading(layout, 6, tr("Contributions inside the organisation"), 205)
         _table(layout, 6, [(login or "?", flows, steps) for login, flows, steps in report.contributors],
-               (MARGIN, 216, CONTENT, 45), [tr("Advisor"), tr("Flows recorded"), tr("Synergy steps")])
+               (MARGIN, 216, CONTENT, 45), [tr("Advisor"), tr("Flows recorded"), tr("Synergy steps")], [60, 40, 40])
     for page in range(PAGES):
         _footer(layout, page, texts)
     layout.setCustomProperty(REPORT_PROPERTY, settings.level)

@@ -159,7 +159,7 @@
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="227"/>
+        <location filename="../../reporting/pages.py" line="234"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
@@ -1039,7 +1039,7 @@
         <translation>Document destiné aux partenaires de l'organisme — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="179"/>
+        <location filename="../../reporting/pages.py" line="183"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -1474,12 +1474,12 @@
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_dialog.py" line="122"/>
+        <location filename="../../gui/report_dialog.py" line="124"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="178"/>
+        <location filename="../../gui/report_dialog.py" line="153"/>
         <source>The layout could not be added to the open project: {error}</source>
         <translation>La mise en page n'a pas pu être ajoutée au projet ouvert : {error}</translation>
     </message>
@@ -1629,22 +1629,22 @@
         <translation>toutes les ressources</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_dock.py" line="76"/>
+        <location filename="../../gui/dashboard_dock.py" line="81"/>
         <source>Territorial Flux — dashboard</source>
         <translation>Territorial Flux — tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_dock.py" line="90"/>
+        <location filename="../../gui/dashboard_dock.py" line="95"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="223"/>
+        <location filename="../../reporting/pages.py" line="230"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="223"/>
+        <location filename="../../reporting/pages.py" line="230"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
@@ -1694,17 +1694,17 @@
         <translation>Ouvrez d'abord un espace de travail : le rapport est écrit à partir de l'espace ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_dialog.py" line="114"/>
+        <location filename="../../gui/report_dialog.py" line="116"/>
         <source>Report written: {path}.</source>
         <translation>Rapport écrit : {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_dialog.py" line="116"/>
+        <location filename="../../gui/report_dialog.py" line="118"/>
         <source>Its layout “{layout}” is in the workspace's project (Project ▸ Layouts once the workspace is opened again).</source>
         <translation>Sa mise en page « {layout} » est dans le projet de l'espace de travail (Projet ▸ Mises en page, une fois l'espace rouvert).</translation>
     </message>
     <message>
-        <location filename="../../gui/report_dialog.py" line="119"/>
+        <location filename="../../gui/report_dialog.py" line="121"/>
         <source>Without charts: this QGIS has no matplotlib.</source>
         <translation>Sans graphiques : ce QGIS n’a pas matplotlib.</translation>
     </message>
@@ -1729,7 +1729,7 @@
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="140"/>
+        <location filename="../../reporting/pages.py" line="142"/>
         <source>Synergies by status at the end of the period</source>
         <translation>Synergies par étape à la fin de la période</translation>
     </message>
@@ -1789,97 +1789,97 @@
         <translation>Aucun flux à montrer.</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="131"/>
+        <location filename="../../reporting/pages.py" line="133"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="204"/>
+        <location filename="../../reporting/pages.py" line="211"/>
         <source>Synergy pipeline</source>
         <translation>Avancement des synergies</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="206"/>
+        <location filename="../../reporting/pages.py" line="213"/>
         <source>Conversion of possible links</source>
         <translation>Transformation des liens possibles</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="208"/>
+        <location filename="../../reporting/pages.py" line="215"/>
         <source>Outcomes by year</source>
         <translation>Résultats par année</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="210"/>
+        <location filename="../../reporting/pages.py" line="217"/>
         <source>Flows by family</source>
         <translation>Flux par famille</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="212"/>
+        <location filename="../../reporting/pages.py" line="219"/>
         <source>Metabolism of the territory (flows)</source>
         <translation>Métabolisme du territoire (flux)</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="214"/>
+        <location filename="../../reporting/pages.py" line="221"/>
         <source>Metabolism of the territory (tonnes)</source>
         <translation>Métabolisme du territoire (tonnes)</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="165"/>
+        <location filename="../../reporting/pages.py" line="169"/>
         <source>Synergies map</source>
         <translation>Carte des synergies</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="220"/>
+        <location filename="../../reporting/pages.py" line="227"/>
         <source>Indicators</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="223"/>
+        <location filename="../../reporting/pages.py" line="230"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="223"/>
+        <location filename="../../reporting/pages.py" line="230"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="226"/>
+        <location filename="../../reporting/pages.py" line="233"/>
         <source>Contributions inside the organisation</source>
         <translation>Contributions au sein de l'organisation</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="227"/>
+        <location filename="../../reporting/pages.py" line="234"/>
         <source>Flows recorded</source>
         <translation>Flux saisis</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="227"/>
+        <location filename="../../reporting/pages.py" line="234"/>
         <source>Synergy steps</source>
         <translation>Étapes de synergies</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="116"/>
+        <location filename="../../reporting/pages.py" line="118"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="122"/>
+        <location filename="../../reporting/pages.py" line="124"/>
         <source>Territory report — {level} — {start} to {end}</source>
         <translation>Rapport du territoire — {level} — du {start} au {end}</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="168"/>
+        <location filename="../../reporting/pages.py" line="172"/>
         <source>The workspace has no company yet: no map.</source>
         <translation>L'espace de travail n'a pas encore d'entreprise : pas de carte.</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="217"/>
+        <location filename="../../reporting/pages.py" line="224"/>
         <source>{count} matter or waste flows have no quantity in tonnes and are not drawn.</source>
         <translation>{count} flux de matières ou de déchets n’ont pas de quantité en tonnes et ne sont pas dessinés.</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="253"/>
+        <location filename="../../reporting/pages.py" line="266"/>
         <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the report is complete.</source>
         <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; le rapport est complet.</translation>
     </message>
@@ -1904,7 +1904,7 @@
         <translation>Espace de travail Territorial Flux « {name} », rapport écrit le {date}.</translation>
     </message>
     <message>
-        <location filename="../../reporting/report.py" line="141"/>
+        <location filename="../../reporting/report.py" line="145"/>
         <source>matplotlib is not installed in this QGIS: the report is written without its charts.</source>
         <translation>matplotlib n'est pas installé dans ce QGIS : le rapport est écrit sans ses graphiques.</translation>
     </message>
@@ -1914,9 +1914,14 @@
         <translation>Offres : {offers} — besoins : {needs}. Au milieu, les offres → les besoins de chaque famille.</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="141"/>
+        <location filename="../../reporting/pages.py" line="143"/>
         <source>{status}: {count}</source>
         <translation>{status} : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="191"/>
+        <source>The map shows the synergies as they stand today, whatever the period.</source>
+        <translation>La carte montre les synergies telles qu'elles sont aujourd'hui, quelle que soit la période.</translation>
     </message>
 </context>
 <context>
@@ -3683,7 +3688,7 @@
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../../reporting/pages.py" line="256"/>
+        <location filename="../../reporting/pages.py" line="269"/>
         <source>Cannot store the project in {path}: {error}</source>
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
@@ -4303,7 +4308,7 @@
         <translation>La période commence ({start}) après sa fin ({end}).</translation>
     </message>
     <message>
-        <location filename="../../reporting/report.py" line="122"/>
+        <location filename="../../reporting/report.py" line="126"/>
         <source>The report could not be written to {file} ({error}).</source>
         <translation>Le rapport n'a pas pu être écrit dans {file} ({error}).</translation>
     </message>
