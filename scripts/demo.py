@@ -1,5 +1,6 @@
-"""make demo: build the demo workspace with territorialflux:createdemo, render its map and print
-its synergies and missing-links maps (demo/synergies.pdf, demo/missinglinks.pdf).
+"""make demo: build the demo workspace with territorialflux:createdemo, render its map, print
+its synergies and missing-links maps (demo/synergies.pdf, demo/missinglinks.pdf) and write the
+territory's report (demo/report.pdf, demo/report.xlsx, demo/report.html).
 
 Usage: python scripts/demo.py OUTPUT_FOLDER
 """
@@ -36,6 +37,11 @@ def main(folder):
         printed = processing.run("territorialflux:printmap", {
             "WORKSPACE": result["OUTPUT"], "THEME": theme, "OUTPUT": os.path.abspath(os.path.join(folder, theme + ".pdf"))})
         print("printed map: {}".format(printed["OUTPUT"]))
+    for extension in ("pdf", "xlsx", "html"):  # the territory's report (territorialflux:report)
+        written = processing.run("territorialflux:report", {
+            "WORKSPACE": result["OUTPUT"], "FROM": "2020-01-01",
+            "OUTPUT": os.path.abspath(os.path.join(folder, "report." + extension))})
+        print("report: {}".format(written["OUTPUT"]))
     plugin.unload()
     app.exitQgis()
 

@@ -31,7 +31,7 @@ fi
 [ -n "$major" ] || { echo "setup: cannot tell which PostgreSQL this distribution ships (apt-cache show postgresql)" >&2; exit 1; }
 
 PACKAGES=(python3-qgis qgis-providers qgis xvfb xauth imagemagick poppler-utils gdal-bin
-          pyqt5-dev-tools qttools5-dev-tools python3-venv make git
+          pyqt5-dev-tools qttools5-dev-tools python3-venv make git python3-matplotlib
           "postgresql-$major-postgis-3" "postgresql-$major" python3-psycopg2
           chromium chromium-driver python3-selenium python3-pil)
 missing=()

@@ -86,11 +86,15 @@ class TerritorialFluxPlugin:
                          self.print_map, toolbar=False)
         self._add_action("share_with_partners", theme("/mActionSharingExport.svg"), tr("Share with partners…"),
                          self.share_with_partners, toolbar=False)
+        self._add_action("territory_report", theme("/mActionNewReport.svg"), tr("Territory report…"),
+                         self.territory_report, toolbar=False)
         self.menu.addSeparator()
         self._add_action("company_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "company.svg")),
                          tr("Company dock"), lambda: self._toggle(self.tools.company_dock), toolbar=True)
         self._add_action("synergy_dock", QIcon(os.path.join(PLUGIN_FOLDER, "resources", "icons", "synergy.svg")),
                          tr("Synergy dock"), lambda: self._toggle(self.tools.synergy_dock), toolbar=True)
+        self._add_action("dashboard", theme("/mActionNewReport.svg"), tr("Dashboard"),
+                         lambda: self._toggle(self.tools.dashboard_dock), toolbar=False)
         self._add_action("pick_company", theme("/mActionIdentify.svg"), tr("Pick a company on the map"),
                          lambda: self.iface.mapCanvas().setMapTool(self.tools.company_pick_tool()), toolbar=True)
 
@@ -317,5 +321,14 @@ class TerritorialFluxPlugin:
 
         try:
             share_current_workspace(self.iface)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged
+            self._report(error)
+
+    def territory_report(self):
+        """Territory report…: the dialog, then territorialflux:report on the open workspace."""
+        from .gui.report_dialog import report_current_workspace
+
+        try:
+            report_current_workspace(self.iface)
         except Exception as error:  # noqa: BLE001 - shown to the user, logged
             self._report(error)

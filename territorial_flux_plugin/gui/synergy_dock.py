@@ -186,6 +186,7 @@ class SynergyDock(WorkspaceDock):
         self.iface = iface
         self.tools = tools
         self.synergy_uid = None
+        self.estimate = None
         self.loaded_version = None
         splitter = QSplitter(enum_value(Qt, "Orientation.Vertical", "Vertical"))
         self.tabs = QTabWidget()
@@ -270,6 +271,17 @@ class SynergyDock(WorkspaceDock):
             edit.setObjectName(name)
             form.addRow(label, edit)
             self.fields[name] = edit
+            if name == "co2e_avoided_t_per_year":
+                estimate_row = QHBoxLayout()
+                self.estimate_label = QLabel()
+                self.estimate_label.setObjectName("co2eEstimate")
+                self.use_estimate = QPushButton(tr("Use the estimate"))
+                self.use_estimate.setObjectName("useEstimate")
+                self.use_estimate.clicked.connect(self.take_estimate)
+                estimate_row.addWidget(self.estimate_label)
+                estimate_row.addWidget(self.use_estimate)
+                estimate_row.addStretch()
+                form.addRow("", estimate_row)
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("next_action_date")
         self.date_edit.setCalendarPopup(True)
@@ -436,6 +448,7 @@ class SynergyDock(WorkspaceDock):
             widget.setEnabled(enabled)
         self.participants.clear()
         self.timeline.clear()
+        self._show_estimate(feature)
         if feature is None:
             self.title_label.setText(tr("Choose a synergy in the list, or create one.") if self.layers
                                      else tr("No workspace is open."))
@@ -522,6 +535,21 @@ class SynergyDock(WorkspaceDock):
             if not ok:
                 return None
         return self._run(editing.change_status, self.synergy_uid, "abandoned", None, reason)
+
+    def _show_estimate(self, feature):
+        from .co2e_estimate import estimate_for, explanation
+
+        found = estimate_for(self.layers, feature) if feature is not None else None
+        self.estimate = found
+        self.estimate_label.setText(tr("estimate: {value}").format(value="{:g}".format(found.value)) if found else "")
+        self.estimate_label.setToolTip(explanation(found) if found else "")
+        self.use_estimate.setVisible(found is not None)
+        self.use_estimate.setEnabled(found is not None and self.writable)
+
+    def take_estimate(self):
+        """Put the estimate in the avoided emissions field (saved with the outcomes)."""
+        if self.estimate is not None:
+            self.fields["co2e_avoided_t_per_year"].setText("{:g}".format(self.estimate.value))
 
     def save_outcomes(self):
         values = {name: edit.text().strip() for name, edit in self.fields.items()}

@@ -77,6 +77,7 @@ class PluginTools:
         self.iface = iface
         self._company_dock = None
         self._synergy_dock = None
+        self._dashboard_dock = None
         self._tools = {}
         self.locator_filter = None
 
@@ -102,8 +103,17 @@ class PluginTools:
         return self._synergy_dock
 
     def has_dock(self, getter):
-        """True when the dock ``getter`` (``company_dock`` or ``synergy_dock``) returns was made already."""
-        return {self.company_dock: self._company_dock, self.synergy_dock: self._synergy_dock}.get(getter) is not None
+        """True when the dock ``getter`` (``company_dock``, ``synergy_dock``, ``dashboard_dock``) returns was made already."""
+        return {self.company_dock: self._company_dock, self.synergy_dock: self._synergy_dock,
+                self.dashboard_dock: self._dashboard_dock}.get(getter) is not None
+    def dashboard_dock(self):
+        if self._dashboard_dock is None:
+            from .dashboard_dock import DashboardDock
+
+            self._dashboard_dock = DashboardDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(enum_value(_qt(), "DockWidgetArea.RightDockWidgetArea", "RightDockWidgetArea"),
+                                     self._dashboard_dock)
+        return self._dashboard_dock
 
     def show_company(self, uid):
         dock = self.company_dock()
@@ -161,12 +171,12 @@ class PluginTools:
                 canvas.unsetMapTool(tool)
             tool.deleteLater()
         self._tools = {}
-        for dock in (self._company_dock, self._synergy_dock):
+        for dock in (self._company_dock, self._synergy_dock, self._dashboard_dock):
             if dock is not None:
                 dock.disconnect_project()
                 self.iface.removeDockWidget(dock)
                 dock.deleteLater()
-        self._company_dock = self._synergy_dock = None
+        self._company_dock = self._synergy_dock = self._dashboard_dock = None
         if self.locator_filter is not None:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None

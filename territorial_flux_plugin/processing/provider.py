@@ -23,8 +23,9 @@ ALGORITHMS += (MissingLinksAlgorithm, PossibleLinksAlgorithm)
 # Boundaries and printed territory maps.
 from .import_areas import ImportAreasAlgorithm  # noqa: E402
 from .print_map import PrintMapAlgorithm  # noqa: E402
+from .report import ReportAlgorithm  # noqa: E402
 
-ALGORITHMS += (ImportAreasAlgorithm, PrintMapAlgorithm)
+ALGORITHMS += (ImportAreasAlgorithm, PrintMapAlgorithm, ReportAlgorithm)
 # Sharing with partners: filtered exports, without personal data.
 from .export_partners import ExportPartnersAlgorithm  # noqa: E402
 from .export_webmap import ExportWebMapAlgorithm  # noqa: E402

@@ -23,7 +23,7 @@ def layer_groups():
         (tr("Territory"), ["synergies", "companies", "areas"], True),
         (tr("Tables"), ["flows", "synergy_participants", "synergy_events", "link_reviews",
                         "resource_balance"], True),
-        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "vocabulary", "workspace_info",
+        (tr("Reference lists"), ["resource_nomenclature", "naf_nomenclature", "vocabulary", "emission_factors", "workspace_info",
                                 "audit_log"], False),
     ]
 

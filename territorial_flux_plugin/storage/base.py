@@ -313,6 +313,14 @@ def write_reference_lists(database):
           display(r["code"], r["label_fr"])) for r in naf_rows()])
 
 
+def write_default_factors(database):
+    """The emission factors a new workspace starts with (``domain.emissions.DEFAULT_FACTORS``)."""
+    from ..domain.emissions import DEFAULT_COLUMNS, default_rows
+
+    database.executemany("INSERT INTO {{t:emission_factors}} ({}) VALUES ({})".format(
+        ", ".join(DEFAULT_COLUMNS), ", ".join("?" for _ in DEFAULT_COLUMNS)), default_rows())
+
+
 def write_info(database, name, crs_authid, author):
     """The workspace information of a new workspace."""
     from ..__about__ import __version__

@@ -16,7 +16,7 @@ from .schema import TABLES_BY_NAME
 
 # Business tables in dependency order; the nomenclatures come with every workspace.
 COPIED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews", "vocabulary",
-                 "areas", "audit_log"]
+                 "areas", "emission_factors", "audit_log"]
 
 
 def normalise(column_type, value):
@@ -111,6 +111,8 @@ def copy_workspace(source, target, feedback=None):
                 rows = _read(reader, table)
                 if table == "audit_log":  # the history of the source, not the copy's own inserts
                     writer.execute("DELETE FROM {t:audit_log}")
+                if table == "emission_factors":  # the source's factors, not the new workspace's defaults
+                    writer.execute("DELETE FROM {t:emission_factors}")
                 _write(writer, table, rows)
                 copied[table] = rows
                 if feedback is not None:

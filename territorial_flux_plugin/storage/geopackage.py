@@ -17,7 +17,7 @@ from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import geopackage_sql as sql
 from . import migrations, schema
-from .base import PROJECT_NAME, Workspace, with_project_xml, write_info, write_reference_lists
+from .base import PROJECT_NAME, Workspace, with_project_xml, write_default_factors, write_info, write_reference_lists
 from .database import SqliteDatabase
 from .schema import TABLES, TABLES_BY_NAME
 
@@ -245,6 +245,7 @@ def create_geopackage(path, name, crs, overwrite=False, author=None):
             with database.transaction():
                 _write_schema(database.connection, srs[1], srs)
                 write_reference_lists(database)
+                write_default_factors(database)
                 write_info(database, name, crs["authid"], author or getpass.getuser())
         finally:
             database.close()

@@ -18,7 +18,7 @@ from ..domain.errors import TerritorialFluxError
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import migrations, schema
 from . import postgres_sql as ddl
-from .base import PROJECT_NAME, Workspace, with_project_xml, write_info, write_reference_lists
+from .base import PROJECT_NAME, Workspace, with_project_xml, write_default_factors, write_info, write_reference_lists
 from .database import PostgresDatabase
 from .schema import TABLES_BY_NAME
 
@@ -360,6 +360,7 @@ class PostgresWorkspace(Workspace):
                     for statement in ddl.create_roles_statements(schema) + ddl.schema_statements(schema, srid):
                         database.execute(statement)
                     write_reference_lists(database)
+                    write_default_factors(database)
                     write_info(database, name, crs.authid(), database.user)
                     for statement in ddl.security_statements(schema):
                         database.execute(statement)

@@ -25,7 +25,7 @@ POSTGRES_TYPES = {"uuid": "uuid", "text": "text", "integer": "integer", "real": 
                   "boolean": "boolean", "date": "date", "datetime": "timestamptz", "json": "jsonb"}
 # Tables editors write; every other table is written by administrators only.
 EDITOR_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events",
-                 "link_reviews", "vocabulary"]
+                 "link_reviews", "vocabulary", "emission_factors"]
 # Tables whose rows at ``advisor`` level only their advisor (and administrators) see.
 CONFIDENTIAL_TABLES = ["flows", "synergies"]
 PROJECTS_TABLE = "qgis_projects"
@@ -409,11 +409,35 @@ def workspace_info_statements(schema):
             + _policies(schema, "workspace_info", "true", ANALYSIS_INFO))
 
 
-def login_defaults(schema):
+def login_defaults(schema, tables=None):
     """The "who" columns (advisor, by, updated_by) default to the database login (idempotent)."""
     # IF EXISTS: a version 1 workspace gets them at the version 2 step, before later tables exist
     return ["ALTER TABLE IF EXISTS {}.{} ALTER COLUMN {} SET DEFAULT session_user".format(q(schema), q(table.name), q(column.name))
-            for table in TABLES for column in table.columns if column.default_expression == USER_EXPRESSION]
+            for table in TABLES for column in table.columns if column.default_expression == USER_EXPRESSION
+            and (tables is None or table.name in tables)]
+
+
+# The tables of schema version 2 (later versions add theirs with their own migration).
+VERSION_2_TABLES = [t.name for t in TABLES if t.name not in ("vocabulary", "emission_factors")]
+
+
+def emission_factor_statements(schema):
+    """Emission factors in a team workspace: every reader reads them, editors keep them (idempotent)."""
+    roles = role_names(schema)
+    t = "{}.\"emission_factors\"".format(q(schema))
+    return (["ALTER TABLE {} OWNER TO {}".format(t, q(roles["admin"])), "REVOKE ALL ON {} FROM PUBLIC".format(t),
+             "GRANT SELECT ON {} TO {}".format(t, q(roles["reader"])),
+             "GRANT INSERT, UPDATE, DELETE ON {} TO {}".format(t, q(roles["editor"])),
+             "GRANT USAGE, SELECT ON SEQUENCE {}.\"emission_factors_fid_seq\" TO {}".format(q(schema), q(roles["editor"]))]
+            + _policies(schema, "emission_factors", "true", "true"))
+
+
+def upgrade_to_5_statements(schema, srid):
+    """Schema version 5 for a version 4 team workspace: the emission factors table, its grants,
+    row-level security and audit trigger (the shipped factors are written by the migration)."""
+    table = TABLES_BY_NAME["emission_factors"]
+    return ([create_table(schema, table, srid)] + create_indexes(schema, table)
+            + [audit_trigger(schema, "emission_factors")] + emission_factor_statements(schema))
 
 
 def upgrade_to_2_statements(schema):
@@ -423,7 +447,7 @@ def upgrade_to_2_statements(schema):
     return (["DROP TRIGGER IF EXISTS \"audit\" ON {}.\"synergy_events\"".format(q(schema)),
              audit_trigger(schema, "synergy_events")]
             + visibility_functions(schema) + linked_security_statements(schema)
-            + workspace_info_statements(schema) + login_defaults(schema))
+            + workspace_info_statements(schema) + login_defaults(schema, VERSION_2_TABLES))
 
 
 # Learned words: every role reads them; editors add words as themselves and may correct a
@@ -509,7 +533,8 @@ def security_statements(schema):
             "CREATE POLICY \"delete\" ON {} FOR DELETE TO {} USING (true)".format(t, editor),
         ]
     statements += visibility_functions(schema) + linked_security_statements(schema)
-    statements += workspace_info_statements(schema) + vocabulary_security_statements(schema)
+    statements += (workspace_info_statements(schema) + vocabulary_security_statements(schema)
+                   + _policies(schema, "emission_factors", "true", "true"))
     return statements
 
 

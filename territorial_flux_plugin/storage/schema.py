@@ -26,9 +26,10 @@ from ..domain.vocabulary import (
 
 # 1: first release. 2: synergy events audited; row-level security of participants, events, reviews
 # and the audit trail follows the flows' and synergies' visibility (team workspaces). 3: every
-# GeoPackage time stamp in milliseconds. 4: the learned vocabulary (``vocabulary``). The steps are
-# in storage/migrations/vN.py.
-SCHEMA_VERSION = 4
+# GeoPackage time stamp in milliseconds. 4: the learned vocabulary (``vocabulary``). 5: the
+# emission factors (``emission_factors``), with the shipped defaults. The steps are in
+# storage/migrations/vN.py.
+SCHEMA_VERSION = 5
 CONTEXT = "Schema"
 
 
@@ -419,6 +420,37 @@ VOCABULARY = Table("vocabulary", QT_TRANSLATE_NOOP("Schema", "Learned words"), [
            default_expression="now()"),
 ], display_expression="\"word\" || ' → ' || \"code\"")
 
+
+def _factor_needs_source():
+    given = "coalesce(\"kg_co2e_per_t\", \"kg_co2e_per_mwh\", \"kg_co2e_per_tkm\") IS NULL"
+    rule = "{} OR (trim(coalesce(\"source\", '')) <> '' AND \"source_date\" IS NOT NULL)".format(given)
+    return TableCheck("factor_source", rule, rule, QT_TRANSLATE_NOOP(
+        "Schema", "A factor needs its source and the date of that source."), "source")
+
+
+def _one_scope():
+    rule = "\"resource_code\" IS NULL OR \"family\" IS NULL"
+    return TableCheck("factor_scope", rule, rule, QT_TRANSLATE_NOOP(
+        "Schema", "A factor applies to a resource code or to a family, not both (neither: every resource)."),
+        "family")
+
+
+# Emission factors for the avoided emissions the report estimates (domain/emissions.py): per
+# resource code, per family, or (neither) for every resource.
+EMISSION_FACTORS = Table("emission_factors", QT_TRANSLATE_NOOP("Schema", "Emission factors"), [
+    uid_column(),
+    Column("resource_code", "text", QT_TRANSLATE_NOOP("Schema", "Resource"), references="resource_nomenclature.code"),
+    Column("family", "text", QT_TRANSLATE_NOOP("Schema", "Resource family"), vocabulary=FAMILIES),
+    Column("kg_co2e_per_t", "real", QT_TRANSLATE_NOOP("Schema", "kg CO2e avoided per tonne diverted")),
+    Column("kg_co2e_per_mwh", "real", QT_TRANSLATE_NOOP("Schema", "kg CO2e per MWh substituted")),
+    Column("kg_co2e_per_tkm", "real", QT_TRANSLATE_NOOP("Schema", "kg CO2e per tonne-kilometre by road"),
+           checks=[non_negative()]),
+    Column("source", "text", QT_TRANSLATE_NOOP("Schema", "Source")),
+    Column("source_date", "date", QT_TRANSLATE_NOOP("Schema", "Date of the source")),
+    Column("note", "text", QT_TRANSLATE_NOOP("Schema", "Note")),
+] + stamp_columns(), checks=[_factor_needs_source(), _one_scope()],
+    display_expression="coalesce(\"resource_code\", \"family\", '*')")
+
 # Written by the storage itself (triggers), never by the plugin: every insert, update and delete
 # of the AUDITED tables, with the old and new values as JSON objects (geometry left out).
 AUDIT_LOG = Table("audit_log", QT_TRANSLATE_NOOP("Schema", "Change history"), [
@@ -434,7 +466,7 @@ AUDIT_LOG = Table("audit_log", QT_TRANSLATE_NOOP("Schema", "Change history"), [
     Column("new_values", "text", QT_TRANSLATE_NOOP("Schema", "New values")),
 ], display_expression="\"table_name\" || ' ' || \"operation\"")
 AUDITED_TABLES = ["companies", "flows", "synergies", "synergy_participants", "synergy_events", "link_reviews",
-                  "vocabulary"]
+                  "vocabulary", "emission_factors"]
 VERSIONED_TABLES = ["companies", "flows", "synergies"]
 
 # --- value-chain analysis: derived tables, replaced whole by each run (see workspace/analysis.py).
@@ -502,7 +534,7 @@ ANALYSIS_TABLES = [MISSING_LINKS, POSSIBLE_LINKS, RESOURCE_BALANCE, METABOLISM]
 
 # In creation order: a table comes after the tables it references.
 TABLES = [WORKSPACE_INFO, RESOURCE_NOMENCLATURE, NAF_NOMENCLATURE, COMPANIES, FLOWS, SYNERGIES,
-          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, VOCABULARY, AUDIT_LOG] + ANALYSIS_TABLES
+          SYNERGY_PARTICIPANTS, SYNERGY_EVENTS, LINK_REVIEWS, AREAS, VOCABULARY, EMISSION_FACTORS, AUDIT_LOG] + ANALYSIS_TABLES
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Tables whose rows hold personal data, and the columns concerned.

@@ -70,6 +70,12 @@ def run():
         for _ in range(5):
             QCoreApplication.processEvents()
         report["synergy_rows"] = synergy_dock.table.rowCount()
+        dashboard = plugins[NAME].tools.dashboard_dock()
+        dashboard.show()
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        report["dashboard_companies"] = dashboard.value("companies")
+        report["active_companies"] = sum(1 for f in companies.getFeatures() if f["status"] == "active")
         company_dock = plugins[NAME].tools.company_dock()
         company_dock.search_edit.setText(companies.getFeature(1)["name"])
         company_dock.search()

@@ -47,7 +47,8 @@ def test_load_and_double_reload_leave_one_of_everything(desktop_report):
     assert started["loaded"] and started["provider"]
     assert started["menus"] == ["TerritorialFluxMenu"]
     assert started["toolbars"] == ["TerritorialFluxToolbar"]
-    assert "TerritorialFlux_new_workspace" in started["actions"]
+    assert {"TerritorialFlux_new_workspace", "TerritorialFlux_territory_report",
+            "TerritorialFlux_dashboard"} <= set(started["actions"])
     opened = steps["docks open"]
     assert opened["docks"] == ["TerritorialFluxCompanyDock", "TerritorialFluxSynergyDock"]
     assert steps["reloaded with docks"]["docks"] == []  # docks are created on first use only
@@ -72,4 +73,6 @@ def test_workspace_opens_in_the_desktop(desktop_report):
     assert {"flows_company", "participants_synergy", "events_synergy"} <= set(desktop_report["relations"])
     assert len(desktop_report["workspace_layers"]) >= 10
     assert desktop_report["synergy_rows"] >= 15
+    assert desktop_report["dashboard_companies"] == desktop_report["active_companies"] > 100
+    assert {"Territory report…", "Dashboard"} <= set(desktop_report["menu_titles"])
     assert html.escape(desktop_report["company_name"]) in desktop_report["card"]

@@ -14,6 +14,7 @@ from territorial_flux_plugin.gui.locator import CompanyLocatorFilter
 from territorial_flux_plugin.gui.tools import GeometryFollower, PluginTools
 from territorial_flux_plugin.project import editing
 from territorial_flux_plugin.project.build import open_workspace, workspace_layers
+from territorial_flux_plugin.storage.database import sqlite_database
 from tests.qgis_helpers import settle_qgis
 
 
@@ -460,3 +461,71 @@ def test_second_status_change_of_a_synergy_is_refused(workspace, tools):
     assert dock.advance()  # reloaded: the dock now holds Alice's version
     assert query(workspace, "SELECT status, next_action FROM synergies WHERE uid = ?", (uid,))[0] == (
         "contacted", "Alice calls them")
+
+
+def test_synergy_dock_proposes_the_estimated_avoided_emissions(workspace, tools):
+    from territorial_flux_plugin.domain import emissions
+    from territorial_flux_plugin.domain.codes import family_of_code
+
+    uid, code, diverted, distance = query(
+        workspace, "SELECT uid, resource_code, diverted_t_per_year, distance_km FROM synergies "
+                   "WHERE diverted_t_per_year IS NOT NULL AND distance_km IS NOT NULL LIMIT 1")[0]
+    family = family_of_code(code)
+    database = sqlite_database(workspace)
+    with database.transaction():
+        database.execute("UPDATE synergies SET co2e_avoided_t_per_year = NULL WHERE uid = ?", (uid,))
+        database.execute("UPDATE emission_factors SET kg_co2e_per_t = 420, source = 'Base Empreinte (test)', "
+                         "source_date = '2024-06-01' WHERE family = ?", (family,))
+    database.close()
+    settle_qgis()
+    dock = tools.synergy_dock()
+    workspace_layers()["emission_factors"].reload()
+    dock.show_synergy(uid)
+    expected = round(diverted * 420 / 1000.0 - diverted * distance * 0.105 / 1000.0, 1)
+    assert expected == emissions.estimate(emissions.FactorTable([
+        emissions.Factor(family=family, kg_co2e_per_t=420.0), emissions.Factor(kg_co2e_per_tkm=0.105)]),
+        code, family, diverted_t=diverted, distance_km=distance).value
+    assert dock.estimate_label.text() == "estimate: {:g}".format(expected)
+    assert "Base Empreinte (test)" in dock.estimate_label.toolTip() and "2022-09-19" in dock.estimate_label.toolTip()
+    assert dock.fields["co2e_avoided_t_per_year"].text() == ""
+    dock.use_estimate.click()
+    assert dock.fields["co2e_avoided_t_per_year"].text() == "{:g}".format(expected)
+    assert dock.save_outcomes()
+    assert query(workspace, "SELECT co2e_avoided_t_per_year FROM synergies WHERE uid = ?", (uid,))[0][0] == expected
+    assert dock.estimate_label.text() == "" and not dock.use_estimate.isVisibleTo(dock)
+
+
+def test_dashboard_shows_the_reports_figures_live(workspace, tools, qtbot):
+    from qgis.PyQt.QtCore import QDate
+
+    from territorial_flux_plugin.reporting.report import ReportSettings, compute
+    from territorial_flux_plugin.storage import workspace_at
+
+    dashboard = tools.dashboard_dock()
+    dashboard.date_from.setDate(QDate(2020, 1, 1))
+    dashboard.date_to.setDate(QDate(2030, 12, 31))
+
+    def truth(level):
+        report = compute(workspace_at(workspace), ReportSettings("x.xlsx", "2020-01-01", "2030-12-31", level, "en"))
+        return {i.key: i.value for i in report.indicators}
+
+    shown = {i.key: i.value for i in dashboard.report.indicators}
+    assert shown == truth("internal")
+    assert dashboard.table.rowCount() == len([v for v in shown.values() if v is not None])
+    assert dashboard.chart.counts == {s: shown["synergies_" + s] for s in
+                                      ("idea", "contacted", "studying", "implementing", "operating", "abandoned")}
+    image = dashboard.chart.grab().toImage()
+    assert any(image.pixelColor(x, image.height() - 20).name() == "#08519c" for x in range(image.width()))
+    # live: a synergy moved on in the synergy dock moves on in the dashboard
+    before = shown["synergies_operating"]
+    synergies = tools.synergy_dock()
+    uid = query(workspace, "SELECT uid FROM synergies WHERE status = 'implementing' AND confidentiality <> 'advisor' "
+                           "LIMIT 1")[0][0]
+    synergies.show_synergy(uid)
+    assert synergies.advance()
+    qtbot.waitUntil(lambda: dashboard.value("synergies_operating") == before + 1)
+    assert dashboard.value("synergies_operating_reached") == truth("internal")["synergies_operating_reached"]
+    # the audience: partners see fewer, and no savings
+    dashboard.level.setCurrentIndex(dashboard.level.findData("partners"))
+    assert {i.key: i.value for i in dashboard.report.indicators} == truth("partners")
+    assert dashboard.value("savings_eur_per_year") is None

@@ -216,3 +216,67 @@ def test_a_workspace_before_the_vocabulary_gets_it_and_its_layer(workspace_path)
     assert contents == [{"data_type": "attributes"}]
     assert gpkg.integrity_problems(workspace_path) == []
     project.clear()
+
+
+def _as_version_4(path):
+    """What a version 4 workspace looks like: no emission factors, and a stored project without them."""
+    from territorial_flux_plugin.project.build import workspace_layers
+    from territorial_flux_plugin.storage import workspace_at
+
+    project = QgsProject()
+    assert project.read(workspace_at(path).project_uri)
+    layer = workspace_layers(project)["emission_factors"]
+    project.removeMapLayer(layer.id())
+    assert project.write()
+    project.clear()
+    connection = sqlite3.connect(path)
+    with connection:
+        triggers = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'emission_factors' "
+            "OR name LIKE 'fk_emission_factors_%')")]
+        for trigger in triggers:
+            connection.execute('DROP TRIGGER "{}"'.format(trigger))
+        connection.execute("DROP TABLE emission_factors")
+        connection.execute("DELETE FROM gpkg_contents WHERE table_name = 'emission_factors'")
+        connection.execute("DELETE FROM audit_log WHERE table_name = 'emission_factors'")
+        connection.execute("UPDATE workspace_info SET value = '4' WHERE key = 'schema_version'")
+    connection.close()
+
+
+def test_a_version_4_workspace_gains_the_emission_factors(workspace_path):
+    """Version 3 adds the emission factors with the shipped ones, audited, and the layer in the project."""
+    from territorial_flux_plugin.domain.emissions import DEFAULT_FACTORS
+    from territorial_flux_plugin.project.build import workspace_layers
+
+    _as_version_4(workspace_path)
+    project = QgsProject()
+    workspace, backup = open_workspace(workspace_path, project)
+    try:
+        assert backup and gpkg.read_info(workspace_path)["schema_version"] == str(schema.SCHEMA_VERSION)
+        layer = workspace_layers(project)["emission_factors"]
+        assert layer.isValid() and layer.featureCount() == len(DEFAULT_FACTORS)
+        assert project.layerTreeRoot().findLayer(layer.id()) is not None
+        rows = query(workspace_path, "SELECT family, kg_co2e_per_tkm, source_date FROM emission_factors "
+                                     "WHERE kg_co2e_per_tkm IS NOT NULL")
+        assert rows == [(None, 0.105, "2022-09-19")]
+        database = sqlite_database(workspace_path)
+        with database.transaction():
+            database.execute("UPDATE emission_factors SET kg_co2e_per_t = 100, source = 'Base Empreinte', "
+                             "source_date = '2024-01-01', updated_by = 'erin' WHERE family = 'waste'")
+        audited = database.rows("SELECT operation, by FROM audit_log WHERE table_name = 'emission_factors'")
+        with pytest.raises(sqlite3.IntegrityError, match="factor_source"):
+            with database.transaction():
+                database.execute("UPDATE emission_factors SET kg_co2e_per_t = 100, source = NULL WHERE family = 'matter'")
+        database.close()
+        assert [tuple(r.values()) for r in audited] == [("insert", None)] * len(DEFAULT_FACTORS) + [("update", "erin")]
+        assert gpkg.integrity_problems(workspace_path) == []
+    finally:
+        project.clear()
+
+
+def query(path, sql, args=()):
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql, args).fetchall()
+    finally:
+        connection.close()

@@ -57,7 +57,8 @@ def test_gui_lifecycle_twice(qgis_iface, no_provider):
         assert registry.providerById("territorialflux") is not None
         names = [a.objectName() for a in plugin.menu.actions() if a.objectName()]
         assert {"TerritorialFlux_new_workspace", "TerritorialFlux_open_workspace",
-                "TerritorialFlux_create_demo", "TerritorialFlux_share_with_partners"} <= set(names)
+                "TerritorialFlux_create_demo", "TerritorialFlux_share_with_partners", "TerritorialFlux_territory_report",
+                "TerritorialFlux_dashboard"} <= set(names)
         share = [a for a in plugin.menu.actions() if a.objectName() == "TerritorialFlux_share_with_partners"][0]
         assert share.text() == "Share with partners…" and not share.icon().isNull()
         plugin.unload()

@@ -14,7 +14,7 @@
         <translation>Rechercher une entreprise : nom, SIRET ou commune</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="94"/>
+        <location filename="../../plugin.py" line="98"/>
         <source>Pick a company on the map</source>
         <translation>Sélectionner une entreprise sur la carte</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>&amp;Historique…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="122"/>
+        <location filename="../../reporting/charts.py" line="141"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>Ajouter une &amp;offre…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="122"/>
+        <location filename="../../reporting/charts.py" line="142"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="277"/>
+        <location filename="../../gui/synergy_dock.py" line="289"/>
         <source>none</source>
         <translation>néant</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="224"/>
+        <location filename="../../reporting/pages.py" line="234"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>Coût actuel (€/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="284"/>
+        <location filename="../../gui/synergy_dock.py" line="296"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="277"/>
+        <location filename="../../plugin.py" line="281"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -649,22 +649,22 @@
         <translation>Territorial Flux — Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="201"/>
+        <location filename="../../gui/synergy_dock.py" line="202"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="202"/>
+        <location filename="../../gui/synergy_dock.py" line="203"/>
         <source>Live (not abandoned)</source>
         <translation>En cours (non abandonnées)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="209"/>
+        <location filename="../../gui/synergy_dock.py" line="210"/>
         <source>All families</source>
         <translation>Toutes les familles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="214"/>
+        <location filename="../../gui/synergy_dock.py" line="215"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
@@ -679,67 +679,67 @@
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="224"/>
+        <location filename="../../gui/synergy_dock.py" line="225"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="224"/>
+        <location filename="../../gui/synergy_dock.py" line="225"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="234"/>
+        <location filename="../../gui/synergy_dock.py" line="235"/>
         <source>New &amp;substitution…</source>
         <translation>Nouvelle &amp;substitution…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="234"/>
+        <location filename="../../gui/synergy_dock.py" line="235"/>
         <source>Supplier → receiver on the &amp;map</source>
         <translation>Fournisseur → destinataire sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="234"/>
+        <location filename="../../gui/synergy_dock.py" line="235"/>
         <source>New &amp;mutualisation…</source>
         <translation>Nouvelle &amp;mutualisation…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="256"/>
+        <location filename="../../gui/synergy_dock.py" line="257"/>
         <source>A&amp;bandon…</source>
         <translation>&amp;Abandonner…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="263"/>
+        <location filename="../../gui/synergy_dock.py" line="264"/>
         <source>Outcomes and next action</source>
         <translation>Résultats et prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="267"/>
         <source>Diverted (t/yr)</source>
         <translation>Tonnage détourné (t/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="267"/>
         <source>Savings (EUR/yr)</source>
         <translation>Économies (€/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="267"/>
         <source>Avoided (t CO2e/yr)</source>
         <translation>Émissions évitées (t CO2e/an)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266"/>
+        <location filename="../../gui/synergy_dock.py" line="267"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="279"/>
+        <location filename="../../gui/synergy_dock.py" line="291"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="285"/>
+        <location filename="../../gui/synergy_dock.py" line="297"/>
         <source>Save &amp;outcomes</source>
         <translation>Enregistrer les &amp;résultats</translation>
     </message>
@@ -759,67 +759,67 @@
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="309"/>
+        <location filename="../../gui/synergy_dock.py" line="321"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="354"/>
+        <location filename="../../gui/synergy_dock.py" line="366"/>
         <source>All advisors</source>
         <translation>Tous les conseillers</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="416"/>
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>Overdue: the next action was due on {date}.</source>
         <translation>En retard : la prochaine action était prévue le {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="440"/>
+        <location filename="../../gui/synergy_dock.py" line="453"/>
         <source>Choose a synergy in the list, or create one.</source>
         <translation>Choisissez une synergie dans la liste, ou créez-en une.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="440"/>
+        <location filename="../../gui/synergy_dock.py" line="453"/>
         <source>No workspace is open.</source>
         <translation>Aucun espace de travail n'est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="450"/>
+        <location filename="../../gui/synergy_dock.py" line="463"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="450"/>
+        <location filename="../../gui/synergy_dock.py" line="463"/>
         <source>Move to “{status}”</source>
         <translation>Passer au statut « {status} »</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="461"/>
+        <location filename="../../gui/synergy_dock.py" line="474"/>
         <source>supplier</source>
         <translation>fournisseur</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="461"/>
+        <location filename="../../gui/synergy_dock.py" line="474"/>
         <source>receiver</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="461"/>
+        <location filename="../../gui/synergy_dock.py" line="474"/>
         <source>member</source>
         <translation>membre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="520"/>
+        <location filename="../../gui/synergy_dock.py" line="533"/>
         <source>Abandon the synergy</source>
         <translation>Abandonner la synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="520"/>
+        <location filename="../../gui/synergy_dock.py" line="533"/>
         <source>Why is this synergy abandoned? (required)</source>
         <translation>Pourquoi cette synergie est-elle abandonnée ? (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="562"/>
+        <location filename="../../gui/synergy_dock.py" line="590"/>
         <source>Click the supplier on the map, then the receiver.</source>
         <translation>Cliquez sur le fournisseur sur la carte, puis sur le destinataire.</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>Document destiné aux partenaires de l'organisme — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="173"/>
+        <location filename="../../reporting/pages.py" line="183"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation>Le modèle ne contient aucun élément d'identifiant {ids} : élément omis.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="281"/>
+        <location filename="../../reporting/report.py" line="99"/>
         <source>Confidentiality: {level}</source>
         <translation>Confidentialité : {level}</translation>
     </message>
@@ -1154,42 +1154,42 @@
         <translation>Imprimer la carte du territoire…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="90"/>
+        <location filename="../../plugin.py" line="92"/>
         <source>Company dock</source>
         <translation>Panneau Entreprise</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="92"/>
+        <location filename="../../plugin.py" line="94"/>
         <source>Synergy dock</source>
         <translation>Panneau Synergies</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="169"/>
+        <location filename="../../plugin.py" line="173"/>
         <source>The workspace was upgraded to this plugin&apos;s version; a copy of the old file was kept: {backup}</source>
         <translation>L'espace de travail a été mis à niveau vers la version de cette extension ; une copie de l'ancien fichier a été conservée : {backup}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="174"/>
+        <location filename="../../plugin.py" line="178"/>
         <source>Workspace opened: {path}</source>
         <translation>Espace de travail ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="211"/>
+        <location filename="../../plugin.py" line="215"/>
         <source>Workspace {name} created: {path}</source>
         <translation>Espace de travail {name} créé : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="219"/>
+        <location filename="../../plugin.py" line="223"/>
         <source>Open a Territorial Flux workspace</source>
         <translation>Ouvrir un espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="277"/>
+        <location filename="../../plugin.py" line="281"/>
         <source>Save the demo territory as</source>
         <translation>Enregistrer le territoire de démonstration sous</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="294"/>
+        <location filename="../../plugin.py" line="298"/>
         <source>Demo territory created: {companies} companies, {flows} flows, {synergies} synergies.</source>
         <translation>Territoire de démonstration créé : {companies} entreprises, {flows} flux, {synergies} synergies.</translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="67"/>
+        <location filename="../../gui/report_dialog.py" line="52"/>
         <source>Audience may see up to</source>
         <translation>Les destinataires peuvent voir jusqu'à</translation>
     </message>
@@ -1434,12 +1434,12 @@
         <translation>PDF (*.pdf);;Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="76"/>
+        <location filename="../../gui/report_dialog.py" line="55"/>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="77"/>
+        <location filename="../../gui/report_dialog.py" line="56"/>
         <source>Open the file when it is written</source>
         <translation>Ouvrir le fichier une fois écrit</translation>
     </message>
@@ -1474,7 +1474,7 @@
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="178"/>
+        <location filename="../../gui/report_dialog.py" line="153"/>
         <source>The layout could not be added to the open project: {error}</source>
         <translation>La mise en page n'a pas pu être ajoutée au projet ouvert : {error}</translation>
     </message>
@@ -1589,44 +1589,334 @@
         <translation>Mettre à niveau l'espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="253"/>
+        <location filename="../../plugin.py" line="257"/>
         <source>Team workspace {name} opened ({reference}).</source>
         <translation>Espace de travail d'équipe {name} ouvert ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="256"/>
+        <location filename="../../plugin.py" line="260"/>
         <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="119"/>
-        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
-        <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
+        <location filename="../../gui/co2e_estimate.py" line="38"/>
+        <source>{value} kg CO2e per tonne diverted</source>
+        <translation>{value} kg CO2e par tonne détournée</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="126"/>
-        <source>Table to import</source>
-        <translation>Table à importer</translation>
+        <location filename="../../gui/co2e_estimate.py" line="39"/>
+        <source>{value} kg CO2e per MWh substituted</source>
+        <translation>{value} kg CO2e par MWh substitué</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="223"/>
-        <source>Choose a table…</source>
-        <translation>Choisissez une table…</translation>
+        <location filename="../../gui/co2e_estimate.py" line="40"/>
+        <source>{value} kg CO2e per tonne-kilometre by road</source>
+        <translation>{value} kg CO2e par tonne-kilomètre par la route</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="259"/>
-        <source>{file} holds several tables: choose the one to import.</source>
-        <translation>{file} contient plusieurs tables : choisissez celle à importer.</translation>
+        <location filename="../../gui/co2e_estimate.py" line="41"/>
+        <source>Estimated from the workspace&apos;s emission factors:</source>
+        <translation>Estimation faite avec les facteurs d'émission de l'espace de travail :</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="282"/>
-        <source>the columns {columns} all name {field}: choose one</source>
-        <translation>les colonnes {columns} désignent toutes {field} : choisissez-en une</translation>
+        <location filename="../../gui/co2e_estimate.py" line="43"/>
+        <source>every resource</source>
+        <translation>toutes les ressources</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="317"/>
-        <source>Several columns name this field: choose the one to import.</source>
-        <translation>Plusieurs colonnes désignent ce champ : choisissez celle à importer.</translation>
+        <location filename="../../gui/dashboard_dock.py" line="81"/>
+        <source>Territorial Flux — dashboard</source>
+        <translation>Territorial Flux — tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_dock.py" line="95"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="230"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="105"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="83"/>
+        <source>The period must start before it ends.</source>
+        <translation>La période doit commencer avant de finir.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="96"/>
+        <source>Territory report</source>
+        <translation>Rapport du territoire</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="39"/>
+        <source>Writes the report of {name} for a period: the figures funders ask for, the synergy pipeline, the metabolism and the map. Flows and synergies more restricted than the audience&apos;s level are not counted; a report for partners names no advisor.</source>
+        <translation>Écrit le rapport de {name} pour une période : les chiffres que demandent les financeurs, l'avancement des synergies, le métabolisme et la carte. Les flux et synergies plus restreints que le niveau du public ne sont pas comptés ; un rapport pour les partenaires ne nomme aucun conseiller.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="48"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="50"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="53"/>
+        <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Classeur (*.xlsx);;Page web (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="63"/>
+        <source>Write the report</source>
+        <translation>Écrire le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="80"/>
+        <source>Choose the file to write (.pdf, .xlsx or .html).</source>
+        <translation>Choisissez le fichier à écrire (.pdf, .xlsx ou .html).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="97"/>
+        <source>Open a workspace first: the report is written from the open workspace.</source>
+        <translation>Ouvrez d'abord un espace de travail : le rapport est écrit à partir de l'espace ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="116"/>
+        <source>Report written: {path}.</source>
+        <translation>Rapport écrit : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="118"/>
+        <source>Its layout “{layout}” is in the workspace's project (Project ▸ Layouts once the workspace is opened again).</source>
+        <translation>Sa mise en page « {layout} » est dans le projet de l'espace de travail (Projet ▸ Mises en page, une fois l'espace rouvert).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="121"/>
+        <source>Without charts: this QGIS has no matplotlib.</source>
+        <translation>Sans graphiques : ce QGIS n’a pas matplotlib.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/synergy_dock.py" line="278"/>
+        <source>Use the estimate</source>
+        <translation>Reprendre l'estimation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/synergy_dock.py" line="544"/>
+        <source>estimate: {value}</source>
+        <translation>estimation : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="89"/>
+        <source>Territory report…</source>
+        <translation>Rapport du territoire…</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="96"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="142"/>
+        <source>Synergies by status at the end of the period</source>
+        <translation>Synergies par étape à la fin de la période</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="100"/>
+        <source>Reviewed</source>
+        <translation>Examinés</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="100"/>
+        <source>Promoted</source>
+        <translation>Promus</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="100"/>
+        <source>Now operating</source>
+        <translation>En service aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="106"/>
+        <source>From possible links to operating synergies (reviews in the period)</source>
+        <translation>Des liens possibles aux synergies en service (examens de la période)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="119"/>
+        <source>Tonnes diverted (t/yr)</source>
+        <translation>Tonnes détournées (t/an)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="121"/>
+        <source>Emissions avoided (t CO2e/yr)</source>
+        <translation>Émissions évitées (t CO2e/an)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="127"/>
+        <source>Outcomes of operating synergies, by the year they began operating</source>
+        <translation>Résultats des synergies en service, par année de mise en service</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="148"/>
+        <source>Flows by resource family and direction</source>
+        <translation>Flux par famille de ressource et par sens</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="162"/>
+        <source>The territory's metabolism in tonnes a year (matter and waste): offering activities → resources → needing activities</source>
+        <translation>Le métabolisme du territoire en tonnes par an (matières et déchets) : activités qui offrent → ressources → activités qui ont besoin</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="166"/>
+        <source>The territory's metabolism in flows: offering activities → resource families → needing activities</source>
+        <translation>Le métabolisme du territoire en nombre de flux : activités qui offrent → familles de ressources → activités qui ont besoin</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="174"/>
+        <source>No flow to show.</source>
+        <translation>Aucun flux à montrer.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="133"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="211"/>
+        <source>Synergy pipeline</source>
+        <translation>Avancement des synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="213"/>
+        <source>Conversion of possible links</source>
+        <translation>Transformation des liens possibles</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="215"/>
+        <source>Outcomes by year</source>
+        <translation>Résultats par année</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="217"/>
+        <source>Flows by family</source>
+        <translation>Flux par famille</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="219"/>
+        <source>Metabolism of the territory (flows)</source>
+        <translation>Métabolisme du territoire (flux)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="221"/>
+        <source>Metabolism of the territory (tonnes)</source>
+        <translation>Métabolisme du territoire (tonnes)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="169"/>
+        <source>Synergies map</source>
+        <translation>Carte des synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="227"/>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="230"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="105"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="233"/>
+        <source>Contributions inside the organisation</source>
+        <translation>Contributions au sein de l'organisation</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="234"/>
+        <source>Flows recorded</source>
+        <translation>Flux saisis</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="234"/>
+        <source>Synergy steps</source>
+        <translation>Étapes de synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="118"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="124"/>
+        <source>Territory report — {level} — {start} to {end}</source>
+        <translation>Rapport du territoire — {level} — du {start} au {end}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="172"/>
+        <source>The workspace has no company yet: no map.</source>
+        <translation>L'espace de travail n'a pas encore d'entreprise : pas de carte.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="224"/>
+        <source>{count} matter or waste flows have no quantity in tonnes and are not drawn.</source>
+        <translation>{count} flux de matières ou de déchets n’ont pas de quantité en tonnes et ne sont pas dessinés.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="266"/>
+        <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the report is complete.</source>
+        <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; le rapport est complet.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="98"/>
+        <source>From {start} to {end}</source>
+        <translation>Du {start} au {end}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="102"/>
+        <source>* includes estimates made with the workspace&apos;s emission factors, for operating synergies whose avoided emissions were not entered.</source>
+        <translation>* comprend des estimations faites avec les facteurs d'émission de l'espace de travail, pour les synergies en service dont les émissions évitées n'ont pas été saisies.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="105"/>
+        <source>The charts are not drawn: this QGIS has no matplotlib (QGIS&apos;s installers for Windows and macOS ship it; on Linux install python3-matplotlib). The figures are complete.</source>
+        <translation>Les graphiques ne sont pas dessinés : ce QGIS n'a pas matplotlib (les installateurs de QGIS pour Windows et macOS le fournissent ; sous Linux, installez python3-matplotlib). Les chiffres sont complets.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="108"/>
+        <source>Territorial Flux workspace “{name}”, report written on {date}.</source>
+        <translation>Espace de travail Territorial Flux « {name} », rapport écrit le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="145"/>
+        <source>matplotlib is not installed in this QGIS: the report is written without its charts.</source>
+        <translation>matplotlib n'est pas installé dans ce QGIS : le rapport est écrit sans ses graphiques.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="175"/>
+        <source>Offers: {offers} — needs: {needs}. In the middle, each family's offers → needs.</source>
+        <translation>Offres : {offers} — besoins : {needs}. Au milieu, les offres → les besoins de chaque famille.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="143"/>
+        <source>{status}: {count}</source>
+        <translation>{status} : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="191"/>
+        <source>The map shows the synergies as they stand today, whatever the period.</source>
+        <translation>La carte montre les synergies telles qu'elles sont aujourd'hui, quelle que soit la période.</translation>
     </message>
     <message>
         <location filename="../../gui/flow_dialog.py" line="289"/>
@@ -1654,6 +1944,11 @@
         <translation>Fichier des flux</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="126"/>
+        <source>Table to import</source>
+        <translation>Table à importer</translation>
+    </message>
+    <message>
         <location filename="../../gui/flow_import_dialog.py" line="68"/>
         <source>Words that name several resources: choose the one each means</source>
         <translation>Mots qui désignent plusieurs ressources : choisissez celle que chacun veut dire</translation>
@@ -1674,6 +1969,16 @@
         <translation>Vos choix sont retenus par l'espace de travail : les prochains imports, le formulaire de flux et les traitements connaîtront ces mots.</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="223"/>
+        <source>Choose a table…</source>
+        <translation>Choisissez une table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="259"/>
+        <source>{file} holds several tables: choose the one to import.</source>
+        <translation>{file} contient plusieurs tables : choisissez celle à importer.</translation>
+    </message>
+    <message>
         <location filename="../../gui/flow_import_dialog.py" line="151"/>
         <source>{count} rows ready to import, {rejected} not importable as they are</source>
         <translation>{count} lignes prêtes à importer, {rejected} non importables en l'état</translation>
@@ -1692,6 +1997,21 @@
         <location filename="../../gui/flow_import_dialog.py" line="215"/>
         <source>{imported} flows imported, {rejected} rows not imported (listed with their reason in {path}).</source>
         <translation>{imported} flux importés, {rejected} lignes non importées (listées avec leur raison dans {path}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="119"/>
+        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
+        <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="282"/>
+        <source>the columns {columns} all name {field}: choose one</source>
+        <translation>les colonnes {columns} désignent toutes {field} : choisissez-en une</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="317"/>
+        <source>Several columns name this field: choose the one to import.</source>
+        <translation>Plusieurs colonnes désignent ce champ : choisissez celle à importer.</translation>
     </message>
     <message>
         <location filename="../../gui/share_dialog.py" line="29"/>
@@ -1875,18 +2195,8 @@
     </message>
     <message>
         <location filename="../../sharing/styling.py" line="105"/>
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <location filename="../../sharing/styling.py" line="105"/>
         <source>Label</source>
         <translation>Libellé</translation>
-    </message>
-    <message>
-        <location filename="../../sharing/styling.py" line="105"/>
-        <source>Value</source>
-        <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../../sharing/styling.py" line="180"/>
@@ -2384,14 +2694,14 @@
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="64"/>
-        <source>Notes on the import</source>
-        <translation>Remarques sur l'import</translation>
-    </message>
-    <message>
         <location filename="../../processing/import_flows.py" line="55"/>
         <source>Resources of ambiguous words (word=code; …), remembered by the workspace</source>
         <translation>Ressources des mots ambigus (mot=code ; …), retenues par l'espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="64"/>
+        <source>Notes on the import</source>
+        <translation>Remarques sur l'import</translation>
     </message>
 </context>
 <context>
@@ -2626,7 +2936,7 @@
         <translation>Imprimer la carte du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="29"/>
+        <location filename="../../processing/report.py" line="23"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
@@ -2711,34 +3021,19 @@
         <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="19"/>
-        <source>Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;All files (*)</source>
-        <translation>Polygones (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;Tous les fichiers (*)</translation>
+        <location filename="../../processing/report.py" line="17"/>
+        <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Classeur (*.xlsx);;Page web (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="26"/>
-        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
-        <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
+        <location filename="../../processing/report.py" line="22"/>
+        <source>Territory report</source>
+        <translation>Rapport du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="104"/>
-        <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV, UTF-16 text or XLSX/ODS sheet with x/y or longitude/latitude columns, a ZIP archive of any of them, or SIRENE&apos;s establishment file. A file with several tables that could be imported is refused with their names: give one as path|layername=name. Polygons place the company at a point on their surface. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given, except SIRENE&apos;s Lambert coordinates, whose CRS follows from each row&apos;s commune code (NOTES says so). LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
-        <translation>Importe des entreprises dans l'espace de travail depuis toute source vectorielle : un shapefile, une couche de GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV, texte UTF-16 ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, une archive ZIP de l'un d'eux, ou le fichier des établissements de SIRENE. Un fichier contenant plusieurs tables importables est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. Les polygones placent l'entreprise en un point de leur surface. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par « ; » (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui ne dit pas son SCR est refusée sauf si SOURCE_CRS est donné, à l'exception des coordonnées Lambert de SIRENE, dont le SCR découle du code commune de chaque ligne (NOTES le signale). LEGAL_UNITS (StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec sa raison dans REJECTS.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_flows.py" line="23"/>
-        <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
-        <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_flows.py" line="31"/>
-        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows whose word still names several go to REJECTS with their candidates. WORDS settles such words (word=code; …): they are used for this file and remembered by the workspace, in the same transaction as the flows. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
-        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Un mot de ressource est retenu quand il désigne une ressource sans doute possible (un mot appris par l'espace de travail, le vocabulaire, un libellé) ; les lignes dont le mot en désigne encore plusieurs vont dans REJECTS avec leurs candidates. WORDS précise ces mots (mot=code ; …) : ils servent pour ce fichier et sont retenus par l'espace de travail, dans la même transaction que les flux. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/import_areas.py" line="28"/>
-        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile, zipped or not), business-zone perimeters or the territory&apos;s outline (KIND). A file with several polygon layers is refused with their names: give one as path|layername=name. NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
-        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN, zippé ou non), périmètres de zones d'activités ou contour du territoire (KIND). Un fichier contenant plusieurs couches de polygones est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
+        <location filename="../../processing/report.py" line="25"/>
+        <source>Writes the territory&apos;s report for a period (FROM and TO, ISO dates, both included; by default from 1 January of this year to today): companies, flows by direction and family, synergies per status as of TO (from their history), synergies created and that began operating in the period, tonnes diverted, savings, CO2e avoided and kilometres of operating synergies, possible links promoted and rejected. OUTPUT&apos;s extension chooses the form: .xlsx (sheets indicators, synergies and, inside the organisation, contributors), .html (one self-contained page) or .pdf (a QGIS layout of seven pages with the charts, the metabolism as a Sankey in flows and in tonnes, and the synergies map; it is saved in the workspace&apos;s project). Only flows and synergies at MAX_CONFIDENTIALITY or a less restricted level are counted; at partners and public the report carries no advisor&apos;s name and no savings. Avoided emissions left empty are estimated from the workspace&apos;s emission factors and marked as estimated.</source>
+        <translation>Écrit le rapport du territoire pour une période (FROM et TO, dates ISO, toutes deux comprises ; par défaut du 1er janvier de cette année à aujourd'hui) : entreprises, flux par sens et par famille, synergies par étape à la date TO (d'après leur historique), synergies créées et mises en service dans la période, tonnes détournées, économies, CO2e évité et kilomètres des synergies en service, liens possibles promus et rejetés. L'extension de OUTPUT choisit la forme : .xlsx (feuilles indicators, synergies et, au sein de l'organisation, contributors), .html (une seule page autonome) ou .pdf (une mise en page QGIS de sept pages avec les graphiques, le métabolisme en diagramme de Sankey en flux et en tonnes, et la carte des synergies ; elle est enregistrée dans le projet de l'espace de travail). Seuls les flux et synergies de niveau MAX_CONFIDENTIALITY ou moins restreint sont comptés ; aux niveaux partners et public, le rapport ne porte aucun nom de conseiller ni aucune économie. Les émissions évitées laissées vides sont estimées avec les facteurs d'émission de l'espace de travail et marquées comme estimées.</translation>
     </message>
     <message>
         <location filename="../../processing/create_demo.py" line="21"/>
@@ -2775,606 +3070,822 @@
         <source>Writes a self-contained static web map into the OUTPUT folder: index.html opens from the file system or from any static host. It shows the synergies by status, the offers and needs by family with a filter, a search by company or resource, a popup per company, the legend, the date, the licence (LICENCE) and the issuing organisation (ORGANISATION), under TITLE, in the plugin&apos;s language. Only what partners may receive at MAX_CONFIDENTIALITY (public by default) is written, as for territorialflux:exportpartners: never personal data. The data is in data.js and, in WGS 84, in companies.geojson, flows.geojson and synergies.geojson. The page uses Leaflet, shipped with it: it makes no request to any server unless BACKGROUND is osm (OpenStreetMap&apos;s tiles).</source>
         <translation>Écrit une carte web statique autonome dans le dossier OUTPUT : index.html s'ouvre depuis le système de fichiers ou depuis n'importe quel hébergement statique. Elle montre les synergies par statut, les offres et besoins par famille avec un filtre, une recherche par entreprise ou ressource, une fenêtre par entreprise, la légende, la date, la licence (LICENCE) et l'organisme émetteur (ORGANISATION), sous le titre TITLE, dans la langue de l'extension. Seul ce que les partenaires peuvent recevoir au niveau MAX_CONFIDENTIALITY (public par défaut) est écrit, comme pour territorialflux:exportpartners : jamais de données personnelles. Les données sont dans data.js et, en WGS 84, dans companies.geojson, flows.geojson et synergies.geojson. La page utilise Leaflet, livré avec elle : elle n'envoie aucune requête à aucun serveur sauf si BACKGROUND vaut osm (les tuiles d'OpenStreetMap).</translation>
     </message>
+    <message>
+        <location filename="../../processing/import_areas.py" line="19"/>
+        <source>Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;All files (*)</source>
+        <translation>Polygones (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_areas.py" line="28"/>
+        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile, zipped or not), business-zone perimeters or the territory&apos;s outline (KIND). A file with several polygon layers is refused with their names: give one as path|layername=name. NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
+        <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN, zippé ou non), périmètres de zones d'activités ou contour du territoire (KIND). Un fichier contenant plusieurs couches de polygones est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="26"/>
+        <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;All files (*)</source>
+        <translation>Données partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_companies.py" line="104"/>
+        <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV, UTF-16 text or XLSX/ODS sheet with x/y or longitude/latitude columns, a ZIP archive of any of them, or SIRENE&apos;s establishment file. A file with several tables that could be imported is refused with their names: give one as path|layername=name. Polygons place the company at a point on their surface. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given, except SIRENE&apos;s Lambert coordinates, whose CRS follows from each row&apos;s commune code (NOTES says so). LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
+        <translation>Importe des entreprises dans l'espace de travail depuis toute source vectorielle : un shapefile, une couche de GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV, texte UTF-16 ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, une archive ZIP de l'un d'eux, ou le fichier des établissements de SIRENE. Un fichier contenant plusieurs tables importables est refusé avec leurs noms : indiquez-en une par chemin|layername=nom. Les polygones placent l'entreprise en un point de leur surface. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par « ; » (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui ne dit pas son SCR est refusée sauf si SOURCE_CRS est donné, à l'exception des coordonnées Lambert de SIRENE, dont le SCR découle du code commune de chaque ligne (NOTES le signale). LEGAL_UNITS (StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée est listée avec sa raison dans REJECTS.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="23"/>
+        <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt *.zip);;All files (*)</source>
+        <translation>Tableurs et CSV (*.xlsx *.ods *.csv *.txt *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/import_flows.py" line="31"/>
+        <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows whose word still names several go to REJECTS with their candidates. WORDS settles such words (word=code; …): they are used for this file and remembered by the workspace, in the same transaction as the flows. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
+        <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Un mot de ressource est retenu quand il désigne une ressource sans doute possible (un mot appris par l'espace de travail, le vocabulaire, un libellé) ; les lignes dont le mot en désigne encore plusieurs vont dans REJECTS avec leurs candidates. WORDS précise ces mots (mot=code ; …) : ils servent pour ce fichier et sont retenus par l'espace de travail, dans la même transaction que les flux. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
+    </message>
 </context>
 <context>
-    <name>Schema</name>
+    <name>Report</name>
     <message>
-        <location filename="../../storage/schema.py" line="76"/>
-        <source>Choose one of the listed values.</source>
-        <translation>Choisissez l'une des valeurs proposées.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="81"/>
-        <source>Must be a number, zero or more.</source>
-        <translation>Doit être un nombre positif ou nul.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="85"/>
-        <source>Must not be empty.</source>
-        <translation>Ne doit pas être vide.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="93"/>
-        <source>Must be a lowercase UUID without braces.</source>
-        <translation>Doit être un UUID en minuscules, sans accolades.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="97"/>
-        <source>A NAF code is written like 10.71C.</source>
-        <translation>Un code NAF s'écrit comme 10.71C.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="102"/>
-        <source>An INSEE commune code has 5 characters, like 59183 or 2A004.</source>
-        <translation>Un code commune INSEE a 5 caractères, comme 59183 ou 2A004.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="107"/>
-        <source>A postcode has 5 digits.</source>
-        <translation>Un code postal a 5 chiffres.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="110"/>
-        <source>Enter an e-mail address like name@example.fr.</source>
-        <translation>Saisissez une adresse électronique comme nom@exemple.fr.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="113"/>
-        <source>Enter a date.</source>
-        <translation>Saisissez une date.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="144"/>
-        <source>A SIRET has 14 digits and a valid check digit.</source>
-        <translation>Un SIRET a 14 chiffres et une clé de contrôle valide.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="228"/>
-        <source>Identifier</source>
-        <translation>Identifiant</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="234"/>
-        <source>Created at</source>
-        <translation>Créé le</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="236"/>
-        <source>Updated at</source>
-        <translation>Modifié le</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="240"/>
-        <source>Updated by</source>
-        <translation>Modifié par</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Row version</source>
-        <translation>Version de la ligne</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="257"/>
-        <source>This unit does not fit the resource family.</source>
-        <translation>Cette unité ne convient pas à la famille de ressource.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="263"/>
-        <source>An abandoned synergy needs a reason.</source>
-        <translation>Une synergie abandonnée doit avoir un motif.</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="267"/>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="269"/>
-        <source>Workspace information</source>
-        <translation>Informations de l'espace de travail</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="269"/>
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="269"/>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="274"/>
-        <source>Resource nomenclature</source>
-        <translation>Nomenclature des ressources</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="402"/>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="274"/>
-        <source>Parent code</source>
-        <translation>Code parent</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="274"/>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="274"/>
-        <source>Family</source>
-        <translation>Famille</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Hazardous</source>
-        <translation>Dangereux</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="287"/>
-        <source>Label (English)</source>
-        <translation>Libellé (anglais)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="287"/>
-        <source>Label (French)</source>
-        <translation>Libellé (français)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="287"/>
-        <source>Code and label (English)</source>
-        <translation>Code et libellé (anglais)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="287"/>
-        <source>Code and label (French)</source>
-        <translation>Code et libellé (français)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="287"/>
-        <source>NAF activities</source>
-        <translation>Activités NAF</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
+        <location filename="../../reporting/labels.py" line="12"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>SIRET</source>
-        <translation>SIRET</translation>
+        <location filename="../../reporting/labels.py" line="13"/>
+        <source>Companies verified in the period</source>
+        <translation>Entreprises vérifiées dans la période</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="402"/>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Activity (NAF)</source>
-        <translation>Activité (NAF)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Headcount</source>
-        <translation>Effectif</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Postcode</source>
-        <translation>Code postal</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Commune code (INSEE)</source>
-        <translation>Code commune (INSEE)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Business zone</source>
-        <translation>Zone d'activités</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Contact name</source>
-        <translation>Nom du contact</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Contact e-mail</source>
-        <translation>Courriel du contact</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="295"/>
-        <source>Contact phone</source>
-        <translation>Téléphone du contact</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Advisor</source>
-        <translation>Conseiller</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="402"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Last verified</source>
-        <translation>Dernière vérification</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="490"/>
-        <source>Flows</source>
-        <translation>Flux</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="490"/>
-        <source>Company</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Offer or need</source>
-        <translation>Offre ou besoin</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Resource family</source>
-        <translation>Famille de ressource</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Resource</source>
-        <translation>Ressource</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="442"/>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Availability</source>
-        <translation>Disponibilité</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Current route</source>
-        <translation>Filière actuelle</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Current cost (EUR/yr)</source>
-        <translation>Coût actuel (€/an)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="318"/>
-        <source>Priority</source>
-        <translation>Priorité</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Confidentiality</source>
-        <translation>Confidentialité</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Synergies</source>
-        <translation>Synergies</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="442"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Reason for abandoning</source>
-        <translation>Motif d'abandon</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Diverted (t/yr)</source>
-        <translation>Détourné (t/an)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Savings (EUR/yr)</source>
-        <translation>Économies (€/an)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Avoided emissions (t CO2e/yr)</source>
-        <translation>Émissions évitées (t CO2e/an)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Distance (km)</source>
-        <translation>Distance (km)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Next action</source>
-        <translation>Prochaine action</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="345"/>
-        <source>Next action date</source>
-        <translation>Date de la prochaine action</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="370"/>
-        <source>Synergy participants</source>
-        <translation>Participants aux synergies</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="379"/>
-        <source>Synergy</source>
-        <translation>Synergie</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="442"/>
-        <source>Flow</source>
-        <translation>Flux</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="490"/>
-        <source>Role</source>
-        <translation>Rôle</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="379"/>
-        <source>Synergy history</source>
-        <translation>Historique des synergies</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Who</source>
-        <translation>Qui</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="379"/>
-        <source>From status</source>
-        <translation>Statut de départ</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="379"/>
-        <source>To status</source>
-        <translation>Statut d'arrivée</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="379"/>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="391"/>
-        <source>Link reviews</source>
-        <translation>Avis sur les liens</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Offer</source>
-        <translation>Offre</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Need</source>
-        <translation>Besoin</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="391"/>
-        <source>Decision</source>
-        <translation>Décision</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="402"/>
-        <source>Areas</source>
-        <translation>Périmètres</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Change history</source>
-        <translation>Historique des modifications</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Table</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Row</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Change</source>
-        <translation>Modification</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>Old values</source>
-        <translation>Anciennes valeurs</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="424"/>
-        <source>New values</source>
-        <translation>Nouvelles valeurs</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="442"/>
-        <source>Missing links</source>
-        <translation>Chaînons manquants</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="490"/>
-        <source>Company name</source>
-        <translation>Nom de l'entreprise</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="442"/>
-        <source>Nearest counterpart beyond the distance (km)</source>
-        <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Possible links</source>
-        <translation>Liens possibles</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Supplier</source>
-        <translation>Fournisseur</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Receiver</source>
-        <translation>Destinataire</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Resource needed</source>
-        <translation>Ressource recherchée</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Share of the need covered</source>
-        <translation>Part du besoin couverte</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Quantity offered</source>
-        <translation>Quantité offerte</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Unit offered</source>
-        <translation>Unité offerte</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Quantity needed</source>
-        <translation>Quantité recherchée</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="457"/>
-        <source>Unit needed</source>
-        <translation>Unité recherchée</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Resource balance</source>
-        <translation>Bilan des ressources</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Offered</source>
-        <translation>Offert</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Needed</source>
-        <translation>Recherché</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Companies offering</source>
-        <translation>Entreprises qui offrent</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="476"/>
-        <source>Companies in need</source>
-        <translation>Entreprises qui recherchent</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="490"/>
+        <location filename="../../reporting/labels.py" line="14"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="490"/>
+        <location filename="../../reporting/labels.py" line="15"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../reporting/labels.py" line="16"/>
+        <source>Synergies created in the period</source>
+        <translation>Synergies créées dans la période</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="17"/>
+        <source>Synergies that began operating in the period</source>
+        <translation>Synergies mises en service dans la période</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="18"/>
+        <source>Tonnes diverted (operating synergies)</source>
+        <translation>Tonnes détournées (synergies en service)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="19"/>
+        <source>Savings (operating synergies)</source>
+        <translation>Économies (synergies en service)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="20"/>
+        <source>Emissions avoided (operating synergies)</source>
+        <translation>Émissions évitées (synergies en service)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="21"/>
+        <source>Distance covered (operating synergies)</source>
+        <translation>Distance parcourue (synergies en service)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="22"/>
+        <source>Possible links promoted to synergies</source>
+        <translation>Liens possibles promus en synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="23"/>
+        <source>Possible links rejected</source>
+        <translation>Liens possibles rejetés</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="24"/>
+        <source>Possible links reviewed</source>
+        <translation>Liens possibles examinés</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="25"/>
+        <source>Promoted links now operating</source>
+        <translation>Liens promus aujourd’hui en service</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="27"/>
+        <source>Flows: {family}</source>
+        <translation>Flux : {family}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="28"/>
+        <source>Synergies: {status}</source>
+        <translation>Synergies : {status}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="31"/>
+        <source>t/yr</source>
+        <translation>t/an</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="32"/>
+        <source>EUR/yr</source>
+        <translation>€/an</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="33"/>
+        <source>t CO2e/yr</source>
+        <translation>t CO2e/an</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/labels.py" line="34"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+</context>
+<context>
+    <name>ReportAlgorithm</name>
+    <message>
+        <location filename="../../processing/report.py" line="53"/>
+        <source>From (YYYY-MM-DD; default: 1 January of this year)</source>
+        <translation>Du (AAAA-MM-JJ ; par défaut : 1er janvier de cette année)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="55"/>
+        <source>To (YYYY-MM-DD; default: today)</source>
+        <translation>Au (AAAA-MM-JJ ; par défaut : aujourd'hui)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="57"/>
+        <source>Most restricted confidentiality level the audience may see</source>
+        <translation>Niveau de confidentialité le plus restreint que le public peut voir</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="60"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="62"/>
+        <source>Layout saved in the workspace&apos;s project</source>
+        <translation>Mise en page enregistrée dans le projet de l'espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="63"/>
+        <source>Whether the charts were drawn</source>
+        <translation>Si les graphiques ont été dessinés</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="73"/>
+        <source>Report written to {path}.</source>
+        <translation>Rapport écrit dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="75"/>
+        <source>Layout “{layout}” saved in the workspace's project.</source>
+        <translation>Mise en page « {layout} » enregistrée dans le projet de l'espace de travail.</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <location filename="../../storage/schema.py" line="77"/>
+        <source>Choose one of the listed values.</source>
+        <translation>Choisissez l'une des valeurs proposées.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="82"/>
+        <source>Must be a number, zero or more.</source>
+        <translation>Doit être un nombre positif ou nul.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="86"/>
+        <source>Must not be empty.</source>
+        <translation>Ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="94"/>
+        <source>Must be a lowercase UUID without braces.</source>
+        <translation>Doit être un UUID en minuscules, sans accolades.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="98"/>
+        <source>A NAF code is written like 10.71C.</source>
+        <translation>Un code NAF s'écrit comme 10.71C.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="103"/>
+        <source>An INSEE commune code has 5 characters, like 59183 or 2A004.</source>
+        <translation>Un code commune INSEE a 5 caractères, comme 59183 ou 2A004.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="108"/>
+        <source>A postcode has 5 digits.</source>
+        <translation>Un code postal a 5 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="111"/>
+        <source>Enter an e-mail address like name@example.fr.</source>
+        <translation>Saisissez une adresse électronique comme nom@exemple.fr.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="114"/>
+        <source>Enter a date.</source>
+        <translation>Saisissez une date.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="145"/>
+        <source>A SIRET has 14 digits and a valid check digit.</source>
+        <translation>Un SIRET a 14 chiffres et une clé de contrôle valide.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="229"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="235"/>
+        <source>Created at</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="237"/>
+        <source>Updated at</source>
+        <translation>Modifié le</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="241"/>
+        <source>Updated by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Row version</source>
+        <translation>Version de la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="258"/>
+        <source>This unit does not fit the resource family.</source>
+        <translation>Cette unité ne convient pas à la famille de ressource.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="264"/>
+        <source>An abandoned synergy needs a reason.</source>
+        <translation>Une synergie abandonnée doit avoir un motif.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="268"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="270"/>
+        <source>Workspace information</source>
+        <translation>Informations de l'espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="270"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="270"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="275"/>
+        <source>Resource nomenclature</source>
+        <translation>Nomenclature des ressources</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="403"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="275"/>
+        <source>Parent code</source>
+        <translation>Code parent</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="275"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="275"/>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Hazardous</source>
+        <translation>Dangereux</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="288"/>
+        <source>Label (English)</source>
+        <translation>Libellé (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="288"/>
+        <source>Label (French)</source>
+        <translation>Libellé (français)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="288"/>
+        <source>Code and label (English)</source>
+        <translation>Code et libellé (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="288"/>
+        <source>Code and label (French)</source>
+        <translation>Code et libellé (français)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="288"/>
+        <source>NAF activities</source>
+        <translation>Activités NAF</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="403"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Activity (NAF)</source>
+        <translation>Activité (NAF)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Headcount</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Commune code (INSEE)</source>
+        <translation>Code commune (INSEE)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Business zone</source>
+        <translation>Zone d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Contact name</source>
+        <translation>Nom du contact</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Contact e-mail</source>
+        <translation>Courriel du contact</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="296"/>
+        <source>Contact phone</source>
+        <translation>Téléphone du contact</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Last verified</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="522"/>
+        <source>Flows</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="522"/>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Offer or need</source>
+        <translation>Offre ou besoin</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Resource family</source>
+        <translation>Famille de ressource</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="474"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Current route</source>
+        <translation>Filière actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Current cost (EUR/yr)</source>
+        <translation>Coût actuel (€/an)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="319"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Confidentiality</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Synergies</source>
+        <translation>Synergies</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="474"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Reason for abandoning</source>
+        <translation>Motif d'abandon</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Diverted (t/yr)</source>
+        <translation>Détourné (t/an)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Savings (EUR/yr)</source>
+        <translation>Économies (€/an)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Avoided emissions (t CO2e/yr)</source>
+        <translation>Émissions évitées (t CO2e/an)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Next action</source>
+        <translation>Prochaine action</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="346"/>
+        <source>Next action date</source>
+        <translation>Date de la prochaine action</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="371"/>
+        <source>Synergy participants</source>
+        <translation>Participants aux synergies</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="380"/>
+        <source>Synergy</source>
+        <translation>Synergie</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="474"/>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="522"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="380"/>
+        <source>Synergy history</source>
+        <translation>Historique des synergies</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="380"/>
+        <source>From status</source>
+        <translation>Statut de départ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="380"/>
+        <source>To status</source>
+        <translation>Statut d'arrivée</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="380"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="392"/>
+        <source>Link reviews</source>
+        <translation>Avis sur les liens</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="392"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="403"/>
+        <source>Areas</source>
+        <translation>Périmètres</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Change history</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>Old values</source>
+        <translation>Anciennes valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="456"/>
+        <source>New values</source>
+        <translation>Nouvelles valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="474"/>
+        <source>Missing links</source>
+        <translation>Chaînons manquants</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="522"/>
+        <source>Company name</source>
+        <translation>Nom de l'entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="474"/>
+        <source>Nearest counterpart beyond the distance (km)</source>
+        <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Possible links</source>
+        <translation>Liens possibles</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Receiver</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Resource needed</source>
+        <translation>Ressource recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Share of the need covered</source>
+        <translation>Part du besoin couverte</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Quantity offered</source>
+        <translation>Quantité offerte</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Unit offered</source>
+        <translation>Unité offerte</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Quantity needed</source>
+        <translation>Quantité recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="489"/>
+        <source>Unit needed</source>
+        <translation>Unité recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Resource balance</source>
+        <translation>Bilan des ressources</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Offered</source>
+        <translation>Offert</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Needed</source>
+        <translation>Recherché</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Companies offering</source>
+        <translation>Entreprises qui offrent</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
+        <source>Companies in need</source>
+        <translation>Entreprises qui recherchent</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="522"/>
+        <source>Offers</source>
+        <translation>Offres</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="522"/>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="508"/>
         <source>Flows in other units (not summed)</source>
         <translation>Flux dans d'autres unités (non additionnés)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="476"/>
+        <location filename="../../storage/schema.py" line="508"/>
         <source>Value-chain gap</source>
         <translation>Manque dans la chaîne de valeur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="490"/>
+        <location filename="../../storage/schema.py" line="522"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="490"/>
+        <location filename="../../storage/schema.py" line="522"/>
         <source>Main resource family</source>
         <translation>Famille de ressource principale</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="490"/>
+        <location filename="../../storage/schema.py" line="522"/>
         <source>Resource families</source>
         <translation>Familles de ressources</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="412"/>
+        <location filename="../../storage/schema.py" line="427"/>
+        <source>A factor needs its source and the date of that source.</source>
+        <translation>Un facteur a besoin de sa source et de la date de cette source.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="433"/>
+        <source>A factor applies to a resource code or to a family, not both (neither: every resource).</source>
+        <translation>Un facteur s'applique à un code de ressource ou à une famille, pas aux deux (aucun des deux : toutes les ressources).</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>Emission factors</source>
+        <translation>Facteurs d'émission</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>kg CO2e avoided per tonne diverted</source>
+        <translation>kg CO2e évités par tonne détournée</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>kg CO2e per MWh substituted</source>
+        <translation>kg CO2e par MWh substitué</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>kg CO2e per tonne-kilometre by road</source>
+        <translation>kg CO2e par tonne-kilomètre par la route</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>Date of the source</source>
+        <translation>Date de la source</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="440"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="413"/>
         <source>Learned words</source>
         <translation>Mots appris</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="412"/>
+        <location filename="../../storage/schema.py" line="413"/>
         <source>Word</source>
         <translation>Mot</translation>
     </message>
@@ -3513,7 +4024,7 @@
         <translation>Niveau de correspondance inconnu « {value} » ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="70"/>
+        <location filename="../../reporting/report.py" line="70"/>
         <source>Unknown confidentiality level &apos;{value}&apos;; use one of: {words}.</source>
         <translation>Niveau de confidentialité inconnu « {value} » ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
@@ -3658,7 +4169,7 @@
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="84"/>
+        <location filename="../../reporting/pages.py" line="269"/>
         <source>Cannot store the project in {path}: {error}</source>
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
@@ -3773,7 +4284,7 @@
         <translation>{path} contient déjà des données : copiez dans un espace de travail nouveau et vide.</translation>
     </message>
     <message>
-        <location filename="../../storage/copy.py" line="125"/>
+        <location filename="../../storage/copy.py" line="127"/>
         <source>The copy of {table} does not match its source ({expected} rows, {found} copied); nothing was written.</source>
         <translation>La copie de {table} ne correspond pas à sa source ({expected} lignes, {found} copiées) ; rien n'a été écrit.</translation>
     </message>
@@ -3843,7 +4354,7 @@
         <translation>Impossible de créer un GeoPackage à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="286"/>
+        <location filename="../../storage/geopackage.py" line="287"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
@@ -4183,7 +4694,7 @@
         <translation>PostGIS ne connaît pas le système de coordonnées de référence {crs} : choisissez-en un du registre EPSG.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="367"/>
+        <location filename="../../storage/postgres.py" line="368"/>
         <source>Cannot create the team workspace {schema}: {error}</source>
         <translation>Impossible de créer l'espace de travail d'équipe {schema} : {error}</translation>
     </message>
@@ -4263,9 +4774,39 @@
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
     </message>
     <message>
+        <location filename="../../reporting/report.py" line="52"/>
+        <source>The report must be a .pdf, .xlsx or .html file, not {file}.</source>
+        <translation>Le rapport doit être un fichier .pdf, .xlsx ou .html, pas {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="64"/>
+        <source>{name}: &apos;{value}&apos; is not a date written like 2025-01-31.</source>
+        <translation>{name} : « {value} » n'est pas une date écrite comme 2025-01-31.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="67"/>
+        <source>The period starts ({start}) after it ends ({end}).</source>
+        <translation>La période commence ({start}) après sa fin ({end}).</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="126"/>
+        <source>The report could not be written to {file} ({error}).</source>
+        <translation>Le rapport n'a pas pu être écrit dans {file} ({error}).</translation>
+    </message>
+    <message>
         <location filename="../../domain/importing.py" line="180"/>
         <source>{file}: the columns {columns} all name the field {field} (the numbers are their positions). Keep one of them, or say which one holds {field}.</source>
         <translation>{file} : les colonnes {columns} désignent toutes le champ {field} (les nombres sont leurs positions). Gardez-en une, ou indiquez celle qui contient {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../domain/sharing.py" line="67"/>
+        <source>Partners may receive data at the partners or public level, not {level}.</source>
+        <translation>Les partenaires peuvent recevoir les données au niveau partenaires ou public, pas {level}.</translation>
+    </message>
+    <message>
+        <location filename="../../domain/sharing.py" line="74"/>
+        <source>Unknown licence {licence}: use one of {licences}.</source>
+        <translation>Licence inconnue {licence} : utilisez l'une de {licences}.</translation>
     </message>
     <message>
         <location filename="../../importing/companies.py" line="176"/>
@@ -4276,6 +4817,21 @@
         <location filename="../../importing/companies.py" line="340"/>
         <source>The row has coordinates but no commune code: the coordinate reference system of SIRENE&apos;s coordinates follows from the commune (give SOURCE_CRS if they are all in one).</source>
         <translation>La ligne a des coordonnées mais pas de code commune : le système de coordonnées des coordonnées de SIRENE découle de la commune (donnez SOURCE_CRS si elles sont toutes dans le même).</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="132"/>
+        <source>&apos;{code}&apos;, chosen for &apos;{word}&apos;, is not a resource of the nomenclature.</source>
+        <translation>« {code} », choisi pour « {word} », n'est pas une ressource de la nomenclature.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="142"/>
+        <source>{example} was read as {value} ({count} such quantities in all), as the other numbers of its column write them.</source>
+        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout), comme l'écrivent les autres nombres de sa colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../importing/flows.py" line="145"/>
+        <source>{example} was read as {value} ({count} such quantities in all): nothing in its column decides, so the language of the interface does.</source>
+        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout) : rien dans sa colonne ne tranche, c'est donc la langue de l'interface qui décide.</translation>
     </message>
     <message>
         <location filename="../../importing/sources.py" line="148"/>
@@ -4308,34 +4864,9 @@
         <translation>{file} ne peut pas être ouvert comme une archive ZIP ({error}).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="132"/>
-        <source>&apos;{code}&apos;, chosen for &apos;{word}&apos;, is not a resource of the nomenclature.</source>
-        <translation>« {code} », choisi pour « {word} », n'est pas une ressource de la nomenclature.</translation>
-    </message>
-    <message>
         <location filename="../../importing/words.py" line="30"/>
         <source>&apos;{part}&apos; is not a word and its resource: write word=code, separated by &apos;;&apos;.</source>
         <translation>« {part} » n'est pas un mot et sa ressource : écrivez mot=code, séparés par « ; ».</translation>
-    </message>
-    <message>
-        <location filename="../../importing/flows.py" line="142"/>
-        <source>{example} was read as {value} ({count} such quantities in all), as the other numbers of its column write them.</source>
-        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout), comme l'écrivent les autres nombres de sa colonne.</translation>
-    </message>
-    <message>
-        <location filename="../../importing/flows.py" line="145"/>
-        <source>{example} was read as {value} ({count} such quantities in all): nothing in its column decides, so the language of the interface does.</source>
-        <translation>{example} a été lu comme {value} ({count} quantités de ce type en tout) : rien dans sa colonne ne tranche, c'est donc la langue de l'interface qui décide.</translation>
-    </message>
-    <message>
-        <location filename="../../domain/sharing.py" line="67"/>
-        <source>Partners may receive data at the partners or public level, not {level}.</source>
-        <translation>Les partenaires peuvent recevoir les données au niveau partenaires ou public, pas {level}.</translation>
-    </message>
-    <message>
-        <location filename="../../domain/sharing.py" line="74"/>
-        <source>Unknown licence {licence}: use one of {licences}.</source>
-        <translation>Licence inconnue {licence} : utilisez l'une de {licences}.</translation>
     </message>
     <message>
         <location filename="../../sharing/files.py" line="16"/>
@@ -4674,6 +5205,116 @@
         <location filename="../../domain/vocabulary.py" line="99"/>
         <source>10,000 employees or more</source>
         <translation>10 000 salariés et plus</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Agriculture, forestry and fishing</source>
+        <translation>Agriculture, sylviculture et pêche</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Mining and quarrying</source>
+        <translation>Industries extractives</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Manufacturing</source>
+        <translation>Industrie manufacturière</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Electricity, gas, steam and air conditioning</source>
+        <translation>Électricité, gaz, vapeur et air conditionné</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Water supply, sewerage, waste management</source>
+        <translation>Eau, assainissement, gestion des déchets</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Construction</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Wholesale and retail trade</source>
+        <translation>Commerce</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Transportation and storage</source>
+        <translation>Transports et entreposage</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Accommodation and food service</source>
+        <translation>Hébergement et restauration</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Information and communication</source>
+        <translation>Information et communication</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Financial and insurance activities</source>
+        <translation>Activités financières et d'assurance</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Real estate activities</source>
+        <translation>Activités immobilières</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Professional, scientific and technical activities</source>
+        <translation>Activités spécialisées, scientifiques et techniques</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Administrative and support services</source>
+        <translation>Services administratifs et de soutien</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Public administration</source>
+        <translation>Administration publique</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Education</source>
+        <translation>Enseignement</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Human health and social work</source>
+        <translation>Santé humaine et action sociale</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Arts, entertainment and recreation</source>
+        <translation>Arts, spectacles et activités récréatives</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Other service activities</source>
+        <translation>Autres activités de services</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Households as employers</source>
+        <translation>Ménages employeurs</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="13"/>
+        <source>Extraterritorial organisations</source>
+        <translation>Organisations extraterritoriales</translation>
+    </message>
+    <message>
+        <location filename="../../domain/naf.py" line="38"/>
+        <source>Activity not known</source>
+        <translation>Activité inconnue</translation>
     </message>
 </context>
 <context>
