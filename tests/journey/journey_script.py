@@ -225,6 +225,20 @@ def step_print():
                                 "shot": shot("7_printed")}
 
 
+def step_dialogs():
+    """Share with partners… and Import flows… open on the workspace (their pictures for the README)."""
+    seen = {}
+    for name, action_name in (("9_share_dialog", "share_with_partners"), ("9_import_flows", "import_flows")):
+        def look(dialog, name=name):
+            wait(seconds=0.3)
+            seen[name] = {"title": dialog.windowTitle(), "shot": shot(name, dialog)}
+            dialog.reject()
+        when_modal(look)
+        trigger(action_name)
+        wait(lambda: name in seen, 10.0)
+    report["steps"]["dialogs"] = seen
+
+
 def finish():
     with open(os.environ["TF_JOURNEY_REPORT"], "w") as handle:
         json.dump(report, handle, indent=1)
@@ -249,7 +263,7 @@ def run():
         patch_dialogs()
         iface.mainWindow().showMaximized()
         for step in (step_create_demo, step_company_dock, step_locator, step_add_offer, step_analyse,
-                     step_possible_links, step_print):
+                     step_possible_links, step_print, step_dialogs):
             report["running"] = step.__name__
             step()
         report.pop("running")

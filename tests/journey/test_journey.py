@@ -120,6 +120,12 @@ def test_7_print_writes_a_pdf(journey):
     assert step["pdf"] and step["bytes"] > 10000
 
 
+def test_9_sharing_and_flow_import_dialogs_open(journey):
+    dialogs = journey["steps"]["dialogs"]
+    assert set(dialogs) == {"9_share_dialog", "9_import_flows"}
+    assert all(d["title"] for d in dialogs.values())
+
+
 def test_8_partner_qgis_opens_the_stored_project_framed(journey):
     partner = journey["partner"]
     assert "error" not in partner, partner.get("error")
