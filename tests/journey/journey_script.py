@@ -235,7 +235,7 @@ def step_dialogs():
             dialog.reject()
         when_modal(look)
         trigger(action_name)
-        wait(lambda: name in seen, 10.0)
+        wait(lambda name=name: name in seen, 10.0)
     report["steps"]["dialogs"] = seen
 
 
