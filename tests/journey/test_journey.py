@@ -6,6 +6,7 @@ pictures`` copies them into docs/images); ``make test`` never writes into the tr
 import json
 import os
 import shutil
+import signal
 import subprocess
 
 import pytest
@@ -35,7 +36,14 @@ def _qgis(folder, script, env, plugin_enabled, language, project=None, timeout=1
                "--nologo", "--noversioncheck", "--code", str(starter)]
     if project:
         command[-2:-2] = ["--project", project]
-    return subprocess.run(command, env=env, timeout=timeout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # its own process group: on a timeout, QGIS goes with xvfb-run instead of living on
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+    return subprocess.CompletedProcess(command, process.returncode, output)
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)

@@ -286,7 +286,7 @@ def test_the_geopackage_opens_styled_in_plain_qgis_after_being_moved(run, messy,
     environment = dict(os.environ, HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
     environment.pop("PYTHONPATH", None)
     done = subprocess.run(["/usr/bin/python3", str(script), moved], capture_output=True, text=True, cwd=str(partner),
-                          env=environment)
+                          env=environment, timeout=300)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, done.stderr[-2000:]
     found = json.loads(lines[0][len("RESULT "):])
