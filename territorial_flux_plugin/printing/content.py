@@ -157,8 +157,8 @@ def _cells_layer(workspace, level, size):
 def page_content(workspace, settings, frame, feedback):
     """The :class:`Page` of a print of ``settings`` (a PrintSettings) framed on ``frame``."""
     from ..domain.errors import fail
+    from ..project import backgrounds
     from ..toolbelt.log import log, warning_level
-    from . import backgrounds
 
     theme, level, atlas, background = settings.theme, settings.level, settings.atlas, settings.background
     if background not in BACKGROUNDS:

@@ -326,7 +326,7 @@ def _print_map(workspace, settings, feedback, save, project, export_file):
 
 def _cap_tile_zoom(page, layout, coverage, crs):
     """Web tiles no finer than a screen would show the map's (or smallest atlas page's) extent."""
-    from . import backgrounds
+    from ..project import backgrounds
 
     map_item = layouts.items(layout)["map"]
     for layer in page.layers:

@@ -52,20 +52,21 @@ def url(key):
     return value.strip() or URLS[key]
 
 
-def source(key, zmax=None):
-    """The ``wms`` provider's source of an XYZ layer of background ``key``."""
+def source(key, zmax=None, shipped=False):
+    """The ``wms`` provider's source of an XYZ layer of background ``key`` (``shipped``: the shipped
+    URL, not the preference)."""
     uri = QgsDataSourceUri()
     uri.setParam("type", "xyz")
-    uri.setParam("url", url(key))
+    uri.setParam("url", URLS[key] if shipped else url(key))
     uri.setParam("zmin", "0")
     uri.setParam("zmax", str(MAX_ZOOM[key] if zmax is None else zmax))
     return bytes(uri.encodedUri()).decode("utf-8")
 
 
-def tile_layer(key, zmax=None):
+def tile_layer(key, zmax=None, shipped=False):
     """A new XYZ tile layer of background ``key`` (not added to any project), its attribution in
     its metadata."""
-    layer = QgsRasterLayer(source(key, zmax), title(key), "wms")
+    layer = QgsRasterLayer(source(key, zmax, shipped), title(key), "wms")
     layer.setCustomProperty(PROPERTY, key)
     metadata = layer.metadata()
     metadata.setRights([ATTRIBUTIONS[key]])
