@@ -4,1625 +4,1765 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../gui/company_dock.py" line="40" />
+        <location filename="../../gui/company_dock.py" line="51"/>
         <source>Territorial Flux — Company</source>
         <translation>Territorial Flux — Entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="53" />
+        <location filename="../../gui/company_dock.py" line="64"/>
         <source>Find a company: name, SIRET or commune</source>
         <translation>Rechercher une entreprise : nom, SIRET ou commune</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="92" />
+        <location filename="../../plugin.py" line="92"/>
         <source>Pick a company on the map</source>
         <translation>Sélectionner une entreprise sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="64" />
+        <location filename="../../gui/company_dock.py" line="75"/>
         <source>Add a company: click its location on the map</source>
         <translation>Ajouter une entreprise : cliquez sur son emplacement sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="81" />
+        <location filename="../../gui/company_dock.py" line="92"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="83" />
+        <location filename="../../gui/company_dock.py" line="94"/>
         <source>&amp;Verified today</source>
         <translation>&amp;Vérifiée aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="85" />
+        <location filename="../../gui/company_dock.py" line="96"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="87" />
+        <location filename="../../gui/company_dock.py" line="98"/>
         <source>&amp;History…</source>
         <translation>&amp;Historique…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="97" />
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="97" />
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Add &amp;offer…</source>
         <translation>Ajouter une &amp;offre…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="97" />
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="97" />
+        <location filename="../../gui/company_dock.py" line="108"/>
         <source>Add &amp;need…</source>
         <translation>Ajouter un &amp;besoin…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="57" />
+        <location filename="../../gui/triage_panel.py" line="68"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="110" />
+        <location filename="../../gui/company_dock.py" line="121"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="110" />
+        <location filename="../../gui/company_dock.py" line="121"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="110" />
+        <location filename="../../gui/company_dock.py" line="121"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="126" />
+        <location filename="../../gui/company_dock.py" line="137"/>
         <source>Edit flow…</source>
         <translation>Modifier le flux…</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="126" />
+        <location filename="../../gui/company_dock.py" line="137"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="126" />
+        <location filename="../../gui/company_dock.py" line="137"/>
         <source>Archive flow</source>
         <translation>Archiver le flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="171" />
-        <source>No company matches '{text}'.</source>
+        <location filename="../../gui/company_dock.py" line="182"/>
+        <source>No company matches &apos;{text}&apos;.</source>
         <translation>Aucune entreprise ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="186" />
+        <location filename="../../gui/company_dock.py" line="197"/>
         <source>Open or create a workspace first.</source>
         <translation>Ouvrez ou créez d'abord un espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="191" />
-        <source>Click the company's location on the map.</source>
+        <location filename="../../gui/company_dock.py" line="202"/>
+        <source>Click the company&apos;s location on the map.</source>
         <translation>Cliquez sur l'emplacement de l'entreprise sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="224" />
-        <source>No company shown. Find one by name, SIRET or commune, pick it on the map, or type &lt;b&gt;tf&lt;/b&gt; and its name in QGIS's locator bar.</source>
+        <location filename="../../gui/company_dock.py" line="235"/>
+        <source>No company shown. Find one by name, SIRET or commune, pick it on the map, or type &lt;b&gt;tf&lt;/b&gt; and its name in QGIS&apos;s locator bar.</source>
         <translation>Aucune entreprise affichée. Recherchez-en une par nom, SIRET ou commune, sélectionnez-la sur la carte, ou tapez &lt;b&gt;tf&lt;/b&gt; suivi de son nom dans la barre de localisation de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="224" />
+        <location filename="../../gui/company_dock.py" line="235"/>
         <source>No workspace is open: &lt;b&gt;Territorial Flux → Open workspace…&lt;/b&gt;</source>
         <translation>Aucun espace de travail n'est ouvert : &lt;b&gt;Territorial Flux → Ouvrir un espace de travail…&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="246" />
+        <location filename="../../gui/company_dock.py" line="257"/>
         <source>over a year ago</source>
         <translation>il y a plus d'un an</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="251" />
+        <location filename="../../gui/company_dock.py" line="262"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="258" />
+        <location filename="../../gui/synergy_dock.py" line="276"/>
         <source>none</source>
         <translation>néant</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="252" />
+        <location filename="../../gui/company_dock.py" line="263"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="253" />
+        <location filename="../../gui/company_dock.py" line="264"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="181" />
+        <location filename="../../project/styles.py" line="191"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="255" />
+        <location filename="../../gui/company_dock.py" line="266"/>
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="205" />
+        <location filename="../../gui/synergy_dock.py" line="223"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="257" />
+        <location filename="../../gui/company_dock.py" line="268"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="263" />
+        <location filename="../../gui/company_dock.py" line="274"/>
         <source>archived</source>
         <translation>archivée</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="266" />
+        <location filename="../../gui/company_dock.py" line="277"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="412" />
+        <location filename="../../gui/company_dock.py" line="423"/>
         <source>Archive company</source>
         <translation>Archiver l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="412" />
+        <location filename="../../gui/company_dock.py" line="423"/>
         <source>Archive {name} and its flows? Archived companies stay in the workspace, faded on the map.</source>
         <translation>Archiver {name} et ses flux ? Les entreprises archivées restent dans l'espace de travail, estompées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="426" />
+        <location filename="../../gui/company_dock.py" line="437"/>
         <source>company</source>
         <translation>entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="426" />
+        <location filename="../../gui/company_dock.py" line="437"/>
         <source>flow</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="426" />
+        <location filename="../../gui/company_dock.py" line="437"/>
         <source>synergy participation</source>
         <translation>participation à une synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="427" />
+        <location filename="../../gui/company_dock.py" line="438"/>
         <source>link review</source>
         <translation>décision sur un lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="428" />
+        <location filename="../../gui/company_dock.py" line="439"/>
         <source>{what} created</source>
         <translation>Création : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="428" />
+        <location filename="../../gui/company_dock.py" line="439"/>
         <source>{what} changed</source>
         <translation>Modification : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="428" />
+        <location filename="../../gui/company_dock.py" line="439"/>
         <source>{what} deleted</source>
         <translation>Suppression : {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="441" />
+        <location filename="../../gui/company_dock.py" line="452"/>
         <source>History of {name}</source>
         <translation>Historique de {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="447" />
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="447" />
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>Who</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="447" />
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>What</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../gui/company_dock.py" line="447" />
+        <location filename="../../gui/company_dock.py" line="458"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="47" />
+        <location filename="../../gui/flow_dialog.py" line="59"/>
         <source>Edit flow of {company}</source>
         <translation>Modifier un flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="47" />
+        <location filename="../../gui/flow_dialog.py" line="59"/>
         <source>New flow of {company}</source>
         <translation>Nouveau flux de {company}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="55" />
+        <location filename="../../gui/flow_dialog.py" line="67"/>
         <source>&amp;Offer</source>
         <translation>&amp;Offre</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="56" />
+        <location filename="../../gui/flow_dialog.py" line="68"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="64" />
+        <location filename="../../gui/flow_dialog.py" line="76"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="67" />
+        <location filename="../../gui/flow_dialog.py" line="79"/>
         <source>Code (15 01 01, 150101…) or words (cardboard, chaleur…)</source>
         <translation>Code (15 01 01, 150101…) ou mots (carton, chaleur…)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="82" />
+        <location filename="../../gui/flow_dialog.py" line="94"/>
         <source>&amp;Resource</source>
         <translation>&amp;Ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="91" />
+        <location filename="../../gui/flow_dialog.py" line="103"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="94" />
+        <location filename="../../gui/flow_dialog.py" line="106"/>
         <source>e.g. 120, 12,5 or 1 200 t/yr</source>
         <translation>p. ex. 120, 12,5 ou 1 200 t/yr</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="96" />
+        <location filename="../../gui/flow_dialog.py" line="108"/>
         <source>&amp;Quantity</source>
         <translation>&amp;Quantité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="99" />
+        <location filename="../../gui/flow_dialog.py" line="111"/>
         <source>&amp;Unit</source>
         <translation>&amp;Unité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="102" />
+        <location filename="../../gui/flow_dialog.py" line="114"/>
         <source>What the company calls it</source>
         <translation>Le nom que lui donne l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="103" />
+        <location filename="../../gui/flow_dialog.py" line="115"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="104" />
+        <location filename="../../gui/flow_dialog.py" line="116"/>
         <source>Hazardous (set from the List of Waste)</source>
         <translation>Dangereux (d'après la Liste européenne des déchets)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="111" />
+        <location filename="../../gui/flow_dialog.py" line="123"/>
         <source>&amp;Priority</source>
         <translation>&amp;Priorité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="116" />
+        <location filename="../../gui/flow_dialog.py" line="128"/>
         <source>&amp;Confidentiality</source>
         <translation>&amp;Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="118" />
+        <location filename="../../gui/flow_dialog.py" line="130"/>
         <source>e.g. continuous, weekly, autumn</source>
         <translation>p. ex. en continu, chaque semaine, en automne</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="119" />
+        <location filename="../../gui/flow_dialog.py" line="131"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="121" />
+        <location filename="../../gui/flow_dialog.py" line="133"/>
         <source>Where it goes or comes from today</source>
         <translation>Sa destination ou sa provenance aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="122" />
+        <location filename="../../gui/flow_dialog.py" line="134"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="124" />
+        <location filename="../../gui/flow_dialog.py" line="136"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (EUR/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="265" />
+        <location filename="../../gui/synergy_dock.py" line="283"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="134" />
+        <location filename="../../gui/flow_dialog.py" line="146"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="138" />
+        <location filename="../../gui/flow_dialog.py" line="150"/>
         <source>Save and add &amp;another (Ctrl+Enter)</source>
         <translation>Enregistrer et en ajouter un &amp;autre (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="181" />
+        <location filename="../../gui/flow_dialog.py" line="193"/>
         <source>Fix the fields marked in red; nothing you typed is lost.</source>
         <translation>Corrigez les champs marqués en rouge ; rien de ce que vous avez saisi n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="219" />
+        <location filename="../../gui/flow_dialog.py" line="231"/>
         <source>No resource matches exactly; close ones: {candidates}</source>
         <translation>Aucune ressource ne correspond exactement ; ressources proches : {candidates}</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="219" />
-        <source>No resource of the nomenclature matches '{text}'.</source>
+        <location filename="../../gui/flow_dialog.py" line="231"/>
+        <source>No resource of the nomenclature matches &apos;{text}&apos;.</source>
         <translation>Aucune ressource de la nomenclature ne correspond à « {text} ».</translation>
     </message>
     <message>
-        <location filename="../../gui/flow_dialog.py" line="319" />
+        <location filename="../../gui/flow_dialog.py" line="331"/>
         <source>Saved. Next flow of the same company:</source>
         <translation>Enregistré. Flux suivant de la même entreprise :</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="102" />
+        <location filename="../../gui/import_dialog.py" line="117"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="108" />
-        <source>Companies from a partner's file or the SIRENE register. Check how the columns are read and the first rows below: nothing is written until you press Import, and then all rows are written or none.</source>
+        <location filename="../../gui/import_dialog.py" line="123"/>
+        <source>Companies from a partner&apos;s file or the SIRENE register. Check how the columns are read and the first rows below: nothing is written until you press Import, and then all rows are written or none.</source>
         <translation>Entreprises issues du fichier d'un partenaire ou du répertoire SIRENE. Vérifiez ci-dessous comment les colonnes sont lues et les premières lignes : rien n'est écrit avant que vous cliquiez sur Importer, et alors toutes les lignes sont écrites, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="269" />
+        <location filename="../../plugin.py" line="269"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="118" />
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="120" />
+        <location filename="../../gui/import_dialog.py" line="135"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
         <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="123" />
+        <location filename="../../gui/import_dialog.py" line="138"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="128" />
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Read from the file</source>
         <translation>Lu dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="131" />
+        <location filename="../../gui/import_dialog.py" line="146"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135" />
+        <location filename="../../gui/import_dialog.py" line="150"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="138" />
+        <location filename="../../gui/import_dialog.py" line="153"/>
         <source>Source CRS</source>
         <translation>SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="140" />
+        <location filename="../../gui/import_dialog.py" line="155"/>
         <source>CSV (*.csv *.txt);;All files (*)</source>
         <translation>CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="141" />
+        <location filename="../../gui/import_dialog.py" line="156"/>
         <source>SIRENE legal units (optional)</source>
         <translation>Unités légales SIRENE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="144" />
+        <location filename="../../gui/import_dialog.py" line="159"/>
         <source>Skip companies whose SIRET is already in the workspace</source>
         <translation>Ignorer les entreprises dont le SIRET figure déjà dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="145" />
+        <location filename="../../gui/import_dialog.py" line="160"/>
         <source>Update them (empty values never erase yours)</source>
         <translation>Les mettre à jour (les valeurs vides n'effacent jamais les vôtres)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="147" />
+        <location filename="../../gui/import_dialog.py" line="162"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="150" />
+        <location filename="../../gui/import_dialog.py" line="165"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="151" />
+        <location filename="../../gui/import_dialog.py" line="166"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="152" />
+        <location filename="../../gui/import_dialog.py" line="167"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="160" />
+        <location filename="../../gui/import_dialog.py" line="175"/>
         <source>Columns (proposed; change any)</source>
         <translation>Colonnes (proposées ; toutes modifiables)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163" />
+        <location filename="../../gui/import_dialog.py" line="178"/>
         <source>Company field</source>
         <translation>Champ de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163" />
+        <location filename="../../gui/import_dialog.py" line="178"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="171" />
+        <location filename="../../gui/import_dialog.py" line="186"/>
         <source>First rows, as they will be read</source>
         <translation>Premières lignes, telles qu'elles seront lues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="184" />
+        <location filename="../../gui/import_dialog.py" line="199"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="187" />
+        <location filename="../../gui/import_dialog.py" line="202"/>
         <source>Open the rows not imported</source>
         <translation>Ouvrir les lignes non importées</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="233" />
+        <location filename="../../gui/import_dialog.py" line="248"/>
         <source>{count} rows</source>
         <translation>{count} lignes</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="236" />
+        <location filename="../../gui/import_dialog.py" line="251"/>
         <source>text read as {encoding}</source>
         <translation>texte lu en {encoding}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="239" />
+        <location filename="../../gui/import_dialog.py" line="254"/>
         <source>points in {crs}</source>
         <translation>points en {crs}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="239" />
+        <location filename="../../gui/import_dialog.py" line="254"/>
         <source>points without a CRS: choose the source CRS</source>
         <translation>points sans SCR : choisissez le SCR source</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="263" />
+        <location filename="../../gui/import_dialog.py" line="278"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="290" />
+        <location filename="../../gui/import_dialog.py" line="305"/>
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="331" />
+        <location filename="../../gui/import_dialog.py" line="346"/>
         <source>Choose the workspace to import into.</source>
         <translation>Choisissez l'espace de travail dans lequel importer.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="336" />
+        <location filename="../../gui/import_dialog.py" line="351"/>
         <source>Importing companies…</source>
         <translation>Import des entreprises…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="336" />
+        <location filename="../../gui/import_dialog.py" line="351"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="363" />
+        <location filename="../../gui/import_dialog.py" line="378"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="365" />
+        <location filename="../../gui/import_dialog.py" line="380"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed with their reason in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent avec leur motif dans {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="399" />
+        <location filename="../../gui/import_dialog.py" line="414"/>
         <source>Save the flows template as</source>
         <translation>Enregistrer le modèle de flux sous</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="399" />
+        <location filename="../../gui/import_dialog.py" line="414"/>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="415" />
+        <location filename="../../gui/import_dialog.py" line="430"/>
         <source>Flows template saved: {path}</source>
         <translation>Modèle de flux enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/locator.py" line="56" />
+        <location filename="../../gui/locator.py" line="56"/>
         <source>Territorial Flux companies</source>
         <translation>Entreprises Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="59" />
+        <location filename="../../gui/synergy_dock.py" line="77"/>
         <source>New substitution</source>
         <translation>Nouvelle substitution</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="59" />
+        <location filename="../../gui/synergy_dock.py" line="77"/>
         <source>New mutualisation</source>
         <translation>Nouvelle mutualisation</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="75" />
+        <location filename="../../gui/synergy_dock.py" line="93"/>
         <source>Filter by company, code or words</source>
         <translation>Filtrer par entreprise, code ou mots</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="80" />
+        <location filename="../../gui/synergy_dock.py" line="98"/>
         <source>Offer (supplier)</source>
         <translation>Offre (fournisseur)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="80" />
+        <location filename="../../gui/synergy_dock.py" line="98"/>
         <source>Need (receiver)</source>
         <translation>Besoin (destinataire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="82" />
+        <location filename="../../gui/synergy_dock.py" line="100"/>
         <source>Flows shared by the members (choose two or more)</source>
         <translation>Flux mis en commun par les membres (au moins deux)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="104" />
+        <location filename="../../gui/synergy_dock.py" line="122"/>
         <source>Optional for a substitution: made from the offer and the receiver</source>
         <translation>Facultatif pour une substitution : composé à partir de l'offre et du destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="105" />
+        <location filename="../../gui/synergy_dock.py" line="123"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="107" />
+        <location filename="../../gui/synergy_dock.py" line="125"/>
         <source>Where the idea came from</source>
         <translation>Origine de l'idée</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="130" />
+        <location filename="../../gui/synergy_dock.py" line="148"/>
         <source>Choose one offer and one need.</source>
         <translation>Choisissez une offre et un besoin.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="152" />
+        <location filename="../../gui/synergy_dock.py" line="170"/>
         <source>Saved by someone else meanwhile</source>
         <translation>Enregistré entre-temps par quelqu'un d'autre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="154" />
+        <location filename="../../gui/synergy_dock.py" line="172"/>
         <source>Overwrite their changes</source>
         <translation>Écraser ses modifications</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="156" />
+        <location filename="../../gui/synergy_dock.py" line="174"/>
         <source>Reload their version</source>
         <translation>Recharger sa version</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="165" />
+        <location filename="../../gui/synergy_dock.py" line="183"/>
         <source>Territorial Flux — Synergies</source>
         <translation>Territorial Flux — Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="182" />
+        <location filename="../../gui/synergy_dock.py" line="200"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="183" />
+        <location filename="../../gui/synergy_dock.py" line="201"/>
         <source>Live (not abandoned)</source>
         <translation>En cours (non abandonnées)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="190" />
+        <location filename="../../gui/synergy_dock.py" line="208"/>
         <source>All families</source>
         <translation>Toutes les familles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="195" />
+        <location filename="../../gui/synergy_dock.py" line="213"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="76" />
+        <location filename="../../project/forms.py" line="83"/>
         <source>Next action</source>
         <translation>Prochaine action</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="71" />
+        <location filename="../../project/forms.py" line="78"/>
         <source>Synergy</source>
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="205" />
+        <location filename="../../gui/synergy_dock.py" line="223"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="205" />
+        <location filename="../../gui/synergy_dock.py" line="223"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="215" />
+        <location filename="../../gui/synergy_dock.py" line="233"/>
         <source>New &amp;substitution…</source>
         <translation>Nouvelle &amp;substitution…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="215" />
+        <location filename="../../gui/synergy_dock.py" line="233"/>
         <source>Supplier → receiver on the &amp;map</source>
         <translation>Fournisseur → destinataire sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="215" />
+        <location filename="../../gui/synergy_dock.py" line="233"/>
         <source>New &amp;mutualisation…</source>
         <translation>Nouvelle &amp;mutualisation…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="237" />
+        <location filename="../../gui/synergy_dock.py" line="255"/>
         <source>A&amp;bandon…</source>
         <translation>&amp;Abandonner…</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="244" />
+        <location filename="../../gui/synergy_dock.py" line="262"/>
         <source>Outcomes and next action</source>
         <translation>Résultats et prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="247" />
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Diverted (t/yr)</source>
         <translation>Tonnage détourné (t/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="247" />
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Savings (EUR/yr)</source>
         <translation>Économies (EUR/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="247" />
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Avoided (t CO2e/yr)</source>
         <translation>Émissions évitées (t CO2e/yr)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="247" />
+        <location filename="../../gui/synergy_dock.py" line="265"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="260" />
+        <location filename="../../gui/synergy_dock.py" line="278"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="266" />
+        <location filename="../../gui/synergy_dock.py" line="284"/>
         <source>Save &amp;outcomes</source>
         <translation>Enregistrer les &amp;résultats</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="73" />
+        <location filename="../../project/forms.py" line="80"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="77" />
+        <location filename="../../project/forms.py" line="84"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="68" />
+        <location filename="../../project/forms.py" line="75"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="290" />
+        <location filename="../../gui/synergy_dock.py" line="308"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="324" />
+        <location filename="../../gui/synergy_dock.py" line="342"/>
         <source>All advisors</source>
         <translation>Tous les conseillers</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="386" />
+        <location filename="../../gui/synergy_dock.py" line="404"/>
         <source>Overdue: the next action was due on {date}.</source>
         <translation>En retard : la prochaine action était prévue le {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="410" />
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>Choose a synergy in the list, or create one.</source>
         <translation>Choisissez une synergie dans la liste, ou créez-en une.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="410" />
+        <location filename="../../gui/synergy_dock.py" line="428"/>
         <source>No workspace is open.</source>
         <translation>Aucun espace de travail n'est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="420" />
+        <location filename="../../gui/synergy_dock.py" line="438"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="420" />
+        <location filename="../../gui/synergy_dock.py" line="438"/>
         <source>Move to “{status}”</source>
         <translation>Passer au statut « {status} »</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="431" />
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>supplier</source>
         <translation>fournisseur</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="431" />
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>receiver</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="431" />
+        <location filename="../../gui/synergy_dock.py" line="449"/>
         <source>member</source>
         <translation>membre</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="490" />
+        <location filename="../../gui/synergy_dock.py" line="508"/>
         <source>Abandon the synergy</source>
         <translation>Abandonner la synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="490" />
+        <location filename="../../gui/synergy_dock.py" line="508"/>
         <source>Why is this synergy abandoned? (required)</source>
         <translation>Pourquoi cette synergie est-elle abandonnée ? (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../gui/synergy_dock.py" line="532" />
+        <location filename="../../gui/synergy_dock.py" line="550"/>
         <source>Click the supplier on the map, then the receiver.</source>
         <translation>Cliquez sur le fournisseur sur la carte, puis sur le destinataire.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="33" />
+        <location filename="../../gui/triage_panel.py" line="44"/>
         <source>Offers and needs that could be linked, with their reasons. You decide: promote one to a synergy, reject it with a reason (it will not come back), or skip it.</source>
         <translation>Offres et besoins qui pourraient être reliés, avec leurs raisons. C'est vous qui décidez : promouvoir un lien en synergie, le rejeter avec un motif (il ne reviendra pas) ou le passer.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="43" />
+        <location filename="../../gui/triage_panel.py" line="54"/>
         <source>Within</source>
         <translation>Dans un rayon de</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="46" />
+        <location filename="../../gui/triage_panel.py" line="57"/>
         <source>Same resource code</source>
         <translation>Même code de ressource</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="47" />
+        <location filename="../../gui/triage_panel.py" line="58"/>
         <source>Same sub-chapter</source>
         <translation>Même sous-chapitre</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="48" />
+        <location filename="../../gui/triage_panel.py" line="59"/>
         <source>Match</source>
         <translation>Correspondance</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="51" />
+        <location filename="../../gui/triage_panel.py" line="62"/>
         <source>Nearest first</source>
         <translation>Les plus proches d'abord</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="52" />
+        <location filename="../../gui/triage_panel.py" line="63"/>
         <source>Largest share of the need first</source>
         <translation>Meilleure couverture du besoin d'abord</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="53" />
+        <location filename="../../gui/triage_panel.py" line="64"/>
         <source>Order</source>
         <translation>Ordre</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="57" />
+        <location filename="../../gui/triage_panel.py" line="68"/>
         <source>Supplier → receiver</source>
         <translation>Fournisseur → destinataire</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="175" />
+        <location filename="../../printing/layout.py" line="189"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="57" />
+        <location filename="../../gui/triage_panel.py" line="68"/>
         <source>Covers</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="69" />
+        <location filename="../../gui/triage_panel.py" line="80"/>
         <source>&amp;Promote to a synergy</source>
         <translation>&amp;Promouvoir en synergie</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="72" />
+        <location filename="../../gui/triage_panel.py" line="83"/>
         <source>&amp;Reject…</source>
         <translation>&amp;Rejeter…</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="75" />
+        <location filename="../../gui/triage_panel.py" line="86"/>
         <source>S&amp;kip</source>
         <translation>P&amp;asser</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="143" />
+        <location filename="../../gui/triage_panel.py" line="154"/>
         <source>No possible link left with these settings.</source>
         <translation>Plus aucun lien possible avec ces réglages.</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="222" />
+        <location filename="../../gui/triage_panel.py" line="233"/>
         <source>Reject this possible link</source>
         <translation>Rejeter ce lien possible</translation>
     </message>
     <message>
-        <location filename="../../gui/triage_panel.py" line="222" />
+        <location filename="../../gui/triage_panel.py" line="233"/>
         <source>Why does this link not work? (required; it will not be proposed again)</source>
         <translation>Pourquoi ce lien ne fonctionne-t-il pas ? (obligatoire ; il ne sera plus proposé)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="94" />
+        <location filename="../../gui/value_chains.py" line="97"/>
         <source>Open a workspace first: the analysis runs on the open workspace.</source>
         <translation>Ouvrez d'abord un espace de travail : l'analyse porte sur l'espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="116" />
+        <location filename="../../gui/value_chains.py" line="119"/>
         <source>{unmet} needs with no local supplier, {orphans} offers with no local taker and {count} possible links within {distance} km.</source>
         <translation>{unmet} besoins sans fournisseur local, {orphans} offres sans preneur local et {count} liens possibles dans un rayon de {distance} km.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="35" />
+        <location filename="../../gui/workspace_dialogs.py" line="43"/>
         <source>New Territorial Flux workspace</source>
         <translation>Nouvel espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="38" />
+        <location filename="../../gui/workspace_dialogs.py" line="46"/>
         <source>A workspace holds one territory: its companies, their offers and needs, the synergies and their history. It is a GeoPackage that also opens in QGIS without the plugin.</source>
         <translation>Un espace de travail contient un territoire : ses entreprises, leurs offres et leurs besoins, les synergies et leur historique. C'est un GeoPackage qui s'ouvre aussi dans QGIS sans l'extension.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="45" />
+        <location filename="../../gui/workspace_dialogs.py" line="53"/>
         <source>e.g. Dunkirk urban community</source>
         <translation>p. ex. Communauté urbaine de Dunkerque</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="46" />
+        <location filename="../../gui/workspace_dialogs.py" line="54"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="49" />
+        <location filename="../../gui/workspace_dialogs.py" line="57"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="52" />
+        <location filename="../../gui/workspace_dialogs.py" line="60"/>
         <source>Coordinate reference system</source>
         <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="64" />
+        <location filename="../../gui/workspace_dialogs.py" line="72"/>
         <source>GeoPackage file (one advisor, works offline)</source>
         <translation>Fichier GeoPackage (un seul conseiller, fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="65" />
+        <location filename="../../gui/workspace_dialogs.py" line="73"/>
         <source>PostgreSQL/PostGIS server (a team)</source>
         <translation>Serveur PostgreSQL/PostGIS (travail en équipe)</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="66" />
+        <location filename="../../gui/workspace_dialogs.py" line="74"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="71" />
+        <location filename="../../gui/workspace_dialogs.py" line="79"/>
         <source>A PostgreSQL connection saved in QGIS (Browser panel → PostgreSQL → New Connection).</source>
         <translation>Une connexion PostgreSQL enregistrée dans QGIS (panneau Explorateur → PostgreSQL → Nouvelle connexion).</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="73" />
+        <location filename="../../gui/workspace_dialogs.py" line="81"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="75" />
+        <location filename="../../gui/workspace_dialogs.py" line="83"/>
         <source>e.g. dunkirk (lowercase letters, digits and _)</source>
         <translation>p. ex. dunkerque (lettres minuscules, chiffres et _)</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="76" />
+        <location filename="../../gui/workspace_dialogs.py" line="84"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="119" />
+        <location filename="../../gui/workspace_dialogs.py" line="127"/>
         <source>Give the territory a name.</source>
         <translation>Donnez un nom au territoire.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="126" />
-        <source>Add a PostgreSQL connection in QGIS's Browser panel first.</source>
+        <location filename="../../gui/workspace_dialogs.py" line="134"/>
+        <source>Add a PostgreSQL connection in QGIS&apos;s Browser panel first.</source>
         <translation>Ajoutez d'abord une connexion PostgreSQL dans le panneau Explorateur de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="129" />
+        <location filename="../../gui/workspace_dialogs.py" line="137"/>
         <source>Name the schema with lowercase letters, digits and _, starting with a letter.</source>
         <translation>Nommez le schéma avec des lettres minuscules, des chiffres et _, en commençant par une lettre.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="136" />
+        <location filename="../../gui/workspace_dialogs.py" line="144"/>
         <source>Choose where to save the workspace file.</source>
         <translation>Choisissez où enregistrer le fichier de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="139" />
+        <location filename="../../gui/workspace_dialogs.py" line="147"/>
         <source>The folder of this file does not exist.</source>
         <translation>Le dossier de ce fichier n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../printing/layers.py" line="45" />
+        <location filename="../../printing/layers.py" line="45"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../printing/layers.py" line="46" />
+        <location filename="../../printing/layers.py" line="46"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="50" />
+        <location filename="../../printing/layout.py" line="64"/>
         <source>Confidential document for the advisors — not for distribution</source>
         <translation>Document confidentiel réservé aux conseillers — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="51" />
+        <location filename="../../printing/layout.py" line="65"/>
         <source>Internal document — not for distribution</source>
         <translation>Document interne — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="52" />
+        <location filename="../../printing/layout.py" line="66"/>
         <source>Document for the organisation's partners — not for distribution</source>
         <translation>Document destiné aux partenaires de l'organisme — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="161" />
+        <location filename="../../printing/layout.py" line="175"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="75" />
+        <location filename="../../printing/export.py" line="76"/>
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="128" />
+        <location filename="../../printing/export.py" line="129"/>
         <source>The latest value-chain analysis ({stamp}) is up to date.</source>
         <translation>La dernière analyse des chaînes de valeur ({stamp}) est à jour.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="142" />
+        <location filename="../../printing/export.py" line="143"/>
         <source>Running the value-chain analysis first (none yet, or older than the data).</source>
         <translation>Analyse des chaînes de valeur lancée d'abord (aucune jusqu'ici, ou plus ancienne que les données).</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="150" />
+        <location filename="../../printing/export.py" line="151"/>
         <source>Territory map — {theme} — {level}</source>
         <translation>Carte du territoire — {theme} — {level}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="153" />
+        <location filename="../../printing/export.py" line="154"/>
         <source>{name} — atlas by {kind}</source>
         <translation>{name} — atlas par {kind}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="153" />
+        <location filename="../../printing/export.py" line="154"/>
         <source>commune</source>
         <translation>commune</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="153" />
+        <location filename="../../printing/export.py" line="154"/>
         <source>zone</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="163" />
+        <location filename="../../printing/export.py" line="165"/>
         <source>Printed maps (filtered per confidentiality level)</source>
         <translation>Cartes imprimées (filtrées par niveau de confidentialité)</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="250" />
+        <location filename="../../printing/export.py" line="252"/>
         <source>Atlas pages</source>
         <translation>Pages de l'atlas</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="261" />
+        <location filename="../../printing/export.py" line="255"/>
         <source>No boundaries of this kind in the workspace: each page shows the extent of the companies of one {kind}.</source>
         <translation>Aucune limite de ce type dans l'espace de travail : chaque page montre l'emprise des entreprises d'une même {kind}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="276" />
+        <location filename="../../printing/export.py" line="283"/>
         <source>The template has no item with the id {ids}: left out.</source>
         <translation>Le modèle ne contient aucun élément d'identifiant {ids} : élément omis.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="280" />
+        <location filename="../../printing/export.py" line="287"/>
         <source>Confidentiality: {level}</source>
         <translation>Confidentialité : {level}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="280" />
+        <location filename="../../printing/export.py" line="287"/>
         <source>Sources: {sources}.</source>
         <translation>Sources : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="280" />
+        <location filename="../../printing/export.py" line="287"/>
         <source>Territorial Flux workspace “{name}”, last updated on {date}.</source>
         <translation>Espace de travail Territorial Flux « {name} », dernière mise à jour le {date}.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="56" />
+        <location filename="../../plugin.py" line="56"/>
         <source>Territorial &amp;Flux</source>
         <translation>Territorial &amp;Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="66" />
+        <location filename="../../plugin.py" line="66"/>
         <source>New workspace…</source>
         <translation>Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="68" />
+        <location filename="../../plugin.py" line="68"/>
         <source>Open workspace…</source>
         <translation>Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="75" />
+        <location filename="../../plugin.py" line="75"/>
         <source>Create demo territory</source>
         <translation>Créer le territoire de démonstration</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="77" />
+        <location filename="../../plugin.py" line="77"/>
         <source>Import companies…</source>
         <translation>Importer des entreprises…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="79" />
+        <location filename="../../plugin.py" line="79"/>
         <source>Import flows…</source>
         <translation>Importer des flux…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="81" />
+        <location filename="../../plugin.py" line="81"/>
         <source>Save the flows template…</source>
         <translation>Enregistrer le modèle de flux…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="83" />
+        <location filename="../../plugin.py" line="83"/>
         <source>Analyse value chains</source>
         <translation>Analyser les chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="85" />
+        <location filename="../../plugin.py" line="85"/>
         <source>Print territory map…</source>
         <translation>Imprimer la carte du territoire…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="88" />
+        <location filename="../../plugin.py" line="88"/>
         <source>Company dock</source>
         <translation>Panneau Entreprise</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="90" />
+        <location filename="../../plugin.py" line="90"/>
         <source>Synergy dock</source>
         <translation>Panneau Synergies</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="162" />
-        <source>The workspace was upgraded to this plugin's version; a copy of the old file was kept: {backup}</source>
+        <location filename="../../plugin.py" line="162"/>
+        <source>The workspace was upgraded to this plugin&apos;s version; a copy of the old file was kept: {backup}</source>
         <translation>L'espace de travail a été mis à niveau vers la version de cette extension ; une copie de l'ancien fichier a été conservée : {backup}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="166" />
+        <location filename="../../plugin.py" line="166"/>
         <source>Workspace opened: {path}</source>
         <translation>Espace de travail ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="203" />
+        <location filename="../../plugin.py" line="203"/>
         <source>Workspace {name} created: {path}</source>
         <translation>Espace de travail {name} créé : {path}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="211" />
+        <location filename="../../plugin.py" line="211"/>
         <source>Open a Territorial Flux workspace</source>
         <translation>Ouvrir un espace de travail Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="269" />
+        <location filename="../../plugin.py" line="269"/>
         <source>Save the demo territory as</source>
         <translation>Enregistrer le territoire de démonstration sous</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="286" />
+        <location filename="../../plugin.py" line="286"/>
         <source>Demo territory created: {companies} companies, {flows} flows, {synergies} synergies.</source>
         <translation>Territoire de démonstration créé : {companies} entreprises, {flows} flux, {synergies} synergies.</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="39" />
+        <location filename="../../project/forms.py" line="46"/>
         <source>Flows of the company</source>
         <translation>Flux de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="40" />
+        <location filename="../../project/forms.py" line="47"/>
         <source>Participants of the synergy</source>
         <translation>Participants à la synergie</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="41" />
+        <location filename="../../project/forms.py" line="48"/>
         <source>History of the synergy</source>
         <translation>Historique de la synergie</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="42" />
+        <location filename="../../project/forms.py" line="49"/>
         <source>Synergies of the company</source>
         <translation>Synergies de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="43" />
+        <location filename="../../project/forms.py" line="50"/>
         <source>Synergies of the flow</source>
         <translation>Synergies du flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="44" />
+        <location filename="../../project/forms.py" line="51"/>
         <source>Reviews of the offer</source>
         <translation>Décisions sur l'offre</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="45" />
+        <location filename="../../project/forms.py" line="52"/>
         <source>Reviews of the need</source>
         <translation>Décisions sur le besoin</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="53" />
+        <location filename="../../project/forms.py" line="60"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="55" />
+        <location filename="../../project/forms.py" line="62"/>
         <source>Location</source>
         <translation>Localisation</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="56" />
+        <location filename="../../project/forms.py" line="63"/>
         <source>Contact (personal data)</source>
         <translation>Contact (données personnelles)</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="57" />
+        <location filename="../../project/forms.py" line="64"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="59" />
+        <location filename="../../project/forms.py" line="66"/>
         <source>Notes and provenance</source>
         <translation>Notes et provenance</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="63" />
+        <location filename="../../project/forms.py" line="70"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="65" />
+        <location filename="../../project/forms.py" line="72"/>
         <source>Current situation</source>
         <translation>Situation actuelle</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="66" />
+        <location filename="../../project/forms.py" line="73"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="74" />
+        <location filename="../../project/forms.py" line="81"/>
         <source>Outcomes</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../project/forms.py" line="78" />
+        <location filename="../../project/forms.py" line="85"/>
         <source>Record</source>
         <translation>Traçabilité</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="63" />
+        <location filename="../../project/styles.py" line="73"/>
         <source>Offers and needs</source>
         <translation>Offres et besoins</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="64" />
+        <location filename="../../project/styles.py" line="74"/>
         <source>Offers only</source>
         <translation>Offres seulement</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="65" />
+        <location filename="../../project/styles.py" line="75"/>
         <source>Needs only</source>
         <translation>Besoins seulement</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="66" />
+        <location filename="../../project/styles.py" line="76"/>
         <source>No flow recorded</source>
         <translation>Aucun flux enregistré</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="67" />
+        <location filename="../../project/styles.py" line="77"/>
         <source>Archived</source>
         <translation>Archivée</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="180" />
+        <location filename="../../project/styles.py" line="190"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="183" />
+        <location filename="../../project/styles.py" line="193"/>
         <source>Business zone</source>
         <translation>Zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="225" />
+        <location filename="../../project/styles.py" line="235"/>
         <source>Need with no local supplier</source>
         <translation>Besoin sans fournisseur local</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="225" />
+        <location filename="../../project/styles.py" line="235"/>
         <source>Offer with no local taker</source>
         <translation>Offre sans preneur local</translation>
     </message>
     <message>
-        <location filename="../../project/styles.py" line="238" />
+        <location filename="../../project/styles.py" line="248"/>
         <source>{kind} — {family}</source>
         <translation>{kind} — {family}</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="22" />
+        <location filename="../../project/build.py" line="22"/>
         <source>Value-chain analysis</source>
         <translation>Analyse des chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="24" />
+        <location filename="../../project/build.py" line="24"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="26" />
+        <location filename="../../project/build.py" line="26"/>
         <source>Reference lists</source>
         <translation>Listes de référence</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="93" />
+        <location filename="../../project/build.py" line="95"/>
         <source>Territorial Flux default style</source>
         <translation>Style par défaut de Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="49" />
+        <location filename="../../gui/print_dialog.py" line="45"/>
         <source>Print territory map</source>
         <translation>Imprimer la carte du territoire</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="52" />
-        <source>Prints a map of {name} for a meeting. Flows and synergies more restricted than the audience's level are left out of the map and of the legend; contact details are never printed.</source>
+        <location filename="../../gui/print_dialog.py" line="48"/>
+        <source>Prints a map of {name} for a meeting. Flows and synergies more restricted than the audience&apos;s level are left out of the map and of the legend; contact details are never printed.</source>
         <translation>Imprime une carte de {name} pour une réunion. Les flux et les synergies plus restreints que le niveau des destinataires sont exclus de la carte et de la légende ; les coordonnées des contacts ne sont jamais imprimées.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="60" />
+        <location filename="../../gui/print_dialog.py" line="56"/>
         <source>Map theme</source>
         <translation>Thème de carte</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="62" />
-        <source>Empty: the theme's name</source>
+        <location filename="../../gui/print_dialog.py" line="58"/>
+        <source>Empty: the theme&apos;s name</source>
         <translation>Vide : le nom du thème</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="65" />
+        <location filename="../../gui/print_dialog.py" line="61"/>
         <source>Paper size</source>
         <translation>Format du papier</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="66" />
+        <location filename="../../gui/print_dialog.py" line="62"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="66" />
+        <location filename="../../gui/print_dialog.py" line="62"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="68" />
+        <location filename="../../gui/print_dialog.py" line="64"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="71" />
+        <location filename="../../gui/print_dialog.py" line="67"/>
         <source>Audience may see up to</source>
         <translation>Les destinataires peuvent voir jusqu'à</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="72" />
+        <location filename="../../gui/print_dialog.py" line="68"/>
         <source>No atlas: one page</source>
         <translation>Pas d'atlas : une seule page</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="72" />
+        <location filename="../../gui/print_dialog.py" line="68"/>
         <source>One page per commune</source>
         <translation>Une page par commune</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="72" />
+        <location filename="../../gui/print_dialog.py" line="68"/>
         <source>One page per business zone</source>
         <translation>Une page par zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="74" />
+        <location filename="../../gui/print_dialog.py" line="71"/>
         <source>Atlas</source>
         <translation>Atlas</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="75" />
+        <location filename="../../gui/print_dialog.py" line="77"/>
         <source>QGIS layout template (*.qpt)</source>
         <translation>Modèle de mise en page QGIS (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="76" />
-        <source>Empty: the plugin's layout</source>
+        <location filename="../../gui/print_dialog.py" line="78"/>
+        <source>Empty: the plugin&apos;s layout</source>
         <translation>Vide : la mise en page de l'extension</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="77" />
+        <location filename="../../gui/print_dialog.py" line="79"/>
         <source>Layout template</source>
         <translation>Modèle de mise en page</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="78" />
+        <location filename="../../gui/print_dialog.py" line="80"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="80" />
+        <location filename="../../gui/print_dialog.py" line="82"/>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="81" />
+        <location filename="../../gui/print_dialog.py" line="83"/>
         <source>Open the file when it is written</source>
         <translation>Ouvrir le fichier une fois écrit</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="88" />
+        <location filename="../../gui/print_dialog.py" line="90"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="109" />
+        <location filename="../../gui/print_dialog.py" line="112"/>
         <source>Choose the file to write (.pdf or .png).</source>
         <translation>Choisissez le fichier à écrire (.pdf ou .png).</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="113" />
+        <location filename="../../gui/print_dialog.py" line="116"/>
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="134" />
+        <location filename="../../gui/print_dialog.py" line="137"/>
         <source>Open a workspace first: the map is printed from the open workspace.</source>
         <translation>Ouvrez d'abord un espace de travail : la carte est imprimée à partir de l'espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="153" />
+        <location filename="../../gui/print_dialog.py" line="156"/>
         <source>Map printed: {path} (pages: {pages}). The layout “{layout}” is saved in the workspace's project.</source>
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="161" />
+        <location filename="../../gui/print_dialog.py" line="164"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="182" />
+        <location filename="../../gui/print_dialog.py" line="185"/>
         <source>The layout could not be added to the open project: {error}</source>
         <translation>La mise en page n'a pas pu être ajoutée au projet ouvert : {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="156" />
+        <location filename="../../gui/print_dialog.py" line="159"/>
         <source>Map printed: {path} (pages: {pages}). The layout “{layout}” is in the open project; the team workspace's shared project is changed by its administrators only.</source>
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est dans le projet ouvert ; le projet partagé de l'espace d'équipe n'est modifié que par ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="61" />
+        <location filename="../../gui/value_chains.py" line="64"/>
         <source>Possible links (temporary, this session)</source>
         <translation>Liens possibles (temporaire, cette session)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="61" />
+        <location filename="../../gui/value_chains.py" line="64"/>
         <source>Missing links (temporary, this session)</source>
         <translation>Liens manquants (temporaire, cette session)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="121" />
+        <location filename="../../gui/value_chains.py" line="124"/>
         <source>Your role may not change the shared analysis: the results are temporary layers of this session.</source>
         <translation>Votre rôle ne permet pas de modifier l'analyse partagée : les résultats sont des couches temporaires de cette session.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="156" />
+        <location filename="../../gui/workspace_dialogs.py" line="164"/>
         <source>Open a team workspace</source>
         <translation>Ouvrir un espace de travail d'équipe</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="160" />
+        <location filename="../../gui/workspace_dialogs.py" line="168"/>
         <source>A team workspace is shared by every advisor of the organisation on a PostgreSQL/PostGIS server. Choose how to reach the server: a PostgreSQL connection saved in QGIS (Browser panel → PostgreSQL → New Connection) or a service of your pg_service.conf file.</source>
         <translation>Un espace de travail d'équipe est partagé par tous les conseillers de l'organisation sur un serveur PostgreSQL/PostGIS. Choisissez comment joindre le serveur : une connexion PostgreSQL enregistrée dans QGIS (panneau Explorateur → PostgreSQL → Nouvelle connexion) ou un service de votre fichier pg_service.conf.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="173" />
+        <location filename="../../gui/workspace_dialogs.py" line="181"/>
         <source>Connection: {name}</source>
         <translation>Connexion : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="175" />
+        <location filename="../../gui/workspace_dialogs.py" line="183"/>
         <source>Service: {name}</source>
         <translation>Service : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="179" />
+        <location filename="../../gui/workspace_dialogs.py" line="187"/>
         <source>List the workspaces of this server again</source>
         <translation>Relister les espaces de travail de ce serveur</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="182" />
+        <location filename="../../gui/workspace_dialogs.py" line="190"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="184" />
+        <location filename="../../gui/workspace_dialogs.py" line="192"/>
         <source>Workspaces on this server:</source>
         <translation>Espaces de travail de ce serveur :</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="201" />
+        <location filename="../../gui/workspace_dialogs.py" line="209"/>
         <source>QGIS has no PostgreSQL connection yet: add one in the Browser panel (PostgreSQL → New Connection), then open this dialog again.</source>
         <translation>QGIS n'a encore aucune connexion PostgreSQL : ajoutez-en une dans le panneau Explorateur (PostgreSQL → Nouvelle connexion), puis rouvrez cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="239" />
+        <location filename="../../gui/workspace_dialogs.py" line="247"/>
         <source>{name} (schema {schema})</source>
         <translation>{name} (schéma {schema})</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="241" />
+        <location filename="../../gui/workspace_dialogs.py" line="249"/>
         <source>an administrator must upgrade it</source>
         <translation>un administrateur doit le mettre à niveau</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="243" />
+        <location filename="../../gui/workspace_dialogs.py" line="251"/>
         <source>made by a newer Territorial Flux</source>
         <translation>créé par une version plus récente de Territorial Flux</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="251" />
+        <location filename="../../gui/workspace_dialogs.py" line="259"/>
         <source>This database holds no Territorial Flux workspace that you may read. An administrator creates one with Territorial Flux → New workspace… (PostgreSQL/PostGIS storage) and grants you a role.</source>
         <translation>Cette base ne contient aucun espace de travail Territorial Flux que vous puissiez lire. Un administrateur en crée un avec Territorial Flux → Nouvel espace de travail… (stockage PostgreSQL/PostGIS) et vous attribue un rôle.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dialogs.py" line="284" />
+        <location filename="../../gui/workspace_dialogs.py" line="292"/>
         <source>Choose a workspace in the list.</source>
         <translation>Choisissez un espace de travail dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../gui/workspace_dock.py" line="83" />
+        <location filename="../../gui/workspace_dock.py" line="83"/>
         <source>Read-only: your role lets you read, analyse and print this team workspace, not change it.</source>
         <translation>Lecture seule : votre rôle vous permet de lire, d'analyser et d'imprimer cet espace de travail d'équipe, pas de le modifier.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="138" />
+        <location filename="../../printing/export.py" line="139"/>
         <source>The latest value-chain analysis ({stamp}) may be older than the data; your role may not replace it, so the map shows it as it is. An editor can run it again.</source>
         <translation>La dernière analyse des chaînes de valeur ({stamp}) est peut-être plus ancienne que les données ; votre rôle ne permet pas de la remplacer, la carte la montre donc telle quelle. Un éditeur peut la relancer.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="307" />
-        <source>The layout was not saved in the team workspace's shared project (only its administrators may change it); the printed map is complete.</source>
+        <location filename="../../printing/export.py" line="317"/>
+        <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the printed map is complete.</source>
         <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; la carte imprimée est complète.</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="70" />
+        <location filename="../../plugin.py" line="70"/>
         <source>Open team workspace…</source>
         <translation>Ouvrir un espace de travail d'équipe…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="72" />
+        <location filename="../../plugin.py" line="72"/>
         <source>Upgrade workspace…</source>
         <translation>Mettre à niveau l'espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="245" />
+        <location filename="../../plugin.py" line="245"/>
         <source>Team workspace {name} opened ({reference}).</source>
         <translation>Espace de travail d'équipe {name} ouvert ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="248" />
+        <location filename="../../plugin.py" line="248"/>
         <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="68"/>
+        <source>One page per resource family</source>
+        <translation>Une page par famille de ressource</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>Areas: outlines and names of the communes and zones</source>
+        <translation>Périmètres : contours et noms des communes et des zones d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>OpenStreetMap (web tiles, needs the internet)</source>
+        <translation>OpenStreetMap (tuiles web, nécessite internet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>Plan IGN (web tiles, needs the internet)</source>
+        <translation>Plan IGN (tuiles web, nécessite internet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="76"/>
+        <source>Background</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="33"/>
+        <source>per commune</source>
+        <translation>par commune</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="35"/>
+        <source>per business zone</source>
+        <translation>par zone d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="37"/>
+        <source>per hexagon of {size}° across</source>
+        <translation>par hexagone de {size}° de large</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="38"/>
+        <source>per hexagon of {size} km across</source>
+        <translation>par hexagone de {size} km de large</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="139"/>
+        <source>{family} — {theme}</source>
+        <translation>{family} — {theme}</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="174"/>
+        <source>Missing links {per}</source>
+        <translation>Chaînons manquants {per}</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="23"/>
+        <source>Possible links between areas</source>
+        <translation>Liens possibles entre périmètres</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="194"/>
+        <source>Hexagons of the grid</source>
+        <translation>Hexagones de la grille</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="203"/>
+        <source>The background tiles of {host} could not be reached: the map is printed without them.</source>
+        <translation>Les tuiles du fond de carte ({host}) sont injoignables : la carte est imprimée sans elles.</translation>
+    </message>
+    <message>
+        <location filename="../../printing/export.py" line="154"/>
+        <source>resource family</source>
+        <translation>famille de ressource</translation>
+    </message>
+    <message>
+        <location filename="../../printing/export.py" line="287"/>
+        <source>background {attribution}</source>
+        <translation>fond de carte {attribution}</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="42"/>
+        <source>Unmet needs (circle area: number of flows)</source>
+        <translation>Besoins non satisfaits (surface du cercle : nombre de flux)</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="43"/>
+        <source>Orphan offers (circle area: number of flows)</source>
+        <translation>Offres sans preneur (surface du cercle : nombre de flux)</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="86"/>
+        <source>needs</source>
+        <translation>besoins</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="86"/>
+        <source>offers</source>
+        <translation>offres</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="114"/>
+        <source>1 to {largest} possible links (width)</source>
+        <translation>De 1 à {largest} liens possibles (épaisseur)</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="123"/>
+        <source>Hexagon</source>
+        <translation>Hexagone</translation>
+    </message>
+    <message>
+        <location filename="../../project/backgrounds.py" line="44"/>
+        <source>OpenStreetMap (web background)</source>
+        <translation>OpenStreetMap (fond de carte web)</translation>
+    </message>
+    <message>
+        <location filename="../../project/backgrounds.py" line="44"/>
+        <source>Plan IGN (web background)</source>
+        <translation>Plan IGN (fond de carte web)</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="23"/>
+        <source>Missing links per area</source>
+        <translation>Chaînons manquants par périmètre</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="75"/>
+        <source>Web backgrounds (need the internet)</source>
+        <translation>Fonds de carte web (nécessitent internet)</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="101"/>
+        <source>The layers of missing links per area could not be added: {error}</source>
+        <translation>Les couches des chaînons manquants par périmètre n'ont pas pu être ajoutées : {error}</translation>
     </message>
 </context>
 <context>
     <name>CopyWorkspaceAlgorithm</name>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="36" />
+        <location filename="../../processing/copy_workspace.py" line="36"/>
         <source>Workspace to copy</source>
         <translation>Espace de travail à copier</translation>
     </message>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="37" />
+        <location filename="../../processing/copy_workspace.py" line="37"/>
         <source>Target workspace (new GeoPackage path or empty team workspace)</source>
         <translation>Espace de travail cible (chemin d'un nouveau GeoPackage ou espace de travail d'équipe vide)</translation>
     </message>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="39" />
+        <location filename="../../processing/copy_workspace.py" line="39"/>
         <source>Target workspace reference</source>
         <translation>Référence de l'espace de travail cible</translation>
     </message>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="59" />
+        <location filename="../../processing/copy_workspace.py" line="59"/>
         <source>{table}: {count} rows copied, checksum {checksum}</source>
         <translation>{table} : {count} lignes copiées, somme de contrôle {checksum}</translation>
     </message>
@@ -1630,27 +1770,27 @@
 <context>
     <name>CreateDemoAlgorithm</name>
     <message>
-        <location filename="../../processing/create_demo.py" line="30" />
+        <location filename="../../processing/create_demo.py" line="27"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="32" />
+        <location filename="../../processing/create_demo.py" line="29"/>
         <source>Overwrite an existing file</source>
         <translation>Écraser un fichier existant</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="34" />
+        <location filename="../../processing/create_demo.py" line="31"/>
         <source>Demo workspace GeoPackage</source>
         <translation>GeoPackage de l'espace de travail de démonstration</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="34" />
+        <location filename="../../processing/create_demo.py" line="31"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="42" />
+        <location filename="../../processing/create_demo.py" line="39"/>
         <source>{companies} companies, {flows} flows and {synergies} synergies written to {path}</source>
         <translation>{companies} entreprises, {flows} flux et {synergies} synergies écrits dans {path}</translation>
     </message>
@@ -1658,37 +1798,37 @@
 <context>
     <name>CreatePostgisWorkspaceAlgorithm</name>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="37" />
+        <location filename="../../processing/create_postgis_workspace.py" line="34"/>
         <source>PostgreSQL connection (as saved in QGIS)</source>
         <translation>Connexion PostgreSQL (telle qu'enregistrée dans QGIS)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="39" />
+        <location filename="../../processing/create_postgis_workspace.py" line="36"/>
         <source>Schema (lowercase letters, digits and _)</source>
         <translation>Schéma (lettres minuscules, chiffres et _)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="41" />
+        <location filename="../../processing/create_postgis_workspace.py" line="38"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="42" />
+        <location filename="../../processing/create_postgis_workspace.py" line="39"/>
         <source>Coordinate reference system</source>
         <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="44" />
+        <location filename="../../processing/create_postgis_workspace.py" line="41"/>
         <source>Workspace reference</source>
         <translation>Référence de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="55" />
-        <source>The connection {name} keeps a password in QGIS's settings: it is not written into the layers or the project stored in the database. Give each advisor a PostgreSQL service file, a ~/.pgpass entry or a QGIS authentication configuration.</source>
+        <location filename="../../processing/create_postgis_workspace.py" line="52"/>
+        <source>The connection {name} keeps a password in QGIS&apos;s settings: it is not written into the layers or the project stored in the database. Give each advisor a PostgreSQL service file, a ~/.pgpass entry or a QGIS authentication configuration.</source>
         <translation>La connexion {name} conserve un mot de passe dans les paramètres de QGIS : il n'est écrit ni dans les couches ni dans le projet stockés dans la base de données. Donnez à chaque conseiller un fichier de service PostgreSQL, une entrée ~/.pgpass ou une configuration d'authentification QGIS.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="60" />
+        <location filename="../../processing/create_postgis_workspace.py" line="57"/>
         <source>Team workspace created: {reference}. Grant its roles to your colleagues, e.g. GRANT {editor} TO alice; readers get {reader}, administrators {admin}.</source>
         <translation>Espace de travail d'équipe créé : {reference}. Attribuez ses rôles à vos collègues, p. ex. GRANT {editor} TO alice; les lecteurs reçoivent {reader}, les administrateurs {admin}.</translation>
     </message>
@@ -1696,32 +1836,32 @@
 <context>
     <name>CreateWorkspaceAlgorithm</name>
     <message>
-        <location filename="../../processing/create_workspace.py" line="32" />
+        <location filename="../../processing/create_workspace.py" line="35"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="34" />
+        <location filename="../../processing/create_workspace.py" line="37"/>
         <source>Coordinate reference system</source>
         <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="36" />
+        <location filename="../../processing/create_workspace.py" line="39"/>
         <source>Overwrite an existing file</source>
         <translation>Écraser un fichier existant</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="38" />
+        <location filename="../../processing/create_workspace.py" line="41"/>
         <source>Workspace GeoPackage</source>
         <translation>GeoPackage de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="38" />
+        <location filename="../../processing/create_workspace.py" line="41"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="49" />
+        <location filename="../../processing/create_workspace.py" line="52"/>
         <source>Workspace created: {path}</source>
         <translation>Espace de travail créé : {path}</translation>
     </message>
@@ -1729,37 +1869,37 @@
 <context>
     <name>ImportAreasAlgorithm</name>
     <message>
-        <location filename="../../processing/import_areas.py" line="46" />
+        <location filename="../../processing/import_areas.py" line="50"/>
         <source>Polygons file</source>
         <translation>Fichier de polygones</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="48" />
+        <location filename="../../processing/import_areas.py" line="52"/>
         <source>Kind of area</source>
         <translation>Type de périmètre</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="49" />
+        <location filename="../../processing/import_areas.py" line="53"/>
         <source>Column of the names</source>
         <translation>Colonne des noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="50" />
+        <location filename="../../processing/import_areas.py" line="54"/>
         <source>Column of the codes (INSEE code of a commune)</source>
         <translation>Colonne des codes (code INSEE d'une commune)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="52" />
+        <location filename="../../processing/import_areas.py" line="56"/>
         <source>CRS of the polygons (when the file does not say)</source>
         <translation>SCR des polygones (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="54" />
+        <location filename="../../processing/import_areas.py" line="58"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="56" />
+        <location filename="../../processing/import_areas.py" line="60"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -1767,42 +1907,42 @@
 <context>
     <name>ImportCompaniesAlgorithm</name>
     <message>
-        <location filename="../../processing/import_companies.py" line="116" />
+        <location filename="../../processing/import_companies.py" line="121"/>
         <source>Companies file</source>
         <translation>Fichier des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="118" />
-        <source>CRS of the source's coordinates (when the file does not say)</source>
+        <location filename="../../processing/import_companies.py" line="123"/>
+        <source>CRS of the source&apos;s coordinates (when the file does not say)</source>
         <translation>SCR des coordonnées de la source (si le fichier ne l'indique pas)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="121" />
+        <location filename="../../processing/import_companies.py" line="126"/>
         <source>Text encoding (empty: the .cpg, else detected)</source>
         <translation>Encodage du texte (vide : celui du .cpg, sinon détecté)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="123" />
+        <location filename="../../processing/import_companies.py" line="128"/>
         <source>SIRENE legal units file (StockUniteLegale), for the names</source>
         <translation>Fichier des unités légales SIRENE (StockUniteLegale), pour les noms</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="126" />
+        <location filename="../../processing/import_companies.py" line="131"/>
         <source>A SIRET already in the workspace</source>
         <translation>SIRET déjà présent dans l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="128" />
+        <location filename="../../processing/import_companies.py" line="133"/>
         <source>Skip closed establishments</source>
         <translation>Ignorer les établissements fermés</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="130" />
+        <location filename="../../processing/import_companies.py" line="135"/>
         <source>Field mapping (field=column; …), empty: automatic</source>
         <translation>Correspondance des champs (champ=colonne; …), vide : automatique</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="133" />
+        <location filename="../../processing/import_companies.py" line="138"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -1810,122 +1950,122 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="33" />
+        <location filename="../../gui/import_dialog.py" line="48"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="34" />
+        <location filename="../../gui/import_dialog.py" line="49"/>
         <source>Name (legal name)</source>
         <translation>Nom (raison sociale)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="35" />
+        <location filename="../../gui/import_dialog.py" line="50"/>
         <source>Trade name (used when there is no name)</source>
         <translation>Enseigne (utilisée à défaut de nom)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="36" />
+        <location filename="../../gui/import_dialog.py" line="51"/>
         <source>Activity (NAF code)</source>
         <translation>Activité (code NAF)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="37" />
+        <location filename="../../gui/import_dialog.py" line="52"/>
         <source>Headcount band</source>
         <translation>Tranche d'effectif</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="38" />
+        <location filename="../../gui/import_dialog.py" line="53"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="39" />
+        <location filename="../../gui/import_dialog.py" line="54"/>
         <source>Street number (SIRENE)</source>
         <translation>Numéro de voie (SIRENE)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="40" />
+        <location filename="../../gui/import_dialog.py" line="55"/>
         <source>Street type (SIRENE)</source>
         <translation>Type de voie (SIRENE)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="41" />
+        <location filename="../../gui/import_dialog.py" line="56"/>
         <source>Street name (SIRENE)</source>
         <translation>Libellé de voie (SIRENE)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="42" />
+        <location filename="../../gui/import_dialog.py" line="57"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="43" />
+        <location filename="../../gui/import_dialog.py" line="58"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="44" />
+        <location filename="../../gui/import_dialog.py" line="59"/>
         <source>Commune code (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="45" />
+        <location filename="../../gui/import_dialog.py" line="60"/>
         <source>Business zone</source>
         <translation>Zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="46" />
+        <location filename="../../gui/import_dialog.py" line="61"/>
         <source>Contact name</source>
         <translation>Nom du contact</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="47" />
+        <location filename="../../gui/import_dialog.py" line="62"/>
         <source>Contact e-mail</source>
         <translation>Courriel du contact</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="48" />
+        <location filename="../../gui/import_dialog.py" line="63"/>
         <source>Contact phone</source>
         <translation>Téléphone du contact</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="49" />
+        <location filename="../../gui/import_dialog.py" line="64"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="50" />
+        <location filename="../../gui/import_dialog.py" line="65"/>
         <source>X coordinate</source>
         <translation>Coordonnée X</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="51" />
+        <location filename="../../gui/import_dialog.py" line="66"/>
         <source>Y coordinate</source>
         <translation>Coordonnée Y</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="52" />
+        <location filename="../../gui/import_dialog.py" line="67"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="53" />
+        <location filename="../../gui/import_dialog.py" line="68"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="54" />
-        <source>EPSG code of each row's coordinates</source>
+        <location filename="../../gui/import_dialog.py" line="69"/>
+        <source>EPSG code of each row&apos;s coordinates</source>
         <translation>Code EPSG des coordonnées de chaque ligne</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="55" />
+        <location filename="../../gui/import_dialog.py" line="70"/>
         <source>Administrative state (A open, F closed)</source>
         <translation>État administratif (A ouvert, F fermé)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="56" />
+        <location filename="../../gui/import_dialog.py" line="71"/>
         <source>Diffusion status (O public, P partial)</source>
         <translation>Statut de diffusion (O diffusible, P partiellement diffusible)</translation>
     </message>
@@ -1933,12 +2073,12 @@
 <context>
     <name>ImportFlowsAlgorithm</name>
     <message>
-        <location filename="../../processing/import_flows.py" line="38" />
+        <location filename="../../processing/import_flows.py" line="35"/>
         <source>Flows spreadsheet or CSV</source>
         <translation>Classeur ou CSV des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="40" />
+        <location filename="../../processing/import_flows.py" line="37"/>
         <source>Rows not imported (CSV)</source>
         <translation>Lignes non importées (CSV)</translation>
     </message>
@@ -1946,27 +2086,27 @@
 <context>
     <name>MissingLinksAlgorithm</name>
     <message>
-        <location filename="../../processing/value_chains.py" line="126" />
+        <location filename="../../processing/value_chains.py" line="135"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="128" />
+        <location filename="../../processing/value_chains.py" line="137"/>
         <source>Resource balance</source>
         <translation>Bilan des ressources</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="130" />
+        <location filename="../../processing/value_chains.py" line="139"/>
         <source>Needs with no local supplier</source>
         <translation>Besoins sans fournisseur local</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="131" />
+        <location filename="../../processing/value_chains.py" line="140"/>
         <source>Offers with no local taker</source>
         <translation>Offres sans preneur local</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="172" />
+        <location filename="../../processing/value_chains.py" line="181"/>
         <source>{unmet} needs with no local supplier, {orphans} offers with no local taker.</source>
         <translation>{unmet} besoins sans fournisseur local, {orphans} offres sans preneur local.</translation>
     </message>
@@ -1974,22 +2114,22 @@
 <context>
     <name>PossibleLinksAlgorithm</name>
     <message>
-        <location filename="../../processing/value_chains.py" line="193" />
+        <location filename="../../processing/value_chains.py" line="202"/>
         <source>Links kept per flow</source>
         <translation>Liens conservés par flux</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="196" />
+        <location filename="../../processing/value_chains.py" line="205"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="198" />
+        <location filename="../../processing/value_chains.py" line="207"/>
         <source>Number of possible links</source>
         <translation>Nombre de liens possibles</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="220" />
+        <location filename="../../processing/value_chains.py" line="229"/>
         <source>{count} possible links.</source>
         <translation>{count} liens possibles.</translation>
     </message>
@@ -1997,893 +2137,898 @@
 <context>
     <name>PrintMapAlgorithm</name>
     <message>
-        <location filename="../../processing/print_map.py" line="64" />
+        <location filename="../../processing/print_map.py" line="75"/>
         <source>Map theme</source>
         <translation>Thème de carte</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="65" />
+        <location filename="../../processing/print_map.py" line="76"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="66" />
+        <location filename="../../processing/print_map.py" line="77"/>
         <source>Paper size</source>
         <translation>Format du papier</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="67" />
+        <location filename="../../processing/print_map.py" line="78"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="68" />
+        <location filename="../../processing/print_map.py" line="79"/>
         <source>Most restricted confidentiality level the audience may see</source>
         <translation>Niveau de confidentialité le plus restreint que les destinataires peuvent voir</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="71" />
+        <location filename="../../processing/print_map.py" line="82"/>
         <source>Atlas: one page per</source>
         <translation>Atlas : une page par</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="73" />
+        <location filename="../../processing/print_map.py" line="85"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="75" />
+        <location filename="../../processing/print_map.py" line="87"/>
         <source>Printed map</source>
         <translation>Carte imprimée</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="77" />
+        <location filename="../../processing/print_map.py" line="89"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="78" />
-        <source>Layout saved in the workspace's project</source>
+        <location filename="../../processing/print_map.py" line="90"/>
+        <source>Layout saved in the workspace&apos;s project</source>
         <translation>Mise en page enregistrée dans le projet de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="96" />
+        <location filename="../../processing/print_map.py" line="109"/>
         <source>Page written: {path}</source>
         <translation>Page écrite : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="98" />
+        <location filename="../../processing/print_map.py" line="111"/>
         <source>Map written to {path} (pages: {pages}); layout “{layout}” saved in the workspace's project.</source>
         <translation>Carte écrite dans {path} (pages : {pages}) ; mise en page « {layout} » enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="79" />
-        <source>Whether the layout was saved in the workspace's project (a team workspace's shared project is changed by its administrators only)</source>
+        <location filename="../../processing/print_map.py" line="91"/>
+        <source>Whether the layout was saved in the workspace&apos;s project (a team workspace&apos;s shared project is changed by its administrators only)</source>
         <translation>Mise en page enregistrée ou non dans le projet de l'espace de travail (le projet partagé d'un espace d'équipe n'est modifié que par ses administrateurs)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="102" />
+        <location filename="../../processing/print_map.py" line="115"/>
         <source>Map written to {path} (pages: {pages}).</source>
         <translation>Carte écrite dans {path} (pages : {pages}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/print_map.py" line="84"/>
+        <source>Background</source>
+        <translation>Fond de carte</translation>
     </message>
 </context>
 <context>
     <name>Processing</name>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="18" />
+        <location filename="../../processing/copy_workspace.py" line="18"/>
         <source>Copy workspace</source>
         <translation>Copier un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="14" />
+        <location filename="../../processing/upgrade_workspace.py" line="14"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="21" />
+        <location filename="../../processing/copy_workspace.py" line="21"/>
         <source>Copies every company, flow, synergy, participant, history event, link review, area and the audit trail of the INPUT workspace into the OUTPUT workspace, keeping uids, row versions and history: from a GeoPackage into a team workspace (postgres:connection=NAME;schema=SCHEMA) to start a team, or back into a GeoPackage to hand a snapshot to someone without the server. OUTPUT must be new or empty: a GeoPackage path that does not exist yet is created; a team workspace is made first with Create team workspace. The copy is verified (row counts and checksums of every table) before it is committed; on any difference nothing is written. Copying a team workspace needs its administrator role.</source>
         <translation>Copie toutes les entreprises, tous les flux, synergies, participants, événements d'historique, décisions sur les liens, périmètres et le journal d'audit de l'espace de travail INPUT dans l'espace de travail OUTPUT, en conservant les uid, les versions des lignes et l'historique : d'un GeoPackage vers un espace de travail d'équipe (postgres:connection=NAME;schema=SCHEMA) pour démarrer en équipe, ou inversement vers un GeoPackage pour remettre un instantané à quelqu'un qui n'a pas accès au serveur. OUTPUT doit être nouveau ou vide : un chemin de GeoPackage qui n'existe pas encore est créé ; un espace de travail d'équipe se crée d'abord avec Créer un espace de travail d'équipe. La copie est vérifiée (nombre de lignes et sommes de contrôle de chaque table) avant d'être validée ; à la moindre différence, rien n'est écrit. Copier un espace de travail d'équipe nécessite son rôle d'administrateur.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="15" />
+        <location filename="../../processing/create_demo.py" line="12"/>
         <source>Create demo territory</source>
         <translation>Créer le territoire de démonstration</translation>
     </message>
     <message>
-        <location filename="../../processing/create_demo.py" line="18" />
+        <location filename="../../processing/create_demo.py" line="15"/>
         <source>Creates a demo workspace around Dunkirk (Nord, France): 160 invented companies in real communes with their NAF activities, over 400 offers and needs covering every resource family, and synergies at every status with their history. The same SEED always gives the same territory.</source>
         <translation>Crée un espace de travail de démonstration autour de Dunkerque (Nord) : 160 entreprises fictives dans des communes réelles avec leurs activités NAF, plus de 400 offres et besoins couvrant toutes les familles de ressources, et des synergies à tous les statuts avec leur historique. Une même graine (SEED) donne toujours le même territoire.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="17" />
+        <location filename="../../processing/create_postgis_workspace.py" line="14"/>
         <source>Create team workspace (PostGIS)</source>
         <translation>Créer un espace de travail d'équipe (PostGIS)</translation>
     </message>
     <message>
-        <location filename="../../processing/create_postgis_workspace.py" line="20" />
+        <location filename="../../processing/create_postgis_workspace.py" line="17"/>
         <source>Creates a team workspace in a new SCHEMA of the PostgreSQL/PostGIS database reached by CONNECTION (the name of a PostgreSQL connection saved in QGIS): the same tables, rules, nomenclatures, styles and stored QGIS project as a GeoPackage workspace, plus the audit trail and three roles: SCHEMA_reader, SCHEMA_editor and SCHEMA_admin. Run it once, as a database administrator allowed to create schemas and roles, then grant the roles to your colleagues. OUTPUT is the workspace reference to give to the other algorithms: postgres:connection=CONNECTION;schema=SCHEMA.</source>
         <translation>Crée un espace de travail d'équipe dans un nouveau schéma (SCHEMA) de la base PostgreSQL/PostGIS accessible par CONNECTION (le nom d'une connexion PostgreSQL enregistrée dans QGIS) : les mêmes tables, règles, nomenclatures, styles et projet QGIS stocké qu'un espace de travail GeoPackage, avec en plus le journal d'audit et trois rôles : SCHEMA_reader, SCHEMA_editor et SCHEMA_admin. Exécutez-le une seule fois, en tant qu'administrateur de la base autorisé à créer des schémas et des rôles, puis attribuez les rôles à vos collègues. OUTPUT est la référence de l'espace de travail à donner aux autres algorithmes : postgres:connection=CONNECTION;schema=SCHEMA.</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="15" />
+        <location filename="../../processing/create_workspace.py" line="18"/>
         <source>Create workspace</source>
         <translation>Créer un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/create_workspace.py" line="18" />
-        <source>Creates a territory workspace: a GeoPackage holding companies, flows, synergies and their history, link reviews, the resource nomenclature (the European List of Waste and the plugin's own codes) and NAF activities, with styles, forms, relations and a QGIS project stored inside it, so it opens in plain QGIS too. An existing file is kept unless OVERWRITE is true.</source>
+        <location filename="../../processing/create_workspace.py" line="21"/>
+        <source>Creates a territory workspace: a GeoPackage holding companies, flows, synergies and their history, link reviews, the resource nomenclature (the European List of Waste and the plugin&apos;s own codes) and NAF activities, with styles, forms, relations and a QGIS project stored inside it, so it opens in plain QGIS too. An existing file is kept unless OVERWRITE is true.</source>
         <translation>Crée l'espace de travail d'un territoire : un GeoPackage qui contient les entreprises, les flux, les synergies et leur historique, les décisions sur les liens, la nomenclature des ressources (la Liste européenne des déchets et les codes propres à l'extension) et les activités NAF, avec les styles, les formulaires, les relations et un projet QGIS stockés à l'intérieur, de sorte qu'il s'ouvre aussi dans QGIS sans l'extension. Un fichier existant est conservé, sauf si OVERWRITE est vrai.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="15" />
+        <location filename="../../processing/import_areas.py" line="19"/>
         <source>Polygons (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml);;All files (*)</source>
         <translation>Polygones (*.shp *.gpkg *.geojson *.json *.fgb *.kml *.gml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="21" />
+        <location filename="../../processing/import_areas.py" line="25"/>
         <source>Import areas (communes, zones, territory)</source>
         <translation>Importer des périmètres (communes, zones, territoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="21" />
+        <location filename="../../processing/import_flows.py" line="18"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../processing/import_areas.py" line="24" />
-        <source>Loads boundaries into the workspace's areas layer: commune boundaries (such as IGN's ADMIN EXPRESS shapefile), business-zone perimeters or the territory's outline (KIND). NAME_FIELD is the column holding each area's name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace's CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
+        <location filename="../../processing/import_areas.py" line="28"/>
+        <source>Loads boundaries into the workspace&apos;s areas layer: commune boundaries (such as IGN&apos;s ADMIN EXPRESS shapefile), business-zone perimeters or the territory&apos;s outline (KIND). NAME_FIELD is the column holding each area&apos;s name, CODE_FIELD (optional) its code (the INSEE code of a commune, checked). Polygons are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. An area the workspace already has (same kind and code, or same name without code) is skipped. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS. Printed maps draw the areas as their background, label the communes and use communes or zones as the pages of an atlas.</source>
         <translation>Charge des limites dans la couche des périmètres (areas) de l'espace de travail : limites communales (comme le shapefile ADMIN EXPRESS de l'IGN), périmètres de zones d'activités ou contour du territoire (KIND). NAME_FIELD est la colonne qui contient le nom de chaque périmètre, CODE_FIELD (facultatif) son code (le code INSEE d'une commune, vérifié). Les polygones sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. Un périmètre déjà présent dans l'espace de travail (même type et même code, ou même nom sans code) est ignoré. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS. Les cartes imprimées dessinent les périmètres en arrière-plan, étiquettent les communes et utilisent les communes ou les zones comme pages d'un atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="19" />
+        <location filename="../../processing/import_companies.py" line="24"/>
         <source>Partner data (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;All files (*)</source>
         <translation>Données de partenaires (*.shp *.gpkg *.geojson *.json *.csv *.txt *.xlsx *.ods *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="21" />
+        <location filename="../../processing/import_companies.py" line="26"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="85" />
+        <location filename="../../processing/import_companies.py" line="90"/>
         <source>Import companies</source>
         <translation>Importer des entreprises</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="88" />
-        <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE's establishment file. Columns are recognised from SIRENE's official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by ';' (fields: {fields}). Points are reprojected into the workspace's CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE's StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
+        <location filename="../../processing/import_companies.py" line="93"/>
+        <source>Imports companies into the workspace from any vector source: a shapefile, a GeoPackage layer (path|layername=name), GeoJSON, a CSV or XLSX/ODS sheet with x/y or longitude/latitude columns, or SIRENE&apos;s establishment file. Columns are recognised from SIRENE&apos;s official names and common French names; FIELD_MAPPING overrides them as field=column pairs separated by &apos;;&apos; (fields: {fields}). Points are reprojected into the workspace&apos;s CRS; a source that does not say its CRS is refused unless SOURCE_CRS is given. LEGAL_UNITS (SIRENE&apos;s StockUniteLegale) supplies the names the establishment file lacks. A SIRET already in the workspace is skipped or updated (ON_DUPLICATE); an update never erases a value with an empty one. Everything is written in one transaction: a failure or a cancel leaves the workspace as it was. Every row not imported is listed with its reason in REJECTS.</source>
         <translation>Importe des entreprises dans l'espace de travail depuis n'importe quelle source vecteur : un shapefile, une couche GeoPackage (chemin|layername=nom), du GeoJSON, une feuille CSV ou XLSX/ODS avec des colonnes x/y ou longitude/latitude, ou le fichier des établissements SIRENE. Les colonnes sont reconnues d'après les noms officiels de SIRENE et les noms français courants ; FIELD_MAPPING les remplace par des paires champ=colonne séparées par ';' (champs : {fields}). Les points sont reprojetés dans le SCR de l'espace de travail ; une source qui n'indique pas son SCR est refusée, sauf si SOURCE_CRS est renseigné. LEGAL_UNITS (le fichier StockUniteLegale de SIRENE) fournit les noms qui manquent au fichier des établissements. Un SIRET déjà présent dans l'espace de travail est ignoré ou mis à jour (ON_DUPLICATE) ; une mise à jour n'efface jamais une valeur par une valeur vide. Tout est écrit en une seule transaction : un échec ou une annulation laisse l'espace de travail tel qu'il était. Chaque ligne non importée figure avec son motif dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="136" />
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Companies imported</source>
         <translation>Entreprises importées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="136" />
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Companies updated</source>
         <translation>Entreprises mises à jour</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="136" />
+        <location filename="../../processing/import_companies.py" line="141"/>
         <source>Rows skipped</source>
         <translation>Lignes ignorées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="43" />
+        <location filename="../../processing/import_flows.py" line="40"/>
         <source>Rows rejected</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="15" />
+        <location filename="../../processing/import_flows.py" line="12"/>
         <source>Spreadsheets and CSV (*.xlsx *.ods *.csv *.txt);;All files (*)</source>
         <translation>Classeurs et CSV (*.xlsx *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="20" />
+        <location filename="../../processing/import_flows.py" line="17"/>
         <source>Import flows</source>
         <translation>Importer des flux</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="23" />
+        <location filename="../../processing/import_flows.py" line="20"/>
         <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…). Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
         <translation>Importe des offres et des besoins depuis un CSV ou un classeur, comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…). Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont retrouvées par leur SIRET, sinon par leur nom. Toutes les lignes sont écrites en une seule transaction ; les lignes non importées figurent avec leur motif dans REJECTS.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_flows.py" line="43" />
+        <location filename="../../processing/import_flows.py" line="40"/>
         <source>Flows imported</source>
         <translation>Flux importés</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="18" />
+        <location filename="../../processing/print_map.py" line="23"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="19" />
+        <location filename="../../processing/print_map.py" line="24"/>
         <source>QGIS layout template (*.qpt)</source>
         <translation>Modèle de mise en page QGIS (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="24" />
+        <location filename="../../processing/print_map.py" line="29"/>
         <source>Print territory map</source>
         <translation>Imprimer la carte du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="25" />
+        <location filename="../../processing/print_map.py" line="30"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="27" />
-        <source>Prints a map of the territory to a PDF or PNG file (OUTPUT): its synergies, its missing links or its metabolism (THEME), on A4 or A3 paper (PAPER, ORIENTATION), with a legend of what the page shows and its counts, a scale bar, a north arrow, the title (TITLE), the territory's name and the date, the data sources, the workspace's last update and a confidentiality mention. Flows and synergies more restricted than MAX_CONFIDENTIALITY are left out of every layer the map draws and of the legend's counts; contact names, e-mails and phones are never printed. ATLAS prints one page per commune or business zone that has companies (their boundaries from the areas layer, else the extent of their companies). TEMPLATE: a .qpt layout whose items have the ids map, legend, title, subtitle, scalebar, north_arrow, sources and confidentiality (start from the plugin's resources/layouts/territory_map.qpt); its page size is kept. The missing-links map uses the workspace's latest value-chain analysis and runs it first when there is none or it is older than the data. The layout, and its layers filtered for the level, are saved in the workspace's project under Printed maps, to reprint or adjust from QGIS's layout designer.</source>
-        <translation>Imprime une carte du territoire dans un fichier PDF ou PNG (OUTPUT) : ses synergies, ses chaînons manquants ou son métabolisme (THEME), sur papier A4 ou A3 (PAPER, ORIENTATION), avec une légende de ce que montre la page et ses décomptes, une barre d'échelle, une flèche du nord, le titre (TITLE), le nom du territoire et la date, les sources des données, la dernière mise à jour de l'espace de travail et une mention de confidentialité. Les flux et les synergies plus restreints que MAX_CONFIDENTIALITY sont exclus de toutes les couches dessinées et des décomptes de la légende ; les noms, courriels et téléphones des contacts ne sont jamais imprimés. ATLAS imprime une page par commune ou zone d'activités comptant des entreprises (ses limites d'après la couche des périmètres, sinon l'emprise de ses entreprises). TEMPLATE : une mise en page .qpt dont les éléments ont les identifiants map, legend, title, subtitle, scalebar, north_arrow, sources et confidentiality (partez du fichier resources/layouts/territory_map.qpt de l'extension) ; son format de page est conservé. La carte des chaînons manquants utilise la dernière analyse des chaînes de valeur de l'espace de travail et la lance d'abord s'il n'y en a pas ou si elle est plus ancienne que les données. La mise en page et ses couches filtrées pour le niveau sont enregistrées dans le projet de l'espace de travail, sous Cartes imprimées, pour être réimprimées ou ajustées depuis le concepteur de mise en page de QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/upgrade_workspace.py" line="13" />
+        <location filename="../../processing/upgrade_workspace.py" line="13"/>
         <source>Upgrade workspace</source>
         <translation>Mettre à niveau un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="16" />
-        <source>Migrates the schema of WORKSPACE (a GeoPackage path or a team workspace reference) to this plugin's version, in one transaction: on any failure the workspace stays as it was. A GeoPackage gets a backup copy first. A team workspace is never upgraded when it is opened: its administrator runs this algorithm once, after every advisor has closed it, with CONFIRM set to true.</source>
+        <location filename="../../processing/upgrade_workspace.py" line="16"/>
+        <source>Migrates the schema of WORKSPACE (a GeoPackage path or a team workspace reference) to this plugin&apos;s version, in one transaction: on any failure the workspace stays as it was. A GeoPackage gets a backup copy first. A team workspace is never upgraded when it is opened: its administrator runs this algorithm once, after every advisor has closed it, with CONFIRM set to true.</source>
         <translation>Migre le schéma de WORKSPACE (le chemin d'un GeoPackage ou la référence d'un espace de travail d'équipe) vers la version de cette extension, en une seule transaction : en cas d'échec, l'espace de travail reste tel qu'il était. Un GeoPackage est d'abord sauvegardé dans une copie. Un espace de travail d'équipe n'est jamais mis à niveau à son ouverture : son administrateur lance cet algorithme une fois, après que tous les conseillers l'ont fermé, avec CONFIRM à vrai.</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="65" />
+        <location filename="../../processing/value_chains.py" line="74"/>
         <source>Value-chain analysis</source>
         <translation>Analyse des chaînes de valeur</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="110" />
+        <location filename="../../processing/value_chains.py" line="119"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="111" />
-        <source>Finds the gaps in the territory's value chains: each active flow with no compatible counterpart of another company within MAX_DISTANCE km, an offer nobody nearby needs (orphan_offer) or a need nobody nearby supplies (unmet_need), at the company's location, with the distance to the nearest counterpart beyond the radius (nearest_km). MATCH_LEVEL code pairs the same resource code, subchapter the same List of Waste sub-chapter (or the plugin's grouping). Flows in a live synergy count as covered; archived flows and flows more restricted than MAX_CONFIDENTIALITY are left out. BALANCE sums per resource what the territory offers and needs, in one unit per family where units convert, and flags the resources needed with no local offer and offered with no local need. The workspace's missing_links, resource_balance and metabolism tables are replaced.</source>
+        <location filename="../../processing/value_chains.py" line="120"/>
+        <source>Finds the gaps in the territory&apos;s value chains: each active flow with no compatible counterpart of another company within MAX_DISTANCE km, an offer nobody nearby needs (orphan_offer) or a need nobody nearby supplies (unmet_need), at the company&apos;s location, with the distance to the nearest counterpart beyond the radius (nearest_km). MATCH_LEVEL code pairs the same resource code, subchapter the same List of Waste sub-chapter (or the plugin&apos;s grouping). Flows in a live synergy count as covered; archived flows and flows more restricted than MAX_CONFIDENTIALITY are left out. BALANCE sums per resource what the territory offers and needs, in one unit per family where units convert, and flags the resources needed with no local offer and offered with no local need. The workspace&apos;s missing_links, resource_balance and metabolism tables are replaced.</source>
         <translation>Repère les lacunes des chaînes de valeur du territoire : chaque flux actif sans contrepartie compatible d'une autre entreprise à moins de MAX_DISTANCE km, soit une offre dont personne n'a besoin à proximité (orphan_offer), soit un besoin que personne ne fournit à proximité (unmet_need), placé à l'emplacement de l'entreprise, avec la distance à la contrepartie la plus proche au-delà du rayon (nearest_km). Avec MATCH_LEVEL à code, les flux sont appariés sur le même code de ressource ; à subchapter, sur le même sous-chapitre de la Liste européenne des déchets (ou le regroupement propre à l'extension). Les flux engagés dans une synergie en cours comptent comme couverts ; les flux archivés et ceux plus restreints que MAX_CONFIDENTIALITY sont exclus. BALANCE totalise par ressource ce que le territoire offre et ce dont il a besoin, dans une seule unité par famille lorsque les unités se convertissent, et signale les ressources demandées sans offre locale et offertes sans besoin local. Les tables missing_links, resource_balance et metabolism de l'espace de travail sont remplacées.</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="179" />
+        <location filename="../../processing/value_chains.py" line="188"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="180" />
-        <source>Proposes links for the advisor to triage: an offer and a need of compatible resources (MATCH_LEVEL code: same code; subchapter: same sub-chapter) of two different companies within MAX_DISTANCE km. Each need keeps its MAX_PER_FLOW nearest offers and each offer its nearest needs; the output is the union of both lists, ties at equal distance going to the smaller flow uid. Each line, from the offering company to the company in need, carries the distance, the share of the need the offer covers (when units convert) and the reason in a sentence. Pairs already linked by a live synergy or rejected in link_reviews are never proposed again. No synergy is created. The workspace's possible_links table is replaced.</source>
+        <location filename="../../processing/value_chains.py" line="189"/>
+        <source>Proposes links for the advisor to triage: an offer and a need of compatible resources (MATCH_LEVEL code: same code; subchapter: same sub-chapter) of two different companies within MAX_DISTANCE km. Each need keeps its MAX_PER_FLOW nearest offers and each offer its nearest needs; the output is the union of both lists, ties at equal distance going to the smaller flow uid. Each line, from the offering company to the company in need, carries the distance, the share of the need the offer covers (when units convert) and the reason in a sentence. Pairs already linked by a live synergy or rejected in link_reviews are never proposed again. No synergy is created. The workspace&apos;s possible_links table is replaced.</source>
         <translation>Propose des liens que le conseiller trie : une offre et un besoin de ressources compatibles (MATCH_LEVEL code : même code ; subchapter : même sous-chapitre) de deux entreprises différentes à moins de MAX_DISTANCE km. Chaque besoin garde ses MAX_PER_FLOW offres les plus proches et chaque offre ses besoins les plus proches ; la sortie est l'union des deux listes, les égalités de distance étant départagées en faveur du plus petit uid de flux. Chaque ligne, de l'entreprise qui offre à celle qui a le besoin, porte la distance, la part du besoin couverte par l'offre (lorsque les unités se convertissent) et la raison en une phrase. Les paires déjà reliées par une synergie en cours ou rejetées dans link_reviews ne sont plus jamais proposées. Aucune synergie n'est créée. La table possible_links de l'espace de travail est remplacée.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="33" />
+        <location filename="../../processing/import_companies.py" line="38"/>
         <source>Canceled: nothing was written to the workspace.</source>
         <translation>Annulé : rien n'a été écrit dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="42" />
+        <location filename="../../processing/import_companies.py" line="47"/>
         <source>The import failed and nothing was written to the workspace: {error}</source>
         <translation>L'import a échoué et rien n'a été écrit dans l'espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="49" />
+        <location filename="../../processing/import_companies.py" line="54"/>
         <source>… and {count} more rows: see the rejects file.</source>
         <translation>… et {count} lignes de plus : voir le fichier des rejets.</translation>
     </message>
     <message>
-        <location filename="../../processing/import_companies.py" line="51" />
+        <location filename="../../processing/import_companies.py" line="56"/>
         <source>{imported} imported, {updated} updated, {skipped} skipped, {rejected} rejected. Rows not imported are listed in {path}</source>
         <translation>{imported} importées, {updated} mises à jour, {skipped} ignorées, {rejected} rejetées. Les lignes non importées figurent dans {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/params.py" line="29" />
+        <location filename="../../processing/params.py" line="27"/>
         <source>Workspace (path of the workspace GeoPackage, or postgres:connection=NAME;schema=SCHEMA)</source>
         <translation>Espace de travail (chemin du GeoPackage de l'espace de travail, ou postgres:connection=NOM;schema=SCHÉMA)</translation>
     </message>
     <message>
-        <location filename="../../processing/params.py" line="42" />
+        <location filename="../../processing/params.py" line="40"/>
         <source>Give the workspace: the path of its GeoPackage.</source>
         <translation>Indiquez l'espace de travail : le chemin de son GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/params.py" line="65" />
+        <location filename="../../processing/params.py" line="63"/>
         <source>One of: {words}</source>
         <translation>L'un de : {words}</translation>
     </message>
     <message>
-        <location filename="../../processing/params.py" line="85" />
-        <source>{name}: '{value}' is not accepted; use one of: {words}.</source>
+        <location filename="../../processing/params.py" line="83"/>
+        <source>{name}: &apos;{value}&apos; is not accepted; use one of: {words}.</source>
         <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/print_map.py" line="32"/>
+        <source>Prints a map of the territory to a PDF or PNG file (OUTPUT): its synergies, its missing links or its metabolism (THEME), on A4 or A3 paper (PAPER, ORIENTATION), with a legend of what the page shows and its counts, a scale bar, a north arrow, the title (TITLE), the territory&apos;s name and the date, the data sources, the workspace&apos;s last update and a confidentiality mention. Flows and synergies more restricted than MAX_CONFIDENTIALITY are left out of every layer the map draws and of the legend&apos;s counts; contact names, e-mails and phones are never printed. ATLAS prints one page per commune or business zone that has companies (their boundaries from the areas layer, else the extent of their companies), or one page per resource family (family: the families with missing links, synergies or flows, each page drawing only its family&apos;s marks). On the whole territory, missing links are counted per commune (else business zone, else hexagon) and possible links drawn as flows between them. BACKGROUND: areas (the areas&apos; outlines and names), osm or planign (OpenStreetMap&apos;s or IGN&apos;s web tiles under them, credited on the page; printed without tiles when their server cannot be reached) or none. TEMPLATE: a .qpt layout whose items have the ids map, legend, title, subtitle, scalebar, north_arrow, sources and confidentiality (start from the plugin&apos;s resources/layouts/territory_map.qpt); its page size is kept. The missing-links map uses the workspace&apos;s latest value-chain analysis and runs it first when there is none or it is older than the data. The layout, and its layers filtered for the level, are saved in the workspace&apos;s project under Printed maps, to reprint or adjust from QGIS&apos;s layout designer.</source>
+        <translation>Imprime une carte du territoire dans un fichier PDF ou PNG (OUTPUT) : ses synergies, ses chaînons manquants ou son métabolisme (THEME), sur papier A4 ou A3 (PAPER, ORIENTATION), avec une légende de ce que montre la page et ses décomptes, une barre d'échelle, une flèche du nord, le titre (TITLE), le nom du territoire et la date, les sources des données, la dernière mise à jour de l'espace de travail et une mention de confidentialité. Les flux et les synergies plus restreints que MAX_CONFIDENTIALITY sont exclus de toutes les couches dessinées et des décomptes de la légende ; les noms, courriels et téléphones des contacts ne sont jamais imprimés. ATLAS imprime une page par commune ou zone d'activités comptant des entreprises (ses limites d'après la couche des périmètres, sinon l'emprise de ses entreprises), ou une page par famille de ressource (family : les familles ayant des chaînons manquants, des synergies ou des flux, chaque page ne dessinant que les marques de sa famille). Sur l'ensemble du territoire, les chaînons manquants sont comptés par commune (sinon par zone d'activités, sinon par hexagone) et les liens possibles dessinés comme des flux entre elles. BACKGROUND : areas (contours et noms des périmètres), osm ou planign (tuiles web d'OpenStreetMap ou de l'IGN sous ceux-ci, créditées sur la page ; imprimée sans tuiles quand leur serveur est injoignable) ou none. TEMPLATE : une mise en page .qpt dont les éléments ont les identifiants map, legend, title, subtitle, scalebar, north_arrow, sources et confidentiality (partez du fichier resources/layouts/territory_map.qpt de l'extension) ; son format de page est conservé. La carte des chaînons manquants utilise la dernière analyse des chaînes de valeur de l'espace de travail et la lance d'abord s'il n'y en a pas ou si elle est plus ancienne que les données. La mise en page et ses couches filtrées pour le niveau sont enregistrées dans le projet de l'espace de travail, sous Cartes imprimées, pour être réimprimées ou ajustées depuis le concepteur de mise en page de QGIS.</translation>
     </message>
 </context>
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../../storage/schema.py" line="65" />
+        <location filename="../../storage/schema.py" line="75"/>
         <source>Choose one of the listed values.</source>
         <translation>Choisissez l'une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="70" />
+        <location filename="../../storage/schema.py" line="80"/>
         <source>Must be a number, zero or more.</source>
         <translation>Doit être un nombre positif ou nul.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="74" />
+        <location filename="../../storage/schema.py" line="84"/>
         <source>Must not be empty.</source>
         <translation>Ne doit pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="82" />
+        <location filename="../../storage/schema.py" line="92"/>
         <source>Must be a lowercase UUID without braces.</source>
         <translation>Doit être un UUID en minuscules, sans accolades.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="86" />
+        <location filename="../../storage/schema.py" line="96"/>
         <source>A NAF code is written like 10.71C.</source>
         <translation>Un code NAF s'écrit comme 10.71C.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="91" />
+        <location filename="../../storage/schema.py" line="101"/>
         <source>An INSEE commune code has 5 characters, like 59183 or 2A004.</source>
         <translation>Un code commune INSEE a 5 caractères, comme 59183 ou 2A004.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="96" />
+        <location filename="../../storage/schema.py" line="106"/>
         <source>A postcode has 5 digits.</source>
         <translation>Un code postal a 5 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="99" />
+        <location filename="../../storage/schema.py" line="109"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation>Saisissez une adresse électronique comme nom@exemple.fr.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="102" />
+        <location filename="../../storage/schema.py" line="112"/>
         <source>Enter a date.</source>
         <translation>Saisissez une date.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="133" />
+        <location filename="../../storage/schema.py" line="143"/>
         <source>A SIRET has 14 digits and a valid check digit.</source>
         <translation>Un SIRET a 14 chiffres et une clé de contrôle valide.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="217" />
+        <location filename="../../storage/schema.py" line="227"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="223" />
+        <location filename="../../storage/schema.py" line="233"/>
         <source>Created at</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="225" />
+        <location filename="../../storage/schema.py" line="235"/>
         <source>Updated at</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="229" />
+        <location filename="../../storage/schema.py" line="239"/>
         <source>Updated by</source>
         <translation>Modifié par</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Row version</source>
         <translation>Version de la ligne</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="246" />
+        <location filename="../../storage/schema.py" line="256"/>
         <source>This unit does not fit the resource family.</source>
         <translation>Cette unité ne convient pas à la famille de ressource.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="252" />
+        <location filename="../../storage/schema.py" line="262"/>
         <source>An abandoned synergy needs a reason.</source>
         <translation>Une synergie abandonnée doit avoir un motif.</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="256" />
+        <location filename="../../storage/schema.py" line="266"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="258" />
+        <location filename="../../storage/schema.py" line="268"/>
         <source>Workspace information</source>
         <translation>Informations de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="258" />
+        <location filename="../../storage/schema.py" line="268"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="258" />
+        <location filename="../../storage/schema.py" line="268"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="263" />
+        <location filename="../../storage/schema.py" line="273"/>
         <source>Resource nomenclature</source>
         <translation>Nomenclature des ressources</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="391" />
+        <location filename="../../storage/schema.py" line="401"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="263" />
+        <location filename="../../storage/schema.py" line="273"/>
         <source>Parent code</source>
         <translation>Code parent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="263" />
+        <location filename="../../storage/schema.py" line="273"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="263" />
+        <location filename="../../storage/schema.py" line="273"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Hazardous</source>
         <translation>Dangereux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="276" />
+        <location filename="../../storage/schema.py" line="286"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="276" />
+        <location filename="../../storage/schema.py" line="286"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="276" />
+        <location filename="../../storage/schema.py" line="286"/>
         <source>Code and label (English)</source>
         <translation>Code et libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="276" />
+        <location filename="../../storage/schema.py" line="286"/>
         <source>Code and label (French)</source>
         <translation>Code et libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="276" />
+        <location filename="../../storage/schema.py" line="286"/>
         <source>NAF activities</source>
         <translation>Activités NAF</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="391" />
+        <location filename="../../storage/schema.py" line="401"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Activity (NAF)</source>
         <translation>Activité (NAF)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Headcount</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Commune code (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Business zone</source>
         <translation>Zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Contact name</source>
         <translation>Nom du contact</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Contact e-mail</source>
         <translation>Courriel du contact</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="284" />
+        <location filename="../../storage/schema.py" line="294"/>
         <source>Contact phone</source>
         <translation>Téléphone du contact</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="391" />
+        <location filename="../../storage/schema.py" line="401"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Offer or need</source>
         <translation>Offre ou besoin</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Resource family</source>
         <translation>Famille de ressource</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="418" />
+        <location filename="../../storage/schema.py" line="428"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Current route</source>
         <translation>Filière actuelle</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Current cost (EUR/yr)</source>
         <translation>Coût actuel (EUR/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="307" />
+        <location filename="../../storage/schema.py" line="317"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="418" />
+        <location filename="../../storage/schema.py" line="428"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Reason for abandoning</source>
         <translation>Motif d'abandon</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Diverted (t/yr)</source>
         <translation>Détourné (t/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Savings (EUR/yr)</source>
         <translation>Économies (EUR/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Avoided emissions (t CO2e/yr)</source>
         <translation>Émissions évitées (t CO2e/an)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Distance (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Next action</source>
         <translation>Prochaine action</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="334" />
+        <location filename="../../storage/schema.py" line="344"/>
         <source>Next action date</source>
         <translation>Date de la prochaine action</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="359" />
+        <location filename="../../storage/schema.py" line="369"/>
         <source>Synergy participants</source>
         <translation>Participants aux synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="368" />
+        <location filename="../../storage/schema.py" line="378"/>
         <source>Synergy</source>
         <translation>Synergie</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="418" />
+        <location filename="../../storage/schema.py" line="428"/>
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="368" />
+        <location filename="../../storage/schema.py" line="378"/>
         <source>Synergy history</source>
         <translation>Historique des synergies</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="368" />
+        <location filename="../../storage/schema.py" line="378"/>
         <source>From status</source>
         <translation>Statut de départ</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="368" />
+        <location filename="../../storage/schema.py" line="378"/>
         <source>To status</source>
         <translation>Statut d'arrivée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="368" />
+        <location filename="../../storage/schema.py" line="378"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="380" />
+        <location filename="../../storage/schema.py" line="390"/>
         <source>Link reviews</source>
         <translation>Avis sur les liens</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="380" />
+        <location filename="../../storage/schema.py" line="390"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="391" />
+        <location filename="../../storage/schema.py" line="401"/>
         <source>Areas</source>
         <translation>Périmètres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Change history</source>
         <translation>Historique des modifications</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>Old values</source>
         <translation>Anciennes valeurs</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="401" />
+        <location filename="../../storage/schema.py" line="411"/>
         <source>New values</source>
         <translation>Nouvelles valeurs</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="418" />
+        <location filename="../../storage/schema.py" line="428"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Company name</source>
         <translation>Nom de l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="418" />
+        <location filename="../../storage/schema.py" line="428"/>
         <source>Nearest counterpart beyond the distance (km)</source>
         <translation>Contrepartie la plus proche au-delà de la distance (km)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Possible links</source>
         <translation>Liens possibles</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Receiver</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Resource needed</source>
         <translation>Ressource recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Share of the need covered</source>
         <translation>Part du besoin couverte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Quantity offered</source>
         <translation>Quantité offerte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Unit offered</source>
         <translation>Unité offerte</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Quantity needed</source>
         <translation>Quantité recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="433" />
+        <location filename="../../storage/schema.py" line="443"/>
         <source>Unit needed</source>
         <translation>Unité recherchée</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Resource balance</source>
         <translation>Bilan des ressources</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Offered</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Needed</source>
         <translation>Recherché</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Companies offering</source>
         <translation>Entreprises qui offrent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Companies in need</source>
         <translation>Entreprises qui recherchent</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Flows in other units (not summed)</source>
         <translation>Flux dans d'autres unités (non additionnés)</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="452" />
+        <location filename="../../storage/schema.py" line="462"/>
         <source>Value-chain gap</source>
         <translation>Manque dans la chaîne de valeur</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Main resource family</source>
         <translation>Famille de ressource principale</translation>
     </message>
     <message>
-        <location filename="../../storage/schema.py" line="466" />
+        <location filename="../../storage/schema.py" line="476"/>
         <source>Resource families</source>
         <translation>Familles de ressources</translation>
     </message>
@@ -2891,17 +3036,17 @@
 <context>
     <name>TerritorialFlux</name>
     <message>
-        <location filename="../../project/themes.py" line="23" />
+        <location filename="../../project/themes.py" line="24"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../project/themes.py" line="23" />
+        <location filename="../../project/themes.py" line="24"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../project/themes.py" line="23" />
+        <location filename="../../project/themes.py" line="24"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
@@ -2909,22 +3054,22 @@
 <context>
     <name>UpgradeWorkspaceAlgorithm</name>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="29" />
+        <location filename="../../processing/upgrade_workspace.py" line="29"/>
         <source>I confirm: every advisor has closed this workspace</source>
         <translation>Je confirme : tous les conseillers ont fermé cet espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="31" />
+        <location filename="../../processing/upgrade_workspace.py" line="31"/>
         <source>Workspace reference</source>
         <translation>Référence de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="43" />
+        <location filename="../../processing/upgrade_workspace.py" line="43"/>
         <source>The workspace is already at schema version {version}.</source>
         <translation>L'espace de travail est déjà à la version de schéma {version}.</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="45" />
+        <location filename="../../processing/upgrade_workspace.py" line="45"/>
         <source>Workspace upgraded from schema version {before} to {after}.</source>
         <translation>Espace de travail mis à niveau de la version de schéma {before} à la version {after}.</translation>
     </message>
@@ -2932,1115 +3077,1125 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../domain/flows.py" line="20" />
+        <location filename="../../domain/flows.py" line="21"/>
         <source>Choose offer or need.</source>
         <translation>Choisissez offre ou besoin.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="23" />
+        <location filename="../../domain/flows.py" line="24"/>
         <source>Choose the resource family.</source>
         <translation>Choisissez la famille de ressources.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="26" />
-        <source>Choose a resource: type a code such as 15 01 01 or words such as 'cardboard'.</source>
+        <location filename="../../domain/flows.py" line="27"/>
+        <source>Choose a resource: type a code such as 15 01 01 or words such as &apos;cardboard&apos;.</source>
         <translation>Choisissez une ressource : tapez un code comme 15 01 01 ou des mots comme « carton ».</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="32" />
+        <location filename="../../domain/flows.py" line="33"/>
         <source>{code} is not a resource of the nomenclature: choose one of its entries.</source>
         <translation>{code} n'est pas une ressource de la nomenclature : choisissez l'une de ses entrées.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="35" />
+        <location filename="../../domain/flows.py" line="36"/>
         <source>{code} is not a resource of the family chosen.</source>
         <translation>{code} n'est pas une ressource de la famille choisie.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="45" />
+        <location filename="../../domain/flows.py" line="46"/>
         <source>{unit} does not fit this family; use one of: {units}.</source>
         <translation>{unit} ne convient pas à cette famille ; utilisez l'une de ces unités : {units}.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="49" />
+        <location filename="../../domain/flows.py" line="50"/>
         <source>Give the unit of the quantity.</source>
         <translation>Indiquez l'unité de la quantité.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="51" />
+        <location filename="../../domain/flows.py" line="52"/>
         <source>Choose a confidentiality level.</source>
         <translation>Choisissez un niveau de confidentialité.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="53" />
+        <location filename="../../domain/flows.py" line="54"/>
         <source>Choose a priority.</source>
         <translation>Choisissez une priorité.</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="63" />
+        <location filename="../../domain/flows.py" line="64"/>
         <source>A substitution goes from an offer (supplier) to a need (receiver).</source>
         <translation>Une substitution va d'une offre (fournisseur) vers un besoin (destinataire).</translation>
     </message>
     <message>
-        <location filename="../../domain/flows.py" line="66" />
+        <location filename="../../domain/flows.py" line="67"/>
         <source>The offer and the need belong to the same company: a substitution links two companies.</source>
         <translation>L'offre et le besoin appartiennent à la même entreprise : une substitution relie deux entreprises.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="30" />
+        <location filename="../../domain/importing.py" line="30"/>
         <source>{file}, row {row}: {problem}</source>
         <translation>{file}, ligne {row} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="162" />
-        <source>'{part}' is not a mapping: write field=column, separated by ';'.</source>
+        <location filename="../../domain/importing.py" line="162"/>
+        <source>&apos;{part}&apos; is not a mapping: write field=column, separated by &apos;;&apos;.</source>
         <translation>« {part} » n'est pas une correspondance : écrivez champ=colonne, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="167" />
-        <source>'{target}' is not a field that can be imported; use one of: {fields}.</source>
+        <location filename="../../domain/importing.py" line="167"/>
+        <source>&apos;{target}&apos; is not a field that can be imported; use one of: {fields}.</source>
         <translation>« {target} » n'est pas un champ importable ; utilisez l'un de ceux-ci : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="365" />
-        <source>{file} declares the encoding '{encoding}', which is unknown: set ENCODING.</source>
+        <location filename="../../domain/importing.py" line="365"/>
+        <source>{file} declares the encoding &apos;{encoding}&apos;, which is unknown: set ENCODING.</source>
         <translation>{file} déclare l'encodage « {encoding} », qui est inconnu : renseignez ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="370" />
+        <location filename="../../domain/importing.py" line="370"/>
         <source>{file} declares the encoding {encoding} but its text is not {encoding} (probably Windows-1252): set ENCODING to the right one.</source>
         <translation>{file} déclare l'encodage {encoding}, mais son texte n'est pas en {encoding} (probablement en Windows-1252) : indiquez le bon encodage dans ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../domain/importing.py" line="375" />
+        <location filename="../../domain/importing.py" line="375"/>
         <source>{file} declares the encoding {encoding} but its text is UTF-8 (accents would come out wrong): set ENCODING to UTF-8.</source>
         <translation>{file} déclare l'encodage {encoding}, mais son texte est en UTF-8 (les accents seraient mal lus) : mettez ENCODING à UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="67" />
-        <source>Unknown match level '{value}'; use one of: {words}.</source>
+        <location filename="../../domain/links.py" line="67"/>
+        <source>Unknown match level &apos;{value}&apos;; use one of: {words}.</source>
         <translation>Niveau de correspondance inconnu « {value} » ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="70" />
-        <source>Unknown confidentiality level '{value}'; use one of: {words}.</source>
+        <location filename="../../domain/links.py" line="70"/>
+        <source>Unknown confidentiality level &apos;{value}&apos;; use one of: {words}.</source>
         <translation>Niveau de confidentialité inconnu « {value} » ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="73" />
+        <location filename="../../domain/links.py" line="73"/>
         <source>The maximum distance must be a positive number of kilometres.</source>
         <translation>La distance maximale doit être un nombre positif de kilomètres.</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="75" />
+        <location filename="../../domain/links.py" line="75"/>
         <source>Keep at least one link per flow.</source>
         <translation>Conservez au moins un lien par flux.</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="101" />
+        <location filename="../../domain/links.py" line="101"/>
         <source>same code {code} — {distance} km — covers {percent}% of the need</source>
         <translation>même code {code} — {distance} km — couvre {percent} % du besoin</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="102" />
+        <location filename="../../domain/links.py" line="102"/>
         <source>same code {code} — {distance} km — covers all of the need</source>
         <translation>même code {code} — {distance} km — couvre tout le besoin</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="103" />
+        <location filename="../../domain/links.py" line="103"/>
         <source>same code {code} — {distance} km — quantities not comparable ({offer_unit} offered, {need_unit} needed)</source>
         <translation>même code {code} — {distance} km — quantités non comparables ({offer_unit} offerts, {need_unit} demandés)</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="105" />
+        <location filename="../../domain/links.py" line="105"/>
         <source>same code {code} — {distance} km — quantity not known</source>
         <translation>même code {code} — {distance} km — quantité inconnue</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="106" />
+        <location filename="../../domain/links.py" line="106"/>
         <source>same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — covers {percent}% of the need</source>
         <translation>même sous-chapitre {subchapter} ({offer_code} offert, {need_code} demandé) — {distance} km — couvre {percent} % du besoin</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="109" />
+        <location filename="../../domain/links.py" line="109"/>
         <source>same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — covers all of the need</source>
         <translation>même sous-chapitre {subchapter} ({offer_code} offert, {need_code} demandé) — {distance} km — couvre tout le besoin</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="111" />
+        <location filename="../../domain/links.py" line="111"/>
         <source>same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — quantities not comparable ({offer_unit} offered, {need_unit} needed)</source>
         <translation>même sous-chapitre {subchapter} ({offer_code} offert, {need_code} demandé) — {distance} km — quantités non comparables ({offer_unit} offerts, {need_unit} demandés)</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="114" />
+        <location filename="../../domain/links.py" line="114"/>
         <source>same sub-chapter {subchapter} ({offer_code} offered, {need_code} needed) — {distance} km — quantity not known</source>
         <translation>même sous-chapitre {subchapter} ({offer_code} offert, {need_code} demandé) — {distance} km — quantité inconnue</translation>
     </message>
     <message>
-        <location filename="../../domain/siret.py" line="39" />
+        <location filename="../../domain/siret.py" line="39"/>
         <source>The SIRET is empty.</source>
         <translation>Le SIRET est vide.</translation>
     </message>
     <message>
-        <location filename="../../domain/siret.py" line="41" />
-        <source>A SIRET has exactly 14 digits ('{value}' does not).</source>
+        <location filename="../../domain/siret.py" line="41"/>
+        <source>A SIRET has exactly 14 digits (&apos;{value}&apos; does not).</source>
         <translation>Un SIRET compte exactement 14 chiffres (ce n'est pas le cas de « {value} »).</translation>
     </message>
     <message>
-        <location filename="../../domain/siret.py" line="47" />
-        <source>'{value}' is not a valid SIRET of La Poste (its digits must add up to a multiple of 5).</source>
+        <location filename="../../domain/siret.py" line="47"/>
+        <source>&apos;{value}&apos; is not a valid SIRET of La Poste (its digits must add up to a multiple of 5).</source>
         <translation>« {value} » n'est pas un SIRET valide de La Poste (la somme de ses chiffres doit être un multiple de 5).</translation>
     </message>
     <message>
-        <location filename="../../domain/siret.py" line="50" />
-        <source>'{value}' is not a valid SIRET: its check digit is wrong (mistyped digit?).</source>
+        <location filename="../../domain/siret.py" line="50"/>
+        <source>&apos;{value}&apos; is not a valid SIRET: its check digit is wrong (mistyped digit?).</source>
         <translation>« {value} » n'est pas un SIRET valide : sa clé de contrôle est fausse (chiffre mal saisi ?).</translation>
     </message>
     <message>
-        <location filename="../../domain/siret.py" line="62" />
-        <source>A SIREN has exactly 9 digits ('{value}' does not).</source>
+        <location filename="../../domain/siret.py" line="62"/>
+        <source>A SIREN has exactly 9 digits (&apos;{value}&apos; does not).</source>
         <translation>Un SIREN compte exactement 9 chiffres (ce n'est pas le cas de « {value} »).</translation>
     </message>
     <message>
-        <location filename="../../domain/siret.py" line="64" />
-        <source>'{value}' is not a valid SIREN: its check digit is wrong.</source>
+        <location filename="../../domain/siret.py" line="64"/>
+        <source>&apos;{value}&apos; is not a valid SIREN: its check digit is wrong.</source>
         <translation>« {value} » n'est pas un SIREN valide : sa clé de contrôle est fausse.</translation>
     </message>
     <message>
-        <location filename="../../domain/statuses.py" line="35" />
-        <source>Unknown synergy status '{status}'.</source>
+        <location filename="../../domain/statuses.py" line="35"/>
+        <source>Unknown synergy status &apos;{status}&apos;.</source>
         <translation>Statut de synergie inconnu : « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../domain/statuses.py" line="37" />
-        <source>A synergy cannot go from '{old}' to '{new}'.</source>
+        <location filename="../../domain/statuses.py" line="37"/>
+        <source>A synergy cannot go from &apos;{old}&apos; to &apos;{new}&apos;.</source>
         <translation>Une synergie ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../../domain/statuses.py" line="41" />
+        <location filename="../../domain/statuses.py" line="41"/>
         <source>Abandoning a synergy requires a reason.</source>
         <translation>L'abandon d'une synergie doit être motivé.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="172" />
+        <location filename="../../storage/base.py" line="172"/>
         <source>Cannot read the table {table} of {path}.</source>
         <translation>Impossible de lire la table {table} de {path}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="186" />
+        <location filename="../../printing/export.py" line="188"/>
         <source>The output must be a .pdf or .png file, not {file}.</source>
         <translation>La sortie doit être un fichier .pdf ou .png, et non {file}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="219" />
-        <source>'{value}' is not a map theme; use one of: {words}.</source>
+        <location filename="../../printing/export.py" line="221"/>
+        <source>&apos;{value}&apos; is not a map theme; use one of: {words}.</source>
         <translation>« {value} » n'est pas un thème de carte ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="223" />
+        <location filename="../../printing/export.py" line="225"/>
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="229" />
+        <location filename="../../printing/export.py" line="231"/>
         <source>The workspace has no company and no territory outline: there is nothing to print yet.</source>
         <translation>L'espace de travail ne contient ni entreprise ni contour de territoire : il n'y a encore rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="252" />
+        <location filename="../../printing/export.py" line="259"/>
         <source>Cannot list the pages of the atlas in {path}.</source>
         <translation>Impossible d'établir la liste des pages de l'atlas dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="256" />
+        <location filename="../../printing/export.py" line="266"/>
         <source>No {kind} has companies: the atlas would have no page.</source>
         <translation>Aucune {kind} ne compte d'entreprise : l'atlas n'aurait aucune page.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="267" />
+        <location filename="../../printing/export.py" line="274"/>
         <source>{file} is not a QGIS layout template (.qpt).</source>
         <translation>{file} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="272" />
-        <source>The template has no map item with the id 'map': give the map that id in the layout designer's item properties.</source>
+        <location filename="../../printing/export.py" line="279"/>
+        <source>The template has no map item with the id &apos;map&apos;: give the map that id in the layout designer&apos;s item properties.</source>
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="79" />
+        <location filename="../../project/build.py" line="81"/>
         <source>Cannot store the project in {path}: {error}</source>
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="359" />
+        <location filename="../../printing/export.py" line="399"/>
         <source>The map could not be written to {file} ({error}).</source>
         <translation>La carte n'a pas pu être écrite dans {file} ({error}).</translation>
     </message>
     <message>
-        <location filename="../../processing/copy_workspace.py" line="45" />
+        <location filename="../../processing/copy_workspace.py" line="45"/>
         <source>Give the target workspace.</source>
         <translation>Indiquez l'espace de travail cible.</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="35" />
+        <location filename="../../processing/upgrade_workspace.py" line="35"/>
         <source>Nothing was changed: set CONFIRM to true to upgrade the workspace.</source>
         <translation>Rien n'a été modifié : mettez CONFIRM à vrai pour mettre à niveau l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/upgrade_workspace.py" line="39" />
+        <location filename="../../processing/upgrade_workspace.py" line="39"/>
         <source>Give the workspace: the path of its GeoPackage.</source>
         <translation>Indiquez l'espace de travail : le chemin de son GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="43" />
-        <source>'{value}' is not a kind of area; use one of: {words}.</source>
+        <location filename="../../importing/areas.py" line="43"/>
+        <source>&apos;{value}&apos; is not a kind of area; use one of: {words}.</source>
         <translation>« {value} » n'est pas un type de périmètre ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="47" />
+        <location filename="../../importing/areas.py" line="47"/>
         <source>{file} has no geometry: boundaries are polygons (a shapefile, a GeoPackage layer, GeoJSON).</source>
         <translation>{file} n'a pas de géométrie : les limites sont des polygones (un shapefile, une couche GeoPackage, du GeoJSON).</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="58" />
+        <location filename="../../importing/areas.py" line="58"/>
         <source>Give the column that holds the names; the columns of {file} are: {columns}.</source>
         <translation>Indiquez la colonne qui contient les noms ; les colonnes de {file} sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../importing/mapping.py" line="18" />
-        <source>{file} has no column '{column}'; its columns are: {columns}.</source>
+        <location filename="../../importing/mapping.py" line="18"/>
+        <source>{file} has no column &apos;{column}&apos;; its columns are: {columns}.</source>
         <translation>{file} n'a pas de colonne « {column} » ; ses colonnes sont : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="69" />
-        <source>SOURCE_CRS '{crs}' is not a CRS GDAL knows.</source>
+        <location filename="../../importing/companies.py" line="69"/>
+        <source>SOURCE_CRS &apos;{crs}&apos; is not a CRS GDAL knows.</source>
         <translation>SOURCE_CRS « {crs} » n'est pas un SCR connu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="79" />
+        <location filename="../../importing/areas.py" line="79"/>
         <source>{file} does not say in which coordinate reference system its polygons are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for example EPSG:2154 for Lambert-93; it is never guessed.</source>
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses polygones (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="142" />
+        <location filename="../../importing/areas.py" line="142"/>
         <source>The area has no name (column {column}).</source>
         <translation>Le périmètre n'a pas de nom (colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="275" />
-        <source>'{value}' is not an INSEE commune code (5 characters, like 59183 or 2A004).</source>
+        <location filename="../../importing/companies.py" line="275"/>
+        <source>&apos;{value}&apos; is not an INSEE commune code (5 characters, like 59183 or 2A004).</source>
         <translation>« {value} » n'est pas un code commune INSEE (5 caractères, comme 59183 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="156" />
+        <location filename="../../importing/areas.py" line="156"/>
         <source>The row has no geometry: an area is a polygon.</source>
         <translation>La ligne n'a pas de géométrie : un périmètre est un polygone.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="160" />
+        <location filename="../../importing/areas.py" line="160"/>
         <source>The geometry is a {kind}, not a polygon: an area is a polygon.</source>
         <translation>La géométrie est de type {kind}, et non un polygone : un périmètre est un polygone.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="166" />
-        <source>The polygon is invalid (it crosses itself or its rings overlap): repair it first, for example with QGIS's Fix geometries.</source>
+        <location filename="../../importing/areas.py" line="166"/>
+        <source>The polygon is invalid (it crosses itself or its rings overlap): repair it first, for example with QGIS&apos;s Fix geometries.</source>
         <translation>Le polygone n'est pas valide (il se recoupe ou ses anneaux se chevauchent) : réparez-le d'abord, par exemple avec l'outil Réparer les géométries de QGIS.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="171" />
-        <source>The polygon cannot be reprojected into the workspace's CRS.</source>
+        <location filename="../../importing/areas.py" line="171"/>
+        <source>The polygon cannot be reprojected into the workspace&apos;s CRS.</source>
         <translation>Le polygone ne peut pas être reprojeté dans le SCR de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="91" />
+        <location filename="../../importing/sources.py" line="91"/>
         <source>The geometry is invalid (its coordinates are not numbers).</source>
         <translation>La géométrie n'est pas valide (ses coordonnées ne sont pas des nombres).</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="179" />
+        <location filename="../../importing/areas.py" line="179"/>
         <source>The same area ({value}) is already on row {row} of this file.</source>
         <translation>Le même périmètre ({value}) figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/areas.py" line="184" />
+        <location filename="../../importing/areas.py" line="184"/>
         <source>The workspace already has this area ({value}): skipped.</source>
         <translation>L'espace de travail contient déjà ce périmètre ({value}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../storage/copy.py" line="99" />
+        <location filename="../../storage/copy.py" line="99"/>
         <source>Only an administrator of {path} (a member of {role}) can copy it: others do not see every row.</source>
         <translation>Seul un administrateur de {path} (membre de {role}) peut le copier : les autres ne voient pas toutes les lignes.</translation>
     </message>
     <message>
-        <location filename="../../storage/copy.py" line="91" />
+        <location filename="../../storage/copy.py" line="91"/>
         <source>{path} uses an older schema: upgrade it first (territorialflux:upgradeworkspace).</source>
         <translation>{path} utilise un schéma plus ancien : mettez-le d'abord à niveau (territorialflux:upgradeworkspace).</translation>
     </message>
     <message>
-        <location filename="../../storage/copy.py" line="105" />
+        <location filename="../../storage/copy.py" line="105"/>
         <source>{path} already holds data: copy into a new, empty workspace.</source>
         <translation>{path} contient déjà des données : copiez dans un espace de travail nouveau et vide.</translation>
     </message>
     <message>
-        <location filename="../../storage/copy.py" line="125" />
+        <location filename="../../storage/copy.py" line="125"/>
         <source>The copy of {table} does not match its source ({expected} rows, {found} copied); nothing was written.</source>
         <translation>La copie de {table} ne correspond pas à sa source ({expected} lignes, {found} copiées) ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="98" />
+        <location filename="../../project/editing.py" line="98"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="138" />
+        <location filename="../../project/editing.py" line="138"/>
         <source>Cannot change {field} of {layer}.</source>
         <translation>Impossible de modifier {field} dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="149" />
+        <location filename="../../project/editing.py" line="149"/>
         <source>Cannot add a row to {layer}.</source>
         <translation>Impossible d'ajouter une ligne à {layer}.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="167" />
+        <location filename="../../project/editing.py" line="167"/>
         <source>Give the company a name.</source>
         <translation>Donnez un nom à l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="238" />
+        <location filename="../../project/editing.py" line="238"/>
         <source>Choose the company of the flow.</source>
         <translation>Choisissez l'entreprise du flux.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="354" />
+        <location filename="../../project/editing.py" line="354"/>
         <source>Say why the link is rejected: the reason stays with the decision.</source>
         <translation>Indiquez pourquoi le lien est rejeté : le motif est conservé avec la décision.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="365" />
+        <location filename="../../project/editing.py" line="365"/>
         <source>Promoted from the possible links: {reason}</source>
         <translation>Créée à partir d'un lien possible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="380" />
+        <location filename="../../project/editing.py" line="380"/>
         <source>A mutualisation gathers at least two companies.</source>
         <translation>Une mutualisation réunit au moins deux entreprises.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="383" />
+        <location filename="../../project/editing.py" line="383"/>
         <source>Give the synergy a title.</source>
         <translation>Donnez un titre à la synergie.</translation>
     </message>
     <message>
-        <location filename="../../project/editing.py" line="437" />
-        <source>'{value}' is not a number.</source>
+        <location filename="../../project/editing.py" line="437"/>
+        <source>&apos;{value}&apos; is not a number.</source>
         <translation>« {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="202" />
+        <location filename="../../storage/geopackage.py" line="221"/>
         <source>{path} already exists: choose another file or allow overwriting.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou autorisez l'écrasement.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="206" />
+        <location filename="../../storage/geopackage.py" line="225"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="214" />
+        <location filename="../../storage/geopackage.py" line="233"/>
         <source>Cannot create a GeoPackage at {path}.</source>
         <translation>Impossible de créer un GeoPackage à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../storage/geopackage.py" line="261" />
+        <location filename="../../storage/geopackage.py" line="280"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="125" />
+        <location filename="../../storage/base.py" line="125"/>
         <source>{path} is not a Territorial Flux workspace.</source>
         <translation>{path} n'est pas un espace de travail Territorial Flux.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="129" />
+        <location filename="../../storage/base.py" line="129"/>
         <source>{path} was made by a newer Territorial Flux (schema version {found}; this plugin knows up to {known}). Update the plugin to open it.</source>
         <translation>{path} a été créé par une version plus récente de Territorial Flux (version de schéma {found} ; cette extension connaît jusqu'à la version {known}). Mettez à jour l'extension pour l'ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="75" />
+        <location filename="../../importing/sources.py" line="75"/>
         <source>The geometry cannot be read.</source>
         <translation>La géométrie est illisible.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="81" />
+        <location filename="../../importing/sources.py" line="81"/>
         <source>The geometry is a {kind}, not a point: a company is one point.</source>
         <translation>La géométrie est de type {kind}, et non un point : une entreprise est un point.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="468" />
+        <location filename="../../importing/sources.py" line="468"/>
         <source>{file} is empty.</source>
         <translation>{file} est vide.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="142" />
+        <location filename="../../importing/sources.py" line="142"/>
         <source>{file} is not a text file, so not a CSV: is it a spreadsheet or an archive under another name? Save it as CSV or give the real file.</source>
         <translation>{file} n'est pas un fichier texte, donc pas un CSV : serait-ce un classeur ou une archive sous un autre nom ? Enregistrez-le en CSV ou donnez le vrai fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="296" />
-        <source>'{encoding}' is not an encoding this computer knows.</source>
+        <location filename="../../importing/sources.py" line="296"/>
+        <source>&apos;{encoding}&apos; is not an encoding this computer knows.</source>
         <translation>« {encoding} » n'est pas un encodage connu de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="158" />
+        <location filename="../../importing/sources.py" line="158"/>
         <source>{file} is not written in {encoding}: check ENCODING.</source>
         <translation>{file} n'est pas écrit en {encoding} : vérifiez ENCODING.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="163" />
-        <source>{file}: only one column was found in its first line ('{header}'). The columns of a CSV must be separated by ';', ',', a tab or '|'.</source>
+        <location filename="../../importing/sources.py" line="163"/>
+        <source>{file}: only one column was found in its first line (&apos;{header}&apos;). The columns of a CSV must be separated by &apos;;&apos;, &apos;,&apos;, a tab or &apos;|&apos;.</source>
         <translation>{file} : une seule colonne a été trouvée dans sa première ligne (« {header} »). Les colonnes d'un CSV doivent être séparées par ';', ',', une tabulation ou '|'.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="170" />
+        <location filename="../../importing/sources.py" line="170"/>
         <source>{file} has a header but no rows.</source>
         <translation>{file} a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="202" />
+        <location filename="../../importing/sources.py" line="202"/>
         <source>This row has {found} values where the header has {expected} columns (a delimiter inside a value without quotes?).</source>
         <translation>Cette ligne a {found} valeurs alors que l'en-tête a {expected} colonnes (un séparateur dans une valeur sans guillemets ?).</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="209" />
+        <location filename="../../importing/sources.py" line="209"/>
         <source>{file} is not all written in {encoding} (its first lines are): set ENCODING to the right one, probably windows-1252.</source>
         <translation>{file} n'est pas entièrement écrit en {encoding} (ses premières lignes le sont) : indiquez le bon encodage dans ENCODING, probablement windows-1252.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="253" />
+        <location filename="../../importing/sources.py" line="253"/>
         <source>{file} cannot be read as a table or a map layer: is it really a {kind} file? ({error})</source>
         <translation>{file} ne peut être lu ni comme une table ni comme une couche : est-ce vraiment un fichier {kind} ? ({error})</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="261" />
+        <location filename="../../importing/sources.py" line="261"/>
         <source>{file} has no layer called {layer}.</source>
         <translation>{file} n'a pas de couche nommée {layer}.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="265" />
+        <location filename="../../importing/sources.py" line="265"/>
         <source>{file} contains no table.</source>
         <translation>{file} ne contient aucune table.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="276" />
+        <location filename="../../importing/sources.py" line="276"/>
         <source>{file} has no columns.</source>
         <translation>{file} n'a aucune colonne.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="278" />
+        <location filename="../../importing/sources.py" line="278"/>
         <source>{file} is empty: it has no rows.</source>
         <translation>{file} est vide : il n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="283" />
+        <location filename="../../importing/sources.py" line="283"/>
         <source>The shapefile {file} has no .shx file beside it: a shapefile is several files (.shp, .shx, .dbf, .prj…); copy them all into the same folder.</source>
         <translation>Le shapefile {file} n'a pas de fichier .shx à côté de lui : un shapefile se compose de plusieurs fichiers (.shp, .shx, .dbf, .prj…) ; copiez-les tous dans le même dossier.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="289" />
+        <location filename="../../importing/sources.py" line="289"/>
         <source>The shapefile {file} has no .dbf file beside it: without it the companies have no attributes. Copy it into the same folder.</source>
         <translation>Le shapefile {file} n'a pas de fichier .dbf à côté de lui : sans lui, les entreprises n'ont pas d'attributs. Copiez-le dans le même dossier.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="464" />
+        <location filename="../../importing/sources.py" line="464"/>
         <source>{file} does not exist.</source>
         <translation>{file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../importing/sources.py" line="466" />
+        <location filename="../../importing/sources.py" line="466"/>
         <source>{file} is a folder: choose a file.</source>
         <translation>{file} est un dossier : choisissez un fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/facts.py" line="38" />
-        <source>The workspace's CRS {crs} is unknown to GDAL.</source>
+        <location filename="../../importing/facts.py" line="38"/>
+        <source>The workspace&apos;s CRS {crs} is unknown to GDAL.</source>
         <translation>Le SCR {crs} de l'espace de travail est inconnu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="74" />
+        <location filename="../../importing/companies.py" line="74"/>
         <source>Map both the x and the y column, or neither.</source>
         <translation>Associez à la fois la colonne x et la colonne y, ou aucune des deux.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="76" />
+        <location filename="../../importing/companies.py" line="76"/>
         <source>{file} has no geometry and no coordinate columns were recognised: map the x and y (or longitude and latitude) columns.</source>
         <translation>{file} n'a pas de géométrie et aucune colonne de coordonnées n'a été reconnue : associez les colonnes x et y (ou longitude et latitude).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="83" />
+        <location filename="../../importing/companies.py" line="83"/>
         <source>{file} does not say in which coordinate reference system its points are (a shapefile without its .prj file?). Give it as SOURCE_CRS, for example EPSG:2154 for Lambert-93; it is never guessed.</source>
         <translation>{file} n'indique pas dans quel système de coordonnées de référence sont ses points (un shapefile sans son fichier .prj ?). Indiquez-le dans SOURCE_CRS, par exemple EPSG:2154 pour le Lambert-93 ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="89" />
+        <location filename="../../importing/companies.py" line="89"/>
         <source>{file}: the x and y columns do not say in which coordinate reference system they are. Give it as SOURCE_CRS (for example EPSG:2154 for Lambert-93); it is never guessed.</source>
         <translation>{file} : les colonnes x et y n'indiquent pas dans quel système de coordonnées de référence elles sont. Indiquez-le dans SOURCE_CRS (par exemple EPSG:2154 pour le Lambert-93) ; il n'est jamais deviné.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="101" />
-        <source>{file} has no siren column: is it SIRENE's legal units file (StockUniteLegale)?</source>
+        <location filename="../../importing/companies.py" line="101"/>
+        <source>{file} has no siren column: is it SIRENE&apos;s legal units file (StockUniteLegale)?</source>
         <translation>{file} n'a pas de colonne siren : est-ce bien le fichier des unités légales SIRENE (StockUniteLegale) ?</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="186" />
+        <location filename="../../importing/companies.py" line="186"/>
         <source>SIRET {siret} is already on row {row} of this file.</source>
         <translation>Le SIRET {siret} figure déjà à la ligne {row} de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="211" />
-        <source>The company has no name (map a name column, or give SIRENE's legal units file as LEGAL_UNITS).</source>
+        <location filename="../../importing/companies.py" line="211"/>
+        <source>The company has no name (map a name column, or give SIRENE&apos;s legal units file as LEGAL_UNITS).</source>
         <translation>L'entreprise n'a pas de nom (associez une colonne de nom, ou donnez le fichier des unités légales SIRENE dans LEGAL_UNITS).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="219" />
+        <location filename="../../importing/companies.py" line="219"/>
         <source>Probable duplicate of row {row} of this file (same name and commune, no SIRET): not imported.</source>
         <translation>Doublon probable de la ligne {row} de ce fichier (même nom et même commune, sans SIRET) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="241" />
+        <location filename="../../importing/companies.py" line="241"/>
         <source>Closed establishment (etatAdministratifEtablissement = F): skipped.</source>
         <translation>Établissement fermé (etatAdministratifEtablissement = F) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="257" />
+        <location filename="../../importing/companies.py" line="257"/>
         <source>Unknown NAF code '{value}' (NAF rév. 2 codes look like 10.71C).</source>
         <translation>Code NAF inconnu « {value} » (les codes NAF rév. 2 sont de la forme 10.71C).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="266" />
+        <location filename="../../importing/companies.py" line="266"/>
         <source>Unknown headcount band '{value}' (INSEE bands: NN, 00, 01, 02, 03, 11…).</source>
         <translation>Tranche d'effectif inconnue « {value} » (tranches INSEE : NN, 00, 01, 02, 03, 11…).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="275" />
-        <source>'{value}' is not a postcode (5 digits).</source>
+        <location filename="../../importing/companies.py" line="275"/>
+        <source>&apos;{value}&apos; is not a postcode (5 digits).</source>
         <translation>« {value} » n'est pas un code postal (5 chiffres).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="289" />
-        <source>'{value}' is not an e-mail address.</source>
+        <location filename="../../importing/companies.py" line="289"/>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="305" />
-        <source>The coordinates '{x}', '{y}' are not numbers.</source>
+        <location filename="../../importing/companies.py" line="305"/>
+        <source>The coordinates &apos;{x}&apos;, &apos;{y}&apos; are not numbers.</source>
         <translation>Les coordonnées « {x} », « {y} » ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="316" />
-        <source>'{value}' is not an EPSG code.</source>
+        <location filename="../../importing/companies.py" line="316"/>
+        <source>&apos;{value}&apos; is not an EPSG code.</source>
         <translation>« {value} » n'est pas un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="323" />
+        <location filename="../../importing/companies.py" line="323"/>
         <source>No coordinates: the establishment cannot be placed on the map.</source>
         <translation>Pas de coordonnées : l'établissement ne peut pas être placé sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="326" />
+        <location filename="../../importing/companies.py" line="326"/>
         <source>No coordinates: the register does not publish the location of this establishment (partial diffusion).</source>
         <translation>Pas de coordonnées : le répertoire ne publie pas la localisation de cet établissement (diffusion partielle).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="349" />
+        <location filename="../../importing/companies.py" line="349"/>
         <source>{crs} is not a coordinate reference system GDAL knows.</source>
         <translation>{crs} n'est pas un système de coordonnées de référence connu de GDAL.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="365" />
-        <source>The point is far outside the workspace's territory (wrong coordinate reference system, or swapped coordinates?).</source>
+        <location filename="../../importing/companies.py" line="365"/>
+        <source>The point is far outside the workspace&apos;s territory (wrong coordinate reference system, or swapped coordinates?).</source>
         <translation>Le point est très loin du territoire de l'espace de travail (mauvais système de coordonnées de référence, ou coordonnées inversées ?).</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="391" />
+        <location filename="../../importing/companies.py" line="391"/>
         <source>SIRET {siret} is already in the workspace ({name}): skipped.</source>
         <translation>Le SIRET {siret} figure déjà dans l'espace de travail ({name}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../importing/companies.py" line="397" />
+        <location filename="../../importing/companies.py" line="397"/>
         <source>Probable duplicate of {name} already in the workspace (same name and commune, no SIRET to be sure): not imported.</source>
         <translation>Doublon probable de {name}, déjà dans l'espace de travail (même nom et même commune, pas de SIRET pour s'en assurer) : non importé.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="49" />
-        <source>{file}: no column was recognised for {fields}. Its columns are: {columns}. Use the template's headers (company, siret, direction, resource, quantity, unit, confidentiality, comment).</source>
+        <location filename="../../importing/flows.py" line="49"/>
+        <source>{file}: no column was recognised for {fields}. Its columns are: {columns}. Use the template&apos;s headers (company, siret, direction, resource, quantity, unit, confidentiality, comment).</source>
         <translation>{file} : aucune colonne n'a été reconnue pour {fields}. Ses colonnes sont : {columns}. Utilisez les en-têtes du modèle (entreprise, siret, sens, ressource, quantité, unité, confidentialité, commentaire).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="101" />
+        <location filename="../../importing/flows.py" line="101"/>
         <source>No company of the workspace has the SIRET {siret}: import or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail n'a le SIRET {siret} : importez ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="107" />
-        <source>No company of the workspace is called '{name}': check the spelling, give its SIRET, or add the company first.</source>
+        <location filename="../../importing/flows.py" line="107"/>
+        <source>No company of the workspace is called &apos;{name}&apos;: check the spelling, give its SIRET, or add the company first.</source>
         <translation>Aucune entreprise de l'espace de travail ne s'appelle « {name} » : vérifiez l'orthographe, donnez son SIRET ou ajoutez d'abord l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="111" />
-        <source>{count} companies of the workspace are called '{name}': give the SIRET.</source>
+        <location filename="../../importing/flows.py" line="111"/>
+        <source>{count} companies of the workspace are called &apos;{name}&apos;: give the SIRET.</source>
         <translation>{count} entreprises de l'espace de travail s'appellent « {name} » : donnez le SIRET.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="116" />
+        <location filename="../../importing/flows.py" line="116"/>
         <source>The row names no company: give a SIRET or a name.</source>
         <translation>La ligne ne désigne aucune entreprise : donnez un SIRET ou un nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="120" />
-        <source>'{value}' is neither an offer nor a need (write offer/need or offre/besoin).</source>
+        <location filename="../../importing/flows.py" line="120"/>
+        <source>&apos;{value}&apos; is neither an offer nor a need (write offer/need or offre/besoin).</source>
         <translation>« {value} » n'est ni une offre ni un besoin (écrivez offre/besoin ou offer/need).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="127" />
+        <location filename="../../importing/flows.py" line="127"/>
         <source>The resource is missing: give its code or its name.</source>
         <translation>La ressource manque : donnez son code ou son nom.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="136" />
-        <source>'{unit}' is not a unit the plugin knows.</source>
+        <location filename="../../importing/flows.py" line="136"/>
+        <source>&apos;{unit}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="139" />
+        <location filename="../../importing/flows.py" line="139"/>
         <source>The quantity says {one} but the unit column says {other}.</source>
         <translation>La quantité indique {one}, mais la colonne des unités indique {other}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="145" />
+        <location filename="../../importing/flows.py" line="145"/>
         <source>{unit} does not fit a {family} resource; use one of: {units}.</source>
         <translation>{unit} ne convient pas à une ressource de la famille {family} ; utilisez l'une de ces unités : {units}.</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="154" />
-        <source>'{value}' is not a confidentiality level (advisor, internal, partners, public).</source>
+        <location filename="../../importing/flows.py" line="154"/>
+        <source>&apos;{value}&apos; is not a confidentiality level (advisor, internal, partners, public).</source>
         <translation>« {value} » n'est pas un niveau de confidentialité (advisor, internal, partners, public).</translation>
     </message>
     <message>
-        <location filename="../../importing/flows.py" line="161" />
-        <source>'{value}' is not a priority (high, medium, low).</source>
+        <location filename="../../importing/flows.py" line="161"/>
+        <source>&apos;{value}&apos; is not a priority (high, medium, low).</source>
         <translation>« {value} » n'est pas une priorité (high, medium, low).</translation>
     </message>
     <message>
-        <location filename="../../project/locking.py" line="70" />
+        <location filename="../../project/locking.py" line="70"/>
         <source>{who} deleted this row after you opened it.</source>
         <translation>{who} a supprimé cette ligne après que vous l'avez ouverte.</translation>
     </message>
     <message>
-        <location filename="../../project/locking.py" line="73" />
+        <location filename="../../project/locking.py" line="73"/>
         <source>{who} changed this row after you opened it ({detail}). Reload it to see their changes, or overwrite them knowingly.</source>
         <translation>{who} a modifié cette ligne après que vous l'avez ouverte ({detail}). Rechargez-la pour voir ses modifications, ou écrasez-les en connaissance de cause.</translation>
     </message>
     <message>
-        <location filename="../../project/locking.py" line="145" />
+        <location filename="../../project/locking.py" line="145"/>
         <source>The database was busy with other saves and nothing was saved: save again.</source>
         <translation>La base de données était occupée par d'autres enregistrements et rien n'a été enregistré : enregistrez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../project/locking.py" line="148" />
+        <location filename="../../project/locking.py" line="148"/>
         <source>The connection to the database was lost during the save; nothing was saved and your edits are kept: save again when the connection is back.</source>
         <translation>La connexion à la base de données a été perdue pendant l'enregistrement ; rien n'a été enregistré et vos modifications sont conservées : enregistrez à nouveau une fois la connexion rétablie.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="27" />
+        <location filename="../../storage/postgres.py" line="26"/>
         <source>{reference} is not a team workspace reference; write postgres:connection=NAME;schema=SCHEMA or postgres:service=NAME;schema=SCHEMA.</source>
         <translation>{reference} n'est pas une référence d'espace de travail d'équipe ; écrivez postgres:connection=NOM;schema=SCHEMA ou postgres:service=NOM;schema=SCHEMA.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="73" />
+        <location filename="../../storage/postgres.py" line="72"/>
         <source>QGIS has no PostgreSQL connection named {name}: add it in the Browser panel (PostgreSQL → New Connection) first.</source>
         <translation>QGIS n'a pas de connexion PostgreSQL nommée {name} : ajoutez-la d'abord dans le panneau Explorateur (PostgreSQL → Nouvelle connexion).</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="155" />
+        <location filename="../../storage/postgres.py" line="154"/>
         <source>Cannot connect to the server of {reference}: {error}</source>
         <translation>Impossible de se connecter au serveur de {reference} : {error}</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="40" />
+        <location filename="../../project/build.py" line="40"/>
         <source>Give the workspace a name.</source>
         <translation>Donnez un nom à l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="338" />
+        <location filename="../../storage/postgres.py" line="338"/>
         <source>{schema} cannot name a team workspace: use lowercase letters, digits and _, starting with a letter (at most 41 characters).</source>
         <translation>{schema} ne peut pas nommer un espace de travail d'équipe : utilisez des lettres minuscules, des chiffres et _, en commençant par une lettre (41 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="345" />
+        <location filename="../../storage/postgres.py" line="345"/>
         <source>The schema {schema} already exists on this server: choose another name.</source>
         <translation>Le schéma {schema} existe déjà sur ce serveur : choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="352" />
+        <location filename="../../storage/postgres.py" line="352"/>
         <source>PostGIS is not enabled in this database and cannot be enabled by you: {error}</source>
         <translation>PostGIS n'est pas activé dans cette base de données et vous ne pouvez pas l'activer : {error}</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="356" />
+        <location filename="../../storage/postgres.py" line="356"/>
         <source>PostGIS does not know the coordinate reference system {crs}: choose an EPSG one.</source>
         <translation>PostGIS ne connaît pas le système de coordonnées de référence {crs} : choisissez-en un du registre EPSG.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="368" />
+        <location filename="../../storage/postgres.py" line="368"/>
         <source>Cannot create the team workspace {schema}: {error}</source>
         <translation>Impossible de créer l'espace de travail d'équipe {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="333" />
+        <location filename="../../storage/postgres.py" line="333"/>
         <source>A team workspace is created through a PostgreSQL connection saved in QGIS: write postgres:connection=NAME;schema=SCHEMA.</source>
         <translation>Un espace de travail d'équipe se crée au moyen d'une connexion PostgreSQL enregistrée dans QGIS : écrivez postgres:connection=NOM;schema=SCHEMA.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="111" />
+        <location filename="../../project/build.py" line="113"/>
         <source>Cannot read the project stored in {path}: {error}</source>
         <translation>Impossible de lire le projet stocké dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="199" />
+        <location filename="../../storage/postgres.py" line="198"/>
         <source>The team workspace {path} uses an older schema (version {found}; this plugin uses {known}). An administrator must upgrade it first with Territorial Flux → Upgrade workspace (territorialflux:upgradeworkspace).</source>
         <translation>L'espace de travail d'équipe {path} utilise un schéma plus ancien (version {found} ; cette extension utilise la version {known}). Un administrateur doit d'abord le mettre à niveau avec Territorial Flux → Mettre à niveau un espace de travail (territorialflux:upgradeworkspace).</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="219" />
+        <location filename="../../storage/postgres.py" line="218"/>
         <source>The upgrade of {path} failed and nothing was changed: {error}</source>
         <translation>La mise à niveau de {path} a échoué et rien n'a été modifié : {error}</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="95" />
+        <location filename="../../project/build.py" line="97"/>
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="135" />
+        <location filename="../../printing/export.py" line="136"/>
         <source>This team workspace has no value-chain analysis yet and your role may not store one: ask an editor to run Analyse value chains, or print another theme.</source>
         <translation>Cet espace de travail d'équipe n'a pas encore d'analyse des chaînes de valeur et votre rôle ne permet pas d'en enregistrer une : demandez à un éditeur de lancer « Analyser les chaînes de valeur », ou imprimez un autre thème.</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="46" />
+        <location filename="../../domain/errors.py" line="46"/>
         <source>Canceled: nothing was changed.</source>
         <translation>Annulé : rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../storage/base.py" line="103" />
-        <source>{workspace} is read-only for you: nothing can be added to it. Check the file's permissions.</source>
+        <location filename="../../storage/base.py" line="103"/>
+        <source>{workspace} is read-only for you: nothing can be added to it. Check the file&apos;s permissions.</source>
         <translation>{workspace} est en lecture seule pour vous : rien ne peut y être ajouté. Vérifiez les droits du fichier.</translation>
     </message>
     <message>
-        <location filename="../../storage/database.py" line="171" />
+        <location filename="../../storage/database.py" line="171"/>
         <source>The workspace is busy: someone is saving edits to it (layers in edit mode?). Save or discard those edits and try again; nothing was written.</source>
         <translation>L'espace de travail est occupé : quelqu'un y enregistre des modifications (des couches en mode édition ?). Enregistrez ou abandonnez ces modifications, puis réessayez ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="103" />
+        <location filename="../../storage/postgres.py" line="102"/>
         <source>Your role in the team workspace {workspace} lets you read it, not add to it: ask an editor or its administrator to import this file.</source>
         <translation>Votre rôle dans l'espace de travail d'équipe {workspace} vous permet de le lire, pas d'y ajouter des données : demandez à un éditeur ou à son administrateur d'importer ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="72" />
-        <source>'{value}' is not a quantity: write a number, like 1 200 or 12.5.</source>
+        <location filename="../../domain/quantities.py" line="72"/>
+        <source>&apos;{value}&apos; is not a quantity: write a number, like 1 200 or 12.5.</source>
         <translation>« {value} » n'est pas une quantité : écrivez un nombre, comme 1 200 ou 12,5.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="75" />
-        <source>A quantity cannot be negative ('{value}'): enter zero or more.</source>
+        <location filename="../../domain/quantities.py" line="75"/>
+        <source>A quantity cannot be negative (&apos;{value}&apos;): enter zero or more.</source>
         <translation>Une quantité ne peut pas être négative (« {value} ») : saisissez zéro ou plus.</translation>
     </message>
     <message>
-        <location filename="../../domain/quantities.py" line="81" />
-        <source>'{unit}' in '{value}' is not a unit the plugin knows.</source>
+        <location filename="../../domain/quantities.py" line="81"/>
+        <source>&apos;{unit}&apos; in &apos;{value}&apos; is not a unit the plugin knows.</source>
         <translation>« {unit} » dans « {value} » n'est pas une unité connue de l'extension.</translation>
     </message>
     <message>
-        <location filename="../../domain/resources.py" line="140" />
-        <source>'{value}' is neither a resource code nor the name of a resource of the nomenclature.</source>
+        <location filename="../../domain/resources.py" line="140"/>
+        <source>&apos;{value}&apos; is neither a resource code nor the name of a resource of the nomenclature.</source>
         <translation>« {value} » n'est ni un code de ressource ni le nom d'une ressource de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../../domain/resources.py" line="145" />
-        <source>'{value}' does not name one resource of the nomenclature; close ones: {candidates}. Write the code.</source>
+        <location filename="../../domain/resources.py" line="145"/>
+        <source>&apos;{value}&apos; does not name one resource of the nomenclature; close ones: {candidates}. Write the code.</source>
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="165"/>
+        <source>&apos;{value}&apos; is not a background; use one of: {words}.</source>
+        <translation>« {value} » n'est pas un fond de carte ; utilisez l'un de : {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../printing/export.py" line="264"/>
+        <source>No resource family has anything to show on this map: the atlas would have no page.</source>
+        <translation>Aucune famille de ressource n'a rien à montrer sur cette carte : l'atlas n'aurait aucune page.</translation>
     </message>
 </context>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../domain/links.py" line="42" />
+        <location filename="../../domain/links.py" line="42"/>
         <source>Need with no local supplier</source>
         <translation>Besoin sans fournisseur local</translation>
     </message>
     <message>
-        <location filename="../../domain/links.py" line="42" />
+        <location filename="../../domain/links.py" line="42"/>
         <source>Offer with no local taker</source>
         <translation>Offre sans preneur local</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="22" />
+        <location filename="../../domain/vocabulary.py" line="22"/>
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="22" />
+        <location filename="../../domain/vocabulary.py" line="22"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Matter</source>
         <translation>Matière</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Waste</source>
         <translation>Déchets</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Energy</source>
         <translation>Énergie</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Equipment</source>
         <translation>Équipement</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Skills and staff</source>
         <translation>Compétences et personnel</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Logistics</source>
         <translation>Logistique</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="27" />
+        <location filename="../../domain/vocabulary.py" line="27"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="45" />
+        <location filename="../../domain/vocabulary.py" line="45"/>
         <source>Substitution</source>
         <translation>Substitution</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="45" />
+        <location filename="../../domain/vocabulary.py" line="45"/>
         <source>Mutualisation</source>
         <translation>Mutualisation</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="51" />
+        <location filename="../../domain/vocabulary.py" line="51"/>
         <source>Idea</source>
         <translation>Idée</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="51" />
+        <location filename="../../domain/vocabulary.py" line="51"/>
         <source>Contacted</source>
         <translation>Contactée</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="51" />
+        <location filename="../../domain/vocabulary.py" line="51"/>
         <source>Studying</source>
         <translation>À l'étude</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="51" />
+        <location filename="../../domain/vocabulary.py" line="51"/>
         <source>Implementing</source>
         <translation>En mise en œuvre</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="51" />
+        <location filename="../../domain/vocabulary.py" line="51"/>
         <source>Operating</source>
         <translation>En fonctionnement</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="51" />
+        <location filename="../../domain/vocabulary.py" line="51"/>
         <source>Abandoned</source>
         <translation>Abandonnée</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="61" />
+        <location filename="../../domain/vocabulary.py" line="61"/>
         <source>Advisor only</source>
         <translation>Conseiller seulement</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="61" />
+        <location filename="../../domain/vocabulary.py" line="61"/>
         <source>Internal</source>
         <translation>Interne</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="61" />
+        <location filename="../../domain/vocabulary.py" line="61"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="61" />
+        <location filename="../../domain/vocabulary.py" line="61"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="68" />
+        <location filename="../../domain/vocabulary.py" line="68"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="68" />
+        <location filename="../../domain/vocabulary.py" line="68"/>
         <source>Receiver</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="68" />
+        <location filename="../../domain/vocabulary.py" line="68"/>
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="74" />
+        <location filename="../../domain/vocabulary.py" line="74"/>
         <source>Rejected</source>
         <translation>Rejeté</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="74" />
+        <location filename="../../domain/vocabulary.py" line="74"/>
         <source>Promoted</source>
         <translation>Promu</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="79" />
+        <location filename="../../domain/vocabulary.py" line="79"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="79" />
+        <location filename="../../domain/vocabulary.py" line="79"/>
         <source>Archived</source>
         <translation>Archivé</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="86" />
+        <location filename="../../domain/vocabulary.py" line="86"/>
         <source>High</source>
         <translation>Haute</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="86" />
+        <location filename="../../domain/vocabulary.py" line="86"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="86" />
+        <location filename="../../domain/vocabulary.py" line="86"/>
         <source>Low</source>
         <translation>Basse</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="92" />
+        <location filename="../../domain/vocabulary.py" line="92"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="92" />
+        <location filename="../../domain/vocabulary.py" line="92"/>
         <source>Business zone</source>
         <translation>Zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="92" />
+        <location filename="../../domain/vocabulary.py" line="92"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>Unknown</source>
         <translation>Non renseignée</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>0 employees</source>
         <translation>0 salarié</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>1 or 2 employees</source>
         <translation>1 ou 2 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>3 to 5 employees</source>
         <translation>3 à 5 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>6 to 9 employees</source>
         <translation>6 à 9 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>10 to 19 employees</source>
         <translation>10 à 19 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>20 to 49 employees</source>
         <translation>20 à 49 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>50 to 99 employees</source>
         <translation>50 à 99 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>100 to 199 employees</source>
         <translation>100 à 199 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>200 to 249 employees</source>
         <translation>200 à 249 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>250 to 499 employees</source>
         <translation>250 à 499 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>500 to 999 employees</source>
         <translation>500 à 999 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>1,000 to 1,999 employees</source>
         <translation>1 000 à 1 999 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>2,000 to 4,999 employees</source>
         <translation>2 000 à 4 999 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>5,000 to 9,999 employees</source>
         <translation>5 000 à 9 999 salariés</translation>
     </message>
     <message>
-        <location filename="../../domain/vocabulary.py" line="99" />
+        <location filename="../../domain/vocabulary.py" line="99"/>
         <source>10,000 employees or more</source>
         <translation>10 000 salariés et plus</translation>
     </message>
@@ -4048,32 +4203,32 @@
 <context>
     <name>_ValueChainAlgorithm</name>
     <message>
-        <location filename="../../processing/value_chains.py" line="70" />
+        <location filename="../../processing/value_chains.py" line="79"/>
         <source>Maximum distance (km)</source>
         <translation>Distance maximale (km)</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="74" />
+        <location filename="../../processing/value_chains.py" line="83"/>
         <source>Match level</source>
         <translation>Niveau de correspondance</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="76" />
+        <location filename="../../processing/value_chains.py" line="85"/>
         <source>Most restricted confidentiality analysed</source>
         <translation>Confidentialité la plus restreinte analysée</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="91" />
+        <location filename="../../processing/value_chains.py" line="100"/>
         <source>Reading the flows of {workspace}</source>
         <translation>Lecture des flux de {workspace}</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="101" />
+        <location filename="../../processing/value_chains.py" line="110"/>
         <source>You may not write the analysis tables of this workspace: only the outputs of this run hold the results.</source>
         <translation>Vous n'avez pas le droit d'écrire les tables d'analyse de cet espace de travail : seules les sorties de cette exécution contiennent les résultats.</translation>
     </message>
     <message>
-        <location filename="../../processing/value_chains.py" line="105" />
+        <location filename="../../processing/value_chains.py" line="114"/>
         <source>Analysis tables of the workspace replaced ({stamp}).</source>
         <translation>Tables d'analyse de l'espace de travail remplacées ({stamp}).</translation>
     </message>
