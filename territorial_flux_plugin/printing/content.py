@@ -107,6 +107,29 @@ def only_family_on_its_page(layer, family_expression):
         family_expression, attribute))
 
 
+#: a possible link belongs to a page of one commune (zone) when its supplier or receiver lies in it
+ENDS_IN_PAGE = ("intersects(start_point(geometry_n($geometry, 1)), @atlas_geometry) OR "
+                "intersects(end_point(geometry_n($geometry, num_geometries($geometry))), @atlas_geometry)")
+
+
+def only_in_its_area(layer, table):
+    """On a page of one commune (zone): draw only the missing links of its companies and the
+    possible links that start or end in it, not the territory's lines crossing it."""
+    renderer = layer.renderer()
+    condition = ENDS_IN_PAGE if table == "possible_links" else "intersects($geometry, @atlas_geometry)"
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        attribute = renderer.classAttribute()
+        renderer.setClassAttribute("if({}, {}, NULL)".format(condition, attribute))
+        return
+    from qgis.core import QgsRendererCategory
+
+    symbol = renderer.symbol().clone() if hasattr(renderer, "symbol") else None
+    if symbol is None:
+        return
+    layer.setRenderer(QgsCategorizedSymbolRenderer("if({}, 'shown', NULL)".format(condition), [
+        QgsRendererCategory("shown", symbol, tr("From or to this page's companies"))]))
+
+
 def synergies_with_family_sql(workspace, level):
     """The print layer of the synergies at ``level``, with their resource's family."""
     columns = ", ".join('s."{}"'.format(c) for c in ["fid", "geom"] + print_layers.public_columns("synergies"))
@@ -172,7 +195,9 @@ def page_content(workspace, settings, frame, feedback):
         missing, flows, kind, size = aggregated_layers(workspace, level, family_page)
         per = aggregation_title(kind, size, workspace.crs.isGeographic())
         page.add(missing, tr("Missing links {per}").format(per=per))
-        page.add(flows, tr("Possible links between areas"))
+        page.add(flows, {"commune": tr("Possible links between communes"),
+                         "zone": tr("Possible links between business zones")}.get(kind, tr("Possible links between "
+                                                                                          "hexagons")))
         page.add(print_layers.print_layer(workspace, "companies", level, "faded"), titles["companies"], counted=True)
     else:
         for table, style in print_layers.THEME_LAYERS[theme]:
@@ -180,7 +205,7 @@ def page_content(workspace, settings, frame, feedback):
                 continue
             if family_page and table == "synergies":
                 layer = _print_query_layer(workspace, "synergies", "print_synergies_family_{}".format(level),
-                                           synergies_with_family_sql(workspace, level), "LINESTRING", level)
+                                           synergies_with_family_sql(workspace, level), "MULTILINESTRING", level)
                 from ..project import styles
 
                 styles.style_synergies(layer)
@@ -188,6 +213,8 @@ def page_content(workspace, settings, frame, feedback):
                 layer = print_layers.print_layer(workspace, table, level, style)
             if family_page and table in FAMILY_EXPRESSIONS:
                 only_family_on_its_page(layer, FAMILY_EXPRESSIONS[table])
+            if atlas in ("commune", "zone") and table in ("missing_links", "possible_links"):
+                only_in_its_area(layer, table)
             page.add(layer, titles[table], counted=True)
     if background != "none":
         if kind == "hexagon":

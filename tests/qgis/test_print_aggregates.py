@@ -287,3 +287,30 @@ def test_without_communes_the_demo_counts_per_hexagon(demo, tmp_path):
     titles = [title for title, _t in legibility.legend_entries(result["layout_object"].itemById("legend"))]
     assert any(title.startswith("Missing links per hexagon of ") and title.endswith(" km across") for title in titles)
     assert layer_of(result["layout_object"], "hexagons").featureCount() > 5
+
+
+def test_a_page_of_one_commune_draws_its_own_links_only(demo, tmp_path):
+    from territorial_flux_plugin.printing import legibility
+
+    printed = print_map(demo, "missinglinks", atlas="commune", output=str(tmp_path / "c.pdf"), save=False)
+    layout = printed["layout_object"]
+    links = layer_of(layout, "possible_links")
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    def ends(feature):
+        line = feature.geometry()
+        last = line.constGet().nCoordinates() - 1
+        return [QgsGeometry.fromPointXY(QgsPointXY(line.vertexAt(i))) for i in (0, last)]
+
+    atlas = layout.atlas()
+    atlas.beginRender()
+    counts = []
+    for page in range(atlas.count()):
+        atlas.seekTo(page)
+        layout.refresh()
+        area = layout.reportContext().feature().geometry()
+        expected = sum(1 for f in links.getFeatures() if any(area.intersects(end) for end in ends(f)))
+        counts.append((legibility.marks(layout.itemById("map"))[links], expected))
+    atlas.endRender()
+    assert all(drawn == expected for drawn, expected in counts), counts
+    assert 0 < max(drawn for drawn, _e in counts) < links.featureCount()

@@ -1654,12 +1654,12 @@
         <translation>par hexagone de {size} km de large</translation>
     </message>
     <message>
-        <location filename="../../printing/content.py" line="139"/>
+        <location filename="../../printing/content.py" line="162"/>
         <source>{family} — {theme}</source>
         <translation>{family} — {theme}</translation>
     </message>
     <message>
-        <location filename="../../printing/content.py" line="174"/>
+        <location filename="../../printing/content.py" line="197"/>
         <source>Missing links {per}</source>
         <translation>Chaînons manquants {per}</translation>
     </message>
@@ -1669,12 +1669,12 @@
         <translation>Liens possibles entre périmètres</translation>
     </message>
     <message>
-        <location filename="../../printing/content.py" line="194"/>
+        <location filename="../../printing/content.py" line="221"/>
         <source>Hexagons of the grid</source>
         <translation>Hexagones de la grille</translation>
     </message>
     <message>
-        <location filename="../../printing/content.py" line="203"/>
+        <location filename="../../printing/content.py" line="230"/>
         <source>The background tiles of {host} could not be reached: the map is printed without them.</source>
         <translation>Les tuiles du fond de carte ({host}) sont injoignables : la carte est imprimée sans elles.</translation>
     </message>
@@ -1742,6 +1742,26 @@
         <location filename="../../project/overview.py" line="101"/>
         <source>The layers of missing links per area could not be added: {error}</source>
         <translation>Les couches des chaînons manquants par périmètre n'ont pas pu être ajoutées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="129"/>
+        <source>From or to this page&apos;s companies</source>
+        <translation>Depuis ou vers les entreprises de cette page</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="198"/>
+        <source>Possible links between communes</source>
+        <translation>Liens possibles entre communes</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="198"/>
+        <source>Possible links between business zones</source>
+        <translation>Liens possibles entre zones d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="198"/>
+        <source>Possible links between hexagons</source>
+        <translation>Liens possibles entre hexagones</translation>
     </message>
 </context>
 <context>
@@ -3917,7 +3937,7 @@
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
     </message>
     <message>
-        <location filename="../../printing/content.py" line="165"/>
+        <location filename="../../printing/content.py" line="188"/>
         <source>&apos;{value}&apos; is not a background; use one of: {words}.</source>
         <translation>« {value} » n'est pas un fond de carte ; utilisez l'un de : {words}.</translation>
     </message>
