@@ -103,15 +103,17 @@ def _name_largest_gaps(layer, family):
     layer.setLabelsEnabled(True)
 
 
-def style_area_flows(layer, largest=10, family=None):
+def style_area_flows(layer, largest=None, family=None):
     """Lines between areas, their width by the number of possible links."""
     symbol = QgsLineSymbol.createSimple({"line_color": "#6a51a3", "line_width": "0.5", "capstyle": "round"})
     symbol.setOpacity(0.5)
-    width = "scale_linear(to_int(\"links\"), 1, {}, 0.2, 2.4)".format(max(2, int(largest)))
+    width = "scale_linear(to_int(\"links\"), 1, {}, 0.2, 2.4)".format(max(2, int(largest or 20)))
     symbol.symbolLayer(0).setDataDefinedProperty(
         enum_value(symbol.symbolLayer(0).__class__, "Property.StrokeWidth", "PropertyStrokeWidth"),
         QgsProperty.fromExpression(width))
-    label = tr("1 to {largest} possible links (width)").format(largest=max(1, int(largest)))
+    # a print knows its largest count; the canvas's layer is styled once, before the data
+    label = tr("1 to {largest} possible links (width)").format(largest=max(1, int(largest))) if largest else \
+        tr("Width: number of possible links")
     renderer = QgsCategorizedSymbolRenderer(_on_family_page("'links'", family),
                                             [QgsRendererCategory("links", symbol, label)])
     layer.setRenderer(renderer)

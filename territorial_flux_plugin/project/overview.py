@@ -38,7 +38,7 @@ def aggregated_layers(workspace):
         layer.setScaleBasedVisibility(True)
         layer.setMaximumScale(DETAIL_SCALE)  # hidden when zoomed in closer
     aggregate_styles.style_missing_areas(missing, 20)
-    aggregate_styles.style_area_flows(flows, 10)
+    aggregate_styles.style_area_flows(flows)
     return layers
 
 

@@ -1709,12 +1709,12 @@
         <translation>offres</translation>
     </message>
     <message>
-        <location filename="../../project/aggregate_styles.py" line="114"/>
+        <location filename="../../project/aggregate_styles.py" line="115"/>
         <source>1 to {largest} possible links (width)</source>
         <translation>De 1 à {largest} liens possibles (épaisseur)</translation>
     </message>
     <message>
-        <location filename="../../project/aggregate_styles.py" line="123"/>
+        <location filename="../../project/aggregate_styles.py" line="125"/>
         <source>Hexagon</source>
         <translation>Hexagone</translation>
     </message>
@@ -1762,6 +1762,11 @@
         <location filename="../../printing/content.py" line="198"/>
         <source>Possible links between hexagons</source>
         <translation>Liens possibles entre hexagones</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="116"/>
+        <source>Width: number of possible links</source>
+        <translation>Épaisseur : nombre de liens possibles</translation>
     </message>
 </context>
 <context>
