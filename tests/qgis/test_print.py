@@ -554,6 +554,10 @@ def test_print_dialog_runs_printmap_and_adds_the_layout_to_the_open_workspace(pr
             self.level.setCurrentIndex(self.level.findData("partners"))
             self.paper.setCurrentIndex(self.paper.findData("A3"))
             self.title.setText("Visite d'entreprises")
+            assert self.atlas.findData("family") >= 0
+            assert [self.background.itemData(i) for i in range(self.background.count())] == [
+                "areas", "osm", "planign", "none"]
+            self.background.setCurrentIndex(self.background.findData("none"))
             self.output.setFilePath(output)
             self.open_file.setChecked(True)
             self.accept()
@@ -568,5 +572,13 @@ def test_print_dialog_runs_printmap_and_adds_the_layout_to_the_open_workspace(pr
         layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
         assert layout is not None, "the open workspace project has the layout too"
         assert "'partners', 'public'" in query_of(layer_of(layout, "missing_areas"))
+        drawn = [layer.customProperty("territorial_flux_print") for layer in layout.itemById("map").layers()]
+        assert not [d for d in drawn if d.startswith("areas|")], "no background asked: no area outline"
+        from territorial_flux_plugin.toolbelt import preferences
+
+        assert preferences.load().print_background == "none"  # the dialog's next choice
     finally:
+        from territorial_flux_plugin.toolbelt import preferences
+
+        preferences.remember(print_background="areas")
         QgsProject.instance().clear()
