@@ -179,6 +179,19 @@ def test_known_answers_on_a_team_workspace(tmp_path, postgis_server, postgis_con
             database.insert_rows(table, columns, [tuple(bytes(QgsGeometry.fromWkt(v).asWkb()) if c == "geom" else v
                                                         for c, v in row.items()) for row in rows], "geom")
     check_known_answers(team)
+    # the canvas of a team workspace: the same counts, every level the user may see
+    from qgis.core import QgsProject
+
+    from territorial_flux_plugin.project import overview
+    from territorial_flux_plugin.project.build import open_workspace
+
+    project = QgsProject()
+    open_workspace(reference, project)
+    canvas = overview.find_layers(project)
+    assert {layer.providerType() for layer in canvas.values()} == {"postgres"}
+    assert sorted(int(f["flows"]) for f in canvas["missing_areas"].getFeatures()) == [1, 1, 1, 2]
+    assert [int(f["links"]) for f in canvas["area_flows"].getFeatures()] == [3]
+    project.clear()
     # printed by the administrator (the analysis of these flowless companies runs first and finds no gap):
     # the same layers, as query layers of the server, valid when empty
     result = print_map(reference, "missinglinks", output=str(tmp_path / "team.pdf"), save=False)
