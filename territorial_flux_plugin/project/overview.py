@@ -33,6 +33,7 @@ def aggregated_layers(workspace):
                                   "LINESTRING")
     layers = {"missing_areas": missing, "area_flows": flows}
     for key, layer in layers.items():
+        _hide_geometry_column(layer)
         layer.setCustomProperty(MARKER, key)
         layer.setReadOnly(True)
         layer.setScaleBasedVisibility(True)
@@ -40,6 +41,23 @@ def aggregated_layers(workspace):
     aggregate_styles.style_missing_areas(missing, 20)
     aggregate_styles.style_area_flows(flows)
     return layers
+
+
+def _hide_geometry_column(layer):
+    """GDAL lists a view's computed geometry as a text column too: not shown in forms and tables."""
+    from qgis.core import QgsEditorWidgetSetup
+
+    index = layer.fields().indexOf("geom")
+    if index < 0:
+        return
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}))
+    config = layer.attributeTableConfig()
+    columns = config.columns()
+    for column in columns:
+        if column.name == "geom":
+            column.hidden = True
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
 
 
 def find_layers(project):
