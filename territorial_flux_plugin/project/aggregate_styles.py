@@ -43,6 +43,15 @@ def kind_labels():
             ORPHAN_OFFER: tr("Orphan offers (circle area: number of flows)")}
 
 
+def _placement(name):
+    """A label placement: ``Qgis.LabelPlacement`` from QGIS 3.26, ``QgsPalLayerSettings`` before."""
+    from qgis.core import Qgis
+
+    if hasattr(Qgis, "LabelPlacement"):
+        return getattr(Qgis.LabelPlacement, name)
+    return enum_value(QgsPalLayerSettings, "Placement." + name, name)
+
+
 def _on_family_page(value, family):
     """``value``, or NULL on an atlas page of another family than ``family``'s."""
     if not family:
@@ -90,8 +99,7 @@ def _name_largest_gaps(layer, family):
     settings.fieldName = "if({} AND {}, {}, NULL)".format(rank, _on_family_page("TRUE", family), text)
     settings.isExpression = True
     settings.setFormat(styles._text_format(7.5, bold=True))
-    settings.placement = enum_value(QgsPalLayerSettings, "Placement.OrderedPositionsAroundPoint",
-                                    "OrderedPositionsAroundPoint")
+    settings.placement = _placement("OrderedPositionsAroundPoint")
     settings.dist = 0.8
     try:  # the distance from the circle's edge, not its centre
         from qgis.core import Qgis
@@ -148,6 +156,6 @@ def style_area_outlines(layer):
     text_format.setColor(QColor("#525252"))
     settings.setFormat(text_format)
     # anywhere inside the commune, away from the symbols drawn over it
-    settings.placement = enum_value(QgsPalLayerSettings, "Placement.Horizontal", "Horizontal")
+    settings.placement = _placement("Horizontal")
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
