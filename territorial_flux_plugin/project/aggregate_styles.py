@@ -101,12 +101,11 @@ def _name_largest_gaps(layer, family):
     settings.setFormat(styles._text_format(7.5, bold=True))
     settings.placement = _placement("OrderedPositionsAroundPoint")
     settings.dist = 0.8
-    try:  # the distance from the circle's edge, not its centre
-        from qgis.core import Qgis
+    from qgis.core import Qgis
 
-        settings.offsetType = Qgis.LabelOffsetType.FromSymbolBounds
-    except AttributeError:  # QGIS < 3.26
-        settings.offsetType = QgsPalLayerSettings.FromSymbolBounds
+    # the distance from the circle's edge, not its centre (Qgis.LabelOffsetType from QGIS 3.26)
+    settings.offsetType = enum_value(Qgis, "LabelOffsetType.FromSymbolBounds") if hasattr(Qgis, "LabelOffsetType") \
+        else enum_value(QgsPalLayerSettings, "OffsetType.FromSymbolBounds", "FromSymbolBounds")
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
