@@ -302,6 +302,12 @@ def _print_map(workspace, settings, feedback, save, project, export_file):
                       coverage=coverage, counted=page.counted, fit_legend=not template, unlisted=page.unlisted,
                       follow_atlas=atlas != "family")
     _cap_tile_zoom(page, layout, coverage if atlas not in ("none", "family") else None, workspace.crs)
+    credit = layout.itemById("attribution")
+    if credit is not None and page.attribution:  # readable on any tile
+        from qgis.PyQt.QtGui import QColor
+
+        credit.setBackgroundEnabled(True)
+        credit.setBackgroundColor(QColor(255, 255, 255, 210))
     manager = project.layoutManager()
     previous = manager.layoutByName(name)
     if previous is not None:
