@@ -77,6 +77,7 @@ class DemoBuilder:
         self._synergies()
         self._publicise()
         self._territory()
+        self._communes()
         return self
 
     def _companies(self):
@@ -301,6 +302,26 @@ class DemoBuilder:
         self.areas.append({"uid": _uid(self.rng), "geom": QgsGeometry.collectGeometry([outline]).asWkt(1),
                            "kind": "territory", "code": None, "name": data.TERRITORY_NAME,
                            "source": "Démo Territorial Flux (enveloppe des entreprises)"})
+
+    def _communes(self):
+        """An area of kind ``commune`` for each commune of the companies, its boundary approximated
+        (marked so in its source): the union of the Voronoi cells of the commune's companies, within
+        the territory's outline. Not the official boundaries (IGN's ADMIN EXPRESS has those)."""
+        outline = QgsGeometry.fromWkt(self.areas[0]["geom"])
+        points = [(QgsGeometry.fromWkt(c["geom"]).asPoint(), c["commune_code"]) for c in self.companies]
+        cells = QgsGeometry.fromMultiPointXY([p for p, _code in points]).voronoiDiagram(outline, 0.0, False)
+        owned = {}
+        for cell in cells.asGeometryCollection():
+            code = next((code for point, code in points if cell.contains(QgsGeometry.fromPointXY(point))), None)
+            if code is not None:
+                owned.setdefault(code, []).append(cell)
+        names = {c[0]: c[1] for c in data.COMMUNES}
+        for code in sorted(owned):
+            shape = QgsGeometry.unaryUnion(owned[code]).intersection(outline).simplify(50)
+            self.areas.append({"uid": _uid(self.rng), "geom": QgsGeometry.collectGeometry(
+                [part for part in shape.asGeometryCollection() if part.area() > 0]).asWkt(1),
+                "kind": "commune", "code": code, "name": names[code],
+                "source": data.APPROXIMATE_COMMUNES_SOURCE})
 
     def tables(self):
         strip = lambda rows: [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]  # noqa: E731

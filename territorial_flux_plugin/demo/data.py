@@ -28,6 +28,10 @@ COMMUNES = [
     ("59272", "Grand-Fort-Philippe", "59153", 2.1031, 51.0000, 2),
 ]
 
+# The demo's commune areas are drawn from its invented companies (the Voronoi cells of each commune's
+# companies), not from the official boundaries: their source says they are approximate.
+APPROXIMATE_COMMUNES_SOURCE = "Démo Territorial Flux (communes aux limites approximatives)"
+
 # Business zones: (name, commune code, longitude, latitude)
 ZONES = [
     ("Zone industrialo-portuaire ouest", "59359", 2.2300, 51.0150),

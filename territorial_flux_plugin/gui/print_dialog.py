@@ -66,8 +66,14 @@ class PrintDialog(QDialog):
                             remembered.print_level)
         form.addRow(tr("Audience may see up to"), self.level)
         self.atlas = _combo([("none", tr("No atlas: one page")), ("commune", tr("One page per commune")),
-                             ("zone", tr("One page per business zone"))], "none")
+                             ("zone", tr("One page per business zone")),
+                             ("family", tr("One page per resource family"))], "none")
         form.addRow(tr("Atlas"), self.atlas)
+        self.background = _combo([("areas", tr("Areas: outlines and names of the communes and zones")),
+                                  ("osm", tr("OpenStreetMap (web tiles, needs the internet)")),
+                                  ("planign", tr("Plan IGN (web tiles, needs the internet)")),
+                                  ("none", tr("None"))], remembered.print_background)
+        form.addRow(tr("Background"), self.background)
         self.template = file_picker(tr("QGIS layout template (*.qpt)"), root=os.path.dirname(TEMPLATE_PATH))
         self.template.lineEdit().setPlaceholderText(tr("Empty: the plugin's layout"))
         form.addRow(tr("Layout template"), self.template)
@@ -94,7 +100,8 @@ class PrintDialog(QDialog):
         return PrintSettings(theme=self.theme.currentData(), output=self.output_path(), title=self.title.text().strip(),
                              paper=self.paper.currentData(), orientation=self.orientation.currentData(),
                              level=self.level.currentData(), atlas=self.atlas.currentData(),
-                             template=self.template.filePath().strip() or None)
+                             template=self.template.filePath().strip() or None,
+                             background=self.background.currentData())
 
     def parameters(self):
         """The ``territorialflux:printmap`` parameters of the dialog's choices."""
@@ -110,7 +117,7 @@ class PrintDialog(QDialog):
             return
         preferences.remember(print_theme=self.theme.currentData(), print_paper=self.paper.currentData(),
                              print_orientation=self.orientation.currentData(), print_level=self.level.currentData(),
-                             print_open_file=self.open_file.isChecked())
+                             print_open_file=self.open_file.isChecked(), print_background=self.background.currentData())
         super().accept()
 
 

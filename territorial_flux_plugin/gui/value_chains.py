@@ -43,13 +43,16 @@ def run_analysis(workspace, settings=None, temporary=False):
 
 def reload_analysis_layers(project=None):
     """Make the analysis layers of ``project`` read the tables again."""
+    from ..project import overview
     from ..project.build import workspace_layers
 
-    for table, layer in workspace_layers(project).items():
-        if table in ANALYSIS_TABLES:
-            layer.dataProvider().reloadData()
-            layer.updateExtents()
-            layer.triggerRepaint()
+    layers = [layer for table, layer in workspace_layers(project).items() if table in ANALYSIS_TABLES]
+    # and the missing links per area, counted from them
+    layers += list(overview.find_layers(project if project is not None else QgsProject.instance()).values())
+    for layer in layers:
+        layer.dataProvider().reloadData()
+        layer.updateExtents()
+        layer.triggerRepaint()
 
 
 def add_temporary_layers(missing, possible, project=None):

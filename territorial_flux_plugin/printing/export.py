@@ -23,6 +23,7 @@ from ..project.build import open_workspace
 from ..storage import workspace_at
 from ..toolbelt.compat import enum_value
 from ..toolbelt.i18n import tr
+from . import content
 from . import layers as print_layers
 from . import layout as layouts
 
@@ -151,7 +152,8 @@ def layout_name(theme, level, atlas):
         theme=print_layers.theme_title(theme), level=print_layers.level_label(level))
     if atlas != "none":
         name = tr("{name} — atlas by {kind}").format(name=name, kind={"commune": tr("commune"),
-                                                                       "zone": tr("zone")}[atlas])
+                                                                       "zone": tr("zone"),
+                                                                       "family": tr("resource family")}[atlas])
     return name
 
 
@@ -234,33 +236,37 @@ def _print_map(workspace, settings, feedback, save, project, export_file):
     workspace.repoint_query_layers(project, print_layers.PRINT_PROPERTY)
     name = layout_name(theme, level, atlas)
     group = _replace_group(project, _printed_maps_group(project), name)
-    drawn, titles = [], {}
-    table_titles = print_layers.table_titles()
-    for table, style in print_layers.THEME_LAYERS[theme]:
-        layer = print_layers.print_layer(workspace, table, level, style)
+    page = content.page_content(workspace, settings, frame, feedback)
+    for layer in page.layers:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
-        drawn.append(layer)
-        titles[layer.id()] = table_titles[table]
     coverage = None
-    if atlas != "none":
+    if atlas == "family":
+        coverage = workspace.query_layer("print_atlas_family_{}_{}".format(theme, level),
+                                         content.family_coverage_sql(workspace, theme, level, frame),
+                                         tr("Atlas pages"), "POLYGON")
+    elif atlas != "none":
         with_areas = has_areas(workspace, atlas)
         sql = print_layers.atlas_sql(workspace, atlas, with_areas)
         sql = sql.replace("{margin}", "500" if not workspace.crs.isGeographic() else "0.005")
         coverage = workspace.query_layer("print_atlas_{}".format(atlas), sql, tr("Atlas pages"),
                                          "MULTIPOLYGON" if with_areas else "POLYGON")
+        if not with_areas:
+            feedback.pushInfo(tr("No boundaries of this kind in the workspace: each page shows the extent of "
+                                 "the companies of one {kind}.").format(kind=atlas))
+    if coverage is not None:
         if not coverage.isValid():
             fail(QT_TRANSLATE_NOOP("Validation", "Cannot list the pages of the atlas in {path}."),
                   path=workspace.reference)
         coverage.setCustomProperty(print_layers.PRINT_PROPERTY, "atlas|" + atlas)
         if coverage.featureCount() == 0:
+            if atlas == "family":
+                fail(QT_TRANSLATE_NOOP("Validation", "No resource family has anything to show on this map: the "
+                                                      "atlas would have no page."))
             fail(QT_TRANSLATE_NOOP("Validation", "No {kind} has companies: the atlas would have no page."),
                   kind=atlas)
         project.addMapLayer(coverage, False)
         group.addLayer(coverage)
-        if not with_areas:
-            feedback.pushInfo(tr("No boundaries of this kind in the workspace: each page shows the extent of "
-                                 "the companies of one {kind}.").format(kind=atlas))
     try:
         layout = layouts.load_template(project, template, name) if template else \
             layouts.build_layout(project, settings.paper, settings.orientation, name)
@@ -285,14 +291,23 @@ def _print_map(workspace, settings, feedback, save, project, export_file):
         "level_key": level,
         "level": tr("Confidentiality: {level}").format(level=print_layers.level_label(level)),
         "confidentiality": layouts.confidentiality_mention(level),
-        "sources": tr("Sources: {sources}.").format(sources="; ".join(listed)) if listed else "",
+        "sources": tr("Sources: {sources}.").format(sources="; ".join(listed + (
+            [tr("background {attribution}").format(attribution=page.attribution)] if page.attribution else [])))
+        if listed or page.attribution else "",
+        "attribution": page.attribution,
         "last_update": tr("Territorial Flux workspace “{name}”, last updated on {date}.").format(
             name=workspace.name, date=update.strftime("%Y-%m-%d") if update else "?"),
     })
-    counted = {layer.id() for layer in drawn if layer.customProperty(print_layers.PRINT_PROPERTY).split("|")[0]
-               != "areas"}  # boundaries outside the frame would be counted: no count for them
-    layouts.configure(layout, drawn, frame, workspace.crs, titles, show_counts=coverage is None,
-                      coverage=coverage, counted=counted, fit_legend=not template)
+    layouts.configure(layout, page.layers, frame, workspace.crs, page.titles, show_counts=coverage is None,
+                      coverage=coverage, counted=page.counted, fit_legend=not template, unlisted=page.unlisted,
+                      follow_atlas=atlas != "family")
+    _cap_tile_zoom(page, layout, coverage if atlas not in ("none", "family") else None, workspace.crs)
+    credit = layout.itemById("attribution")
+    if credit is not None and page.attribution:  # readable on any tile
+        from qgis.PyQt.QtGui import QColor
+
+        credit.setBackgroundEnabled(True)
+        credit.setBackgroundColor(QColor(255, 255, 255, 210))
     manager = project.layoutManager()
     previous = manager.layoutByName(name)
     if previous is not None:
@@ -313,6 +328,24 @@ def _print_map(workspace, settings, feedback, save, project, export_file):
     return {"saved": saved, "output": output if kind == "pdf" or coverage is None or not files else files[0], "files": files,
             "pages": pages,
             "layout": name, "analysed": analysed, "project": project, "layout_object": layout}
+
+
+def _cap_tile_zoom(page, layout, coverage, crs):
+    """Web tiles no finer than a screen would show the map's (or smallest atlas page's) extent."""
+    from ..project import backgrounds
+
+    map_item = layouts.items(layout)["map"]
+    for layer in page.layers:
+        key = layer.customProperty(backgrounds.PROPERTY)
+        if not key:
+            continue
+        extents = [map_item.extent()]
+        if coverage is not None:
+            extents += [feature.geometry().boundingBox() for feature in coverage.getFeatures()
+                        if feature.hasGeometry()]
+        cap = max(backgrounds.zoom_cap(box, crs, map_item.rect().width()) for box in extents
+                  if not box.isEmpty())
+        layer.setDataSource(backgrounds.source(key, cap), layer.name(), "wms")
 
 
 def _pdf_pages(layout, coverage):

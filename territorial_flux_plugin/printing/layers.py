@@ -28,7 +28,7 @@ from ..storage.schema import PERSONAL_COLUMNS, TABLES_BY_NAME
 from ..toolbelt.i18n import tr, vocabulary_label
 
 THEMES = ("synergies", "missinglinks", "metabolism")
-ATLAS_KINDS = ("none", "commune", "zone")
+ATLAS_KINDS = ("none", "commune", "zone", "family")
 
 # Print theme -> [(table, how it is styled)], top layer first (as workspace/themes.py's themes).
 THEME_LAYERS = {

@@ -49,7 +49,9 @@ ORIENTATIONS = ("landscape", "portrait")
 ITEM_IDS = ("map", "legend", "title", "subtitle", "scalebar", "north_arrow", "sources", "confidentiality")
 VARIABLE_PREFIX = "territorial_flux_"
 
-TITLE_TEXT = "[% @territorial_flux_title %]"
+# an atlas page of one resource family is titled after it (its coverage's "title")
+TITLE_TEXT = "[% coalesce(attribute(@atlas_feature, 'title'), @territorial_flux_title) %]"
+ATTRIBUTION_TEXT = "[% @territorial_flux_attribution %]"
 SUBTITLE_TEXT = ("[% @territorial_flux_territory || coalesce(' — ' || nullif(@atlas_pagename, ''), '') "
                  "|| ' — ' || format_date(now(), 'yyyy-MM-dd') %]")
 SOURCES_TEXT = "[% @territorial_flux_sources %]\n[% @territorial_flux_last_update %]"
@@ -206,6 +208,12 @@ def build_layout(project, paper="A4", orientation="landscape", name=None):
     north.setResizeMode(enum_value(QgsLayoutItemPicture, "ResizeMode.Zoom", "Zoom"))
     layout.addLayoutItem(north)
     _place(north, map_rect[0] + map_rect[2] - 13 * scale, map_rect[1] + 3 * scale, 10 * scale, 14 * scale)
+    attribution = _label(layout, "attribution", ATTRIBUTION_TEXT,
+                         (map_rect[0] + map_rect[2] - 62 * scale, map_rect[1] + map_rect[3] - 4.2 * scale,
+                          61.5 * scale, 3.8 * scale), 6.5 * scale, colour="#333333",
+                         align=enum_value(Qt, "AlignmentFlag.AlignRight", "AlignRight"),
+                         valign=enum_value(Qt, "AlignmentFlag.AlignVCenter", "AlignVCenter"))
+    attribution.setBackgroundEnabled(False)
     footer_top = height - margin - footer
     _label(layout, "sources", SOURCES_TEXT, (margin, footer_top, width * 0.58, footer), 7 * scale,
            colour="#444444")
@@ -264,13 +272,15 @@ def set_variables(layout, values):
 
 
 def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=None, page_name=None,
-              counted=None, fit_legend=False):
+              counted=None, fit_legend=False, unlisted=(), follow_atlas=True):
     """Fill the layout's items: map layers and extent, legend, atlas.
 
     ``layers``: the print layers, top first; ``titles``: layer id -> legend title; ``coverage``:
     the atlas coverage layer (None: no atlas); ``counted``: the ids of the layers whose legend shows
     feature counts (default: all); ``fit_legend``: choose the legend's columns (and if need be a
-    smaller text) so that every entry fits the legend's frame. Returns the map item.
+    smaller text) so that every entry fits the legend's frame; ``unlisted``: the ids of layers drawn but
+    not in the legend (a background); ``follow_atlas``: the map frames each atlas feature (False: the
+    pages share ``extent``, as the pages of one resource family each). Returns the map item.
     """
     found = items(layout)
     map_item = found["map"]
@@ -289,13 +299,15 @@ def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=No
         root = legend.model().rootGroup()
         root.removeAllChildren()
         for layer in layers:
+            if layer.id() in unlisted:
+                continue
             node = root.addLayer(layer)
             node.setCustomProperty("showFeatureCount", bool(show_counts) and (counted is None or layer.id() in counted))
             node.setCustomProperty("legend/title-label", titles.get(layer.id(), layer.name()))
         if show_counts:
-            count_features(layers)
+            count_features([layer for layer in layers if layer.id() not in unlisted])
         legend.setLegendFilterByMapEnabled(True)
-        legend.setLegendFilterOutAtlas(coverage is not None)
+        legend.setLegendFilterOutAtlas(coverage is not None and follow_atlas)
         for node in root.findLayers():
             legend.model().refreshLayerLegend(node)
         legend.updateLegend()
@@ -310,9 +322,10 @@ def configure(layout, layers, extent, crs, titles, show_counts=True, coverage=No
         atlas.setSortFeatures(True)
         atlas.setSortExpression('coalesce("name", "code")')
         atlas.setFilenameExpression("'page_' || lpad(to_string(@atlas_featurenumber), 3, '0')")
-        map_item.setAtlasDriven(True)
-        map_item.setAtlasScalingMode(enum_value(QgsLayoutItemMap, "AtlasScalingMode.Auto", "Auto"))
-        map_item.setAtlasMargin(0.08)
+        map_item.setAtlasDriven(follow_atlas)
+        if follow_atlas:
+            map_item.setAtlasScalingMode(enum_value(QgsLayoutItemMap, "AtlasScalingMode.Auto", "Auto"))
+            map_item.setAtlasMargin(0.08)
     else:
         atlas.setEnabled(False)
         map_item.setAtlasDriven(False)

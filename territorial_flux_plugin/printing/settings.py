@@ -5,7 +5,8 @@ from typing import Optional
 
 #: Processing parameter of each setting (``territorialflux:printmap``)
 PARAMETERS = {"theme": "THEME", "output": "OUTPUT", "title": "TITLE", "paper": "PAPER",
-              "orientation": "ORIENTATION", "level": "MAX_CONFIDENTIALITY", "atlas": "ATLAS", "template": "TEMPLATE"}
+              "orientation": "ORIENTATION", "level": "MAX_CONFIDENTIALITY", "atlas": "ATLAS", "template": "TEMPLATE",
+              "background": "BACKGROUND"}
 
 
 @dataclass
@@ -13,7 +14,8 @@ class PrintSettings:
     """What to print and where: ``theme`` (synergies, missinglinks, metabolism), ``output`` (.pdf
     or .png), ``title`` (empty: the theme's), ``paper`` (A4, A3), ``orientation`` (landscape,
     portrait), ``level`` (the most restricted confidentiality the audience may see), ``atlas``
-    (none, commune, zone), ``template`` (a .qpt, or None for the plugin's layout)."""
+    (none, commune, zone, family), ``template`` (a .qpt, or None for the plugin's layout),
+    ``background`` (areas: the areas' outlines and names; osm, planign: web tiles under them; none)."""
 
     theme: str = "synergies"
     output: str = ""
@@ -23,6 +25,7 @@ class PrintSettings:
     level: str = "internal"
     atlas: str = "none"
     template: Optional[str] = None
+    background: str = "areas"
 
     def parameters(self, workspace_reference):
         """The ``territorialflux:printmap`` parameters of these settings."""

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import CONFIDENTIALITY_LEVELS
+from ..printing import content
 from ..printing import layers as print_layers
 from ..printing.export import print_map
 from ..printing.layout import ORIENTATIONS, PAPERS
@@ -37,7 +38,12 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
         "Flows and synergies more restricted than MAX_CONFIDENTIALITY are left out of every layer the "
         "map draws and of the legend's counts; contact names, e-mails and phones are never printed. "
         "ATLAS prints one page per commune or business zone that has companies (their boundaries from "
-        "the areas layer, else the extent of their companies). TEMPLATE: a .qpt layout whose items "
+        "the areas layer, else the extent of their companies), or one page per resource family (family: "
+        "the families with missing links, synergies or flows, each page drawing only its family's marks). "
+        "On the whole territory, missing links are counted per commune (else business zone, else hexagon) "
+        "and possible links drawn as flows between them. BACKGROUND: areas (the areas' outlines and names), "
+        "osm or planign (OpenStreetMap's or IGN's web tiles under them, credited on the page; printed "
+        "without tiles when their server cannot be reached) or none. TEMPLATE: a .qpt layout whose items "
         "have the ids map, legend, title, subtitle, scalebar, north_arrow, sources and confidentiality "
         "(start from the plugin's resources/layouts/territory_map.qpt); its page size is kept. The "
         "missing-links map uses the workspace's latest value-chain analysis and runs it first when "
@@ -52,6 +58,7 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
     MAX_CONFIDENTIALITY = "MAX_CONFIDENTIALITY"
     ATLAS = "ATLAS"
     TEMPLATE = "TEMPLATE"
+    BACKGROUND = "BACKGROUND"
     OUTPUT = "OUTPUT"
 
     def flags(self):
@@ -74,6 +81,7 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
             list(CONFIDENTIALITY_LEVELS), "internal"))
         self.addParameter(choice_parameter(self.ATLAS, self.tr("Atlas: one page per"), print_layers.ATLAS_KINDS,
                                            "none"))
+        self.addParameter(choice_parameter(self.BACKGROUND, self.tr("Background"), content.BACKGROUNDS, "areas"))
         self.addParameter(QgsProcessingParameterFile(
             self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -94,7 +102,8 @@ class PrintMapAlgorithm(TerritorialFluxAlgorithm):
             orientation=parameter_as_choice(self, parameters, self.ORIENTATION, context),
             level=parameter_as_choice(self, parameters, self.MAX_CONFIDENTIALITY, context),
             atlas=parameter_as_choice(self, parameters, self.ATLAS, context),
-            template=self.parameterAsFile(parameters, self.TEMPLATE, context) or None)
+            template=self.parameterAsFile(parameters, self.TEMPLATE, context) or None,
+            background=parameter_as_choice(self, parameters, self.BACKGROUND, context))
         result = print_map(workspace, settings, feedback=feedback)
         for path in result["files"][1:]:
             feedback.pushInfo(self.tr("Page written: {path}").format(path=path))

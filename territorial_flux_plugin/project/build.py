@@ -13,7 +13,7 @@ from ..storage.base import PROJECT_NAME
 from ..storage.schema import TABLES, TABLES_BY_NAME
 from ..toolbelt.compat import save_style_to_database
 from ..toolbelt.i18n import language, schema_label, tr
-from . import forms, styles, themes, view
+from . import forms, overview, styles, themes, view
 
 
 # Layer tree groups of the workspace project: (title, tables, visible).
@@ -76,7 +76,9 @@ def build_project(workspace, project=None):
     relations = forms.build_relations(project, layers)
     with forms.relations_known_to_forms(project, relations):
         _configure_layers(workspace, layers, relations, lang)
-        themes.add_map_themes(project, layers)
+        analysis_group = root.findLayer(layers["missing_links"].id()).parent()
+        aggregated = overview.add_to_project(workspace, project, analysis_group, layers)
+        themes.add_map_themes(project, dict(layers, **aggregated))
         project.setCrs(workspace.crs)
         project.setTitle(workspace.name)
         view.set_view_extent(project, view.territory_extent(workspace) or view.crs_extent(workspace.crs), workspace.crs)
@@ -118,6 +120,7 @@ def open_workspace(reference, project=None):
             path=workspace.reference, error=project.error())
     workspace.repoint_layers(project)
     add_missing_layers(workspace, project)
+    overview.ensure(workspace, project, workspace_layers(project))
     if workspace.server_stamps_logins:  # also in projects stored before the server did
         for table, layer in workspace_layers(project).items():
             forms.leave_logins_to_the_server(layer, table)

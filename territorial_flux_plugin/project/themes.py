@@ -2,9 +2,10 @@
 
 - **Synergies**: synergies by status (substitutions as arrows from supplier to receiver, width
   by quantity), companies as small grey dots behind them, the territory's areas.
-- **Missing links**: unmet needs (squares) and orphan offers (triangles) coloured by family and
-  sized by quantity, possible links as thin dashed lines, companies faded (those without flows
-  most), areas.
+- **Missing links**: at territory scale, the missing links per area and the possible links between
+  areas, as the printed map draws them (``overview.py``); zoomed in closer than 1:60 000, unmet needs
+  (squares) and orphan offers (triangles) coloured by family and sized by quantity, possible links
+  as thin dashed lines; companies faded (those without flows most), areas.
 - **Metabolism**: each company with flows as one symbol: colour of its main resource family,
   size by its number of flows, triangle up for offers only, down for needs only, circle for
   both; areas underneath. Readable at the scale of a département.
@@ -29,8 +30,8 @@ THEMES = (
 # Theme key -> [(table, named style or None for the default style)], top layer first.
 THEME_LAYERS = {
     "synergies": [("synergies", None), ("companies", "background"), ("areas", None)],
-    "missing_links": [("missing_links", None), ("possible_links", None), ("companies", "faded"),
-                      ("areas", None)],
+    "missing_links": [("missing_areas", None), ("area_flows", None), ("missing_links", None),
+                      ("possible_links", None), ("companies", "faded"), ("areas", None)],
     "metabolism": [("metabolism", None), ("areas", None)],
 }
 
@@ -70,7 +71,8 @@ def add_named_styles(layers):
 def add_map_themes(project, layers):
     """Create (or replace) the map themes of the workspace in ``project``.
 
-    ``layers``: the workspace layers by table name, already in ``project``'s layer tree.
+    ``layers``: the workspace layers by table name (and the aggregated layers by key, see
+    ``overview.py``), already in ``project``'s layer tree.
     """
     add_named_styles(layers)
     collection = project.mapThemeCollection()

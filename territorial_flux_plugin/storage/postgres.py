@@ -288,11 +288,12 @@ class PostgresWorkspace(Workspace):
 
     def query_layer(self, key, sql_text, name, geometry_type):
         """A PostgreSQL query layer, through the user's connection (no password)."""
-        from qgis.core import QgsVectorLayer
+        from qgis.core import QgsVectorLayer, QgsWkbTypes
 
         uri = self.base_uri()
         uri.setDataSource("", "({})".format(sql_text), "geom", "", "fid")
         uri.setSrid(str(self.srid))
+        uri.setWkbType(QgsWkbTypes.parseType(geometry_type))  # a query without rows is a valid empty layer
         return QgsVectorLayer(uri.uri(False), name, "postgres")
 
     def repoint_query_layers(self, project, marker):

@@ -27,6 +27,10 @@ class Preferences:
     print_orientation: str = "landscape"
     print_level: str = "internal"
     print_open_file: bool = True
+    print_background: str = "areas"
+    #: the URL templates of the web backgrounds (empty: the shipped ones, see printing/backgrounds.py)
+    background_osm_url: str = ""
+    background_planign_url: str = ""
 
 
 # Where each preference lived before the dataclass (kept, so that choices survive an update).

@@ -396,9 +396,13 @@ def test_map_themes_of_the_demo_show_non_empty_layers(demo_workspace, run, tmp_p
     open_workspace(path, project)
     assert set(project.mapThemeCollection().mapThemes()) >= {"Synergies", "Missing links", "Metabolism"}
     expected = {"synergies": {"synergies", "companies", "areas"},
-                "missing_links": {"missing_links", "possible_links", "companies", "areas"},
+                "missing_links": {"missing_areas", "area_flows", "missing_links", "possible_links", "companies",
+                                  "areas"},
                 "metabolism": {"metabolism", "areas"}}
+    from territorial_flux_plugin.project import overview
+
     by_id = {layer.id(): table for table, layer in workspace_layers(project).items()}
+    by_id.update({layer.id(): key for key, layer in overview.find_layers(project).items()})
     for key, tables in expected.items():
         layers = themes.theme_layers(project, key)
         assert {by_id[layer.id()] for layer in layers} == tables

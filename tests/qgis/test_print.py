@@ -143,7 +143,8 @@ def layer_of(layout, table):
 def test_algorithms_have_the_issue_parameter_names(provider):  # noqa: ARG001 - registers the provider
     printmap = algorithm("printmap")
     assert [p.name() for p in printmap.parameterDefinitions()] == [
-        "WORKSPACE", "THEME", "TITLE", "PAPER", "ORIENTATION", "MAX_CONFIDENTIALITY", "ATLAS", "TEMPLATE", "OUTPUT"]
+        "WORKSPACE", "THEME", "TITLE", "PAPER", "ORIENTATION", "MAX_CONFIDENTIALITY", "ATLAS", "BACKGROUND", "TEMPLATE",
+        "OUTPUT"]
     assert printmap.parameterDefinition("MAX_CONFIDENTIALITY").defaultValue() == "internal"
     assert printmap.parameterDefinition("ATLAS").defaultValue() == "none"
     assert printmap.parameterDefinition("TEMPLATE").flags() & printmap.parameterDefinition("TEMPLATE").FlagOptional
@@ -205,20 +206,19 @@ def test_legend_lists_what_the_page_shows_with_honest_counts(demo):
     assert texts == expected  # statuses absent from the page are not listed
     companies = query(demo, "SELECT count(*) FROM companies WHERE status <> 'archived'")[0][0]
     assert entries["Companies"][0] == "Companies [{}]".format(companies)
-    # no commune or zone on the page: not listed; boundaries are not counted (some may lie off the page)
-    assert entries["Areas"] == ("Areas", ["Territory"])
+    # no zone on the page: not listed; boundaries are not counted (some may lie off the page)
+    assert entries["Areas"] == ("Areas", ["Territory", "Commune"])
 
 
-def test_a_long_legend_fits_its_frame_on_a4_portrait(demo, tmp_path):
+def test_the_legend_fits_its_frame_on_a4_portrait(demo, tmp_path):
     from territorial_flux_plugin.printing.layout import needed_size
 
     result = print_map(demo, "missinglinks", orientation="portrait", output=str(tmp_path / "p.pdf"))
     legend = result["layout_object"].itemById("legend")
     needed, frame = needed_size(legend), legend.sizeWithUnits()
     assert needed.width() <= frame.width() and needed.height() <= frame.height()
-    shown = legend_entries(result["layout_object"])["Missing links"][1]
-    assert len(shown) == query(demo, "SELECT count(DISTINCT kind || family) FROM missing_links "
-                                     "WHERE confidentiality IN ('internal', 'partners', 'public')")[0][0]
+    shown = legend_entries(result["layout_object"])["Missing links per commune"][1]
+    assert shown == ["Unmet needs (circle area: number of flows)", "Orphan offers (circle area: number of flows)"]
 
 
 def test_no_personal_data_in_the_print_layers_or_on_the_page(demo, tmp_path):
@@ -236,6 +236,10 @@ def test_no_personal_data_in_the_print_layers_or_on_the_page(demo, tmp_path):
             assert not value or value not in text
 
 
+def counted_missing(layer):
+    return sum(int(feature["flows"]) for feature in layer.getFeatures())
+
+
 def test_a_flow_marked_advisor_is_printed_at_advisor_level_only(demo, tmp_path):
     # an offer nobody in the territory needs: a missing link whatever the level analysed
     from territorial_flux_plugin.analysis import analyse
@@ -247,21 +251,21 @@ def test_a_flow_marked_advisor_is_printed_at_advisor_level_only(demo, tmp_path):
 
     advisor = print_map(demo, "missinglinks", level="advisor", output=str(tmp_path / "advisor.pdf"))
     assert advisor["analysed"], "the analysis is older than the data: it runs first"
-    layer = layer_of(advisor["layout_object"], "missing_links")
-    assert flow in [f["flow_uid"] for f in layer.getFeatures()]
-    shown_advisor = legend_entries(advisor["layout_object"])["Missing links"][0]
+    everything = query(demo, "SELECT count(*) FROM missing_links")[0][0]
+    assert counted_missing(layer_of(advisor["layout_object"], "missing_areas")) == everything
+    # a page of one commune draws the individual missing links
+    atlas = print_map(demo, "missinglinks", level="advisor", atlas="commune", output=str(tmp_path / "atlas.pdf"),
+                      save=False)
+    assert flow in [f["flow_uid"] for f in layer_of(atlas["layout_object"], "missing_links").getFeatures()]
 
     partners = print_map(demo, "missinglinks", level="partners", output=str(tmp_path / "partners.pdf"))
     layout = partners["layout_object"]
-    for layer in layout.itemById("map").layers():
-        if "flow_uid" in layer.fields().names():
-            assert flow not in [f["flow_uid"] for f in layer.getFeatures()]
-        for name in ("offer_flow_uid", "need_flow_uid"):
-            if name in layer.fields().names():
-                assert flow not in [f[name] for f in layer.getFeatures()]
     visible = query(demo, "SELECT count(*) FROM missing_links WHERE confidentiality IN ('partners', 'public')")[0][0]
-    assert legend_entries(layout)["Missing links"][0] == "Missing links [{}]".format(visible)
-    assert shown_advisor != "Missing links [{}]".format(visible)
+    assert visible < everything
+    assert counted_missing(layer_of(layout, "missing_areas")) == visible
+    links = query(demo, "SELECT count(*) FROM possible_links WHERE confidentiality IN ('partners', 'public') AND "
+                        "(offer_flow_uid = ? OR need_flow_uid = ?)", (flow, flow))[0][0]
+    assert links == 0
 
     # the layout saved in the project keeps the filter when it is reprinted from QGIS
     from qgis.core import QgsLayoutExporter, QgsProject
@@ -269,15 +273,15 @@ def test_a_flow_marked_advisor_is_printed_at_advisor_level_only(demo, tmp_path):
     project = QgsProject()
     assert project.read("geopackage:{}?projectName=territory".format(demo))
     saved = project.layoutManager().layoutByName(partners["layout"])
-    layer = layer_of(saved, "missing_links")
+    layer = layer_of(saved, "missing_areas")
     assert "'partners', 'public'" in query_of(layer)
-    assert flow not in [f["flow_uid"] for f in layer.getFeatures()]
+    assert counted_missing(layer) == visible
     again = str(tmp_path / "again.pdf")
     assert QgsLayoutExporter(saved).exportToPdf(again, QgsLayoutExporter.PdfExportSettings()) == \
         QgsLayoutExporter.Success
     assert pdf_info(again) == (1, A4_LANDSCAPE)
     advisor_saved = project.layoutManager().layoutByName(advisor["layout"])
-    assert flow in [f["flow_uid"] for f in layer_of(advisor_saved, "missing_links").getFeatures()]
+    assert counted_missing(layer_of(advisor_saved, "missing_areas")) == everything
 
 
 def test_synergies_above_the_level_are_absent(demo, tmp_path):
@@ -435,7 +439,14 @@ def rejects(path):
         return list(csv.DictReader(handle, delimiter=";"))
 
 
+def without_communes(demo):
+    """The demo without its approximate communes, as a workspace before its boundaries are imported."""
+    execute(demo, "DELETE FROM areas WHERE kind = 'commune'")
+    return demo
+
+
 def test_importareas_reprojects_rejects_and_feeds_the_atlas(run, demo, tmp_path):
+    without_communes(demo)
     good = commune_boundaries(demo)
     bad = [
         (None, "59001", _square(2.0, 51.0, 0.01)),  # no name
@@ -495,6 +506,7 @@ def test_importareas_is_all_or_nothing(run, provider, demo, tmp_path, monkeypatc
 
     from territorial_flux_plugin.importing import areas as area_import
 
+    without_communes(demo)
     source = write_areas(tmp_path / "communes.geojson", commune_boundaries(demo))
     before = digest(demo)
     monkeypatch.setattr(area_import, "AREA_COLUMNS", area_import.AREA_COLUMNS + ("no_such_column",))
@@ -542,6 +554,10 @@ def test_print_dialog_runs_printmap_and_adds_the_layout_to_the_open_workspace(pr
             self.level.setCurrentIndex(self.level.findData("partners"))
             self.paper.setCurrentIndex(self.paper.findData("A3"))
             self.title.setText("Visite d'entreprises")
+            assert self.atlas.findData("family") >= 0
+            assert [self.background.itemData(i) for i in range(self.background.count())] == [
+                "areas", "osm", "planign", "none"]
+            self.background.setCurrentIndex(self.background.findData("none"))
             self.output.setFilePath(output)
             self.open_file.setChecked(True)
             self.accept()
@@ -555,6 +571,14 @@ def test_print_dialog_runs_printmap_and_adds_the_layout_to_the_open_workspace(pr
         assert "Map printed" in bar.currentItem().text()
         layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
         assert layout is not None, "the open workspace project has the layout too"
-        assert "'partners', 'public'" in query_of(layer_of(layout, "missing_links"))
+        assert "'partners', 'public'" in query_of(layer_of(layout, "missing_areas"))
+        drawn = [layer.customProperty("territorial_flux_print") for layer in layout.itemById("map").layers()]
+        assert not [d for d in drawn if d.startswith("areas|")], "no background asked: no area outline"
+        from territorial_flux_plugin.toolbelt import preferences
+
+        assert preferences.load().print_background == "none"  # the dialog's next choice
     finally:
+        from territorial_flux_plugin.toolbelt import preferences
+
+        preferences.remember(print_background="areas")
         QgsProject.instance().clear()

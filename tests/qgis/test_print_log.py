@@ -28,7 +28,8 @@ SCRIPT = textwrap.dedent('''
     plugin = territorial_flux_plugin.classFactory(None)
     plugin.initProcessing()
     import processing
-    for theme, atlas in (("missinglinks", "commune"), ("synergies", "none"), ("metabolism", "zone")):
+    for theme, atlas in (("missinglinks", "commune"), ("missinglinks", "none"), ("missinglinks", "family"),
+                         ("synergies", "none"), ("metabolism", "zone")):
         result = processing.run("territorialflux:printmap", {{
             "WORKSPACE": {workspace!r}, "THEME": theme, "ATLAS": atlas, "MAX_CONFIDENTIALITY": "partners",
             "OUTPUT": os.path.join({folder!r}, theme + ".pdf")}})
@@ -51,7 +52,7 @@ def test_printing_logs_no_error(demo_workspace, tmp_path):
     done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=600)
     output = done.stdout + done.stderr.split("ready\n")[-1]
     assert done.returncode == 0, output[-3000:]
-    assert output.count("printed ") == 3, output[-3000:]
+    assert output.count("printed ") == 5, output[-3000:]
     noise = [line for line in output.splitlines()
              if "ERROR" in line or line.startswith("LOG ") or "Warning" in line or "deprecated" in line.lower()]
     assert noise == []

@@ -111,7 +111,11 @@ def test_a_reader_prints_missing_links_from_the_stored_analysis(run, team, postg
     assert drawn_share(map_area(render(path, tmp_path), result["layout_object"])) > 0.005
     visible = query(postgis_server, "SELECT count(*) FROM missing_links WHERE confidentiality <> 'advisor'",
                     user="pr_rita")[0][0]
-    assert visible > 0 and layer_of(result["layout_object"], "missing_links").featureCount() == visible
+    # counted per commune on the territory's page: every visible missing link, none above the level
+    aggregated = layer_of(result["layout_object"], "missing_areas")
+    assert aggregated.providerType() == "postgres" and aggregated.isValid()
+    assert visible > 0 and sum(int(f["flows"]) for f in aggregated.getFeatures()) == visible
+    assert layer_of(result["layout_object"], "area_flows").featureCount() > 0
     result["project"].clear()
 
 

@@ -869,7 +869,7 @@
         <translation>Fournisseur → destinataire</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="187"/>
+        <location filename="../../printing/layout.py" line="189"/>
         <source>km</source>
         <translation>km</translation>
     </message>
@@ -909,12 +909,12 @@
         <translation>Pourquoi ce lien ne fonctionne-t-il pas ? (obligatoire ; il ne sera plus proposé)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="94"/>
+        <location filename="../../gui/value_chains.py" line="97"/>
         <source>Open a workspace first: the analysis runs on the open workspace.</source>
         <translation>Ouvrez d'abord un espace de travail : l'analyse porte sur l'espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="116"/>
+        <location filename="../../gui/value_chains.py" line="119"/>
         <source>{unmet} needs with no local supplier, {orphans} offers with no local taker and {count} possible links within {distance} km.</source>
         <translation>{unmet} besoins sans fournisseur local, {orphans} offres sans preneur local et {count} liens possibles dans un rayon de {distance} km.</translation>
     </message>
@@ -1019,17 +1019,17 @@
         <translation>Métabolisme</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="62"/>
+        <location filename="../../printing/layout.py" line="64"/>
         <source>Confidential document for the advisors — not for distribution</source>
         <translation>Document confidentiel réservé aux conseillers — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="63"/>
+        <location filename="../../printing/layout.py" line="65"/>
         <source>Internal document — not for distribution</source>
         <translation>Document interne — ne pas diffuser</translation>
     </message>
     <message>
-        <location filename="../../printing/layout.py" line="64"/>
+        <location filename="../../printing/layout.py" line="66"/>
         <source>Document for the organisation's partners — not for distribution</source>
         <translation>Document destiné aux partenaires de l'organisme — ne pas diffuser</translation>
     </message>
@@ -1039,57 +1039,57 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="75"/>
+        <location filename="../../printing/export.py" line="76"/>
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="128"/>
+        <location filename="../../printing/export.py" line="129"/>
         <source>The latest value-chain analysis ({stamp}) is up to date.</source>
         <translation>La dernière analyse des chaînes de valeur ({stamp}) est à jour.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="142"/>
+        <location filename="../../printing/export.py" line="143"/>
         <source>Running the value-chain analysis first (none yet, or older than the data).</source>
         <translation>Analyse des chaînes de valeur lancée d'abord (aucune jusqu'ici, ou plus ancienne que les données).</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="150"/>
+        <location filename="../../printing/export.py" line="151"/>
         <source>Territory map — {theme} — {level}</source>
         <translation>Carte du territoire — {theme} — {level}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="153"/>
+        <location filename="../../printing/export.py" line="154"/>
         <source>{name} — atlas by {kind}</source>
         <translation>{name} — atlas par {kind}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="153"/>
+        <location filename="../../printing/export.py" line="154"/>
         <source>commune</source>
         <translation>commune</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="153"/>
+        <location filename="../../printing/export.py" line="154"/>
         <source>zone</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="163"/>
+        <location filename="../../printing/export.py" line="165"/>
         <source>Printed maps (filtered per confidentiality level)</source>
         <translation>Cartes imprimées (filtrées par niveau de confidentialité)</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="250"/>
+        <location filename="../../printing/export.py" line="252"/>
         <source>Atlas pages</source>
         <translation>Pages de l'atlas</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="262"/>
+        <location filename="../../printing/export.py" line="255"/>
         <source>No boundaries of this kind in the workspace: each page shows the extent of the companies of one {kind}.</source>
         <translation>Aucune limite de ce type dans l'espace de travail : chaque page montre l'emprise des entreprises d'une même {kind}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="277"/>
+        <location filename="../../printing/export.py" line="283"/>
         <source>The template has no item with the id {ids}: left out.</source>
         <translation>Le modèle ne contient aucun élément d'identifiant {ids} : élément omis.</translation>
     </message>
@@ -1099,12 +1099,12 @@
         <translation>Confidentialité : {level}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="281"/>
+        <location filename="../../printing/export.py" line="287"/>
         <source>Sources: {sources}.</source>
         <translation>Sources : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="281"/>
+        <location filename="../../printing/export.py" line="287"/>
         <source>Territorial Flux workspace “{name}”, last updated on {date}.</source>
         <translation>Espace de travail Territorial Flux « {name} », dernière mise à jour le {date}.</translation>
     </message>
@@ -1344,7 +1344,7 @@
         <translation>Listes de référence</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="98"/>
+        <location filename="../../project/build.py" line="100"/>
         <source>Territorial Flux default style</source>
         <translation>Style par défaut de Territorial Flux</translation>
     </message>
@@ -1409,27 +1409,27 @@
         <translation>Une page par zone d'activités</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="70"/>
+        <location filename="../../gui/print_dialog.py" line="71"/>
         <source>Atlas</source>
         <translation>Atlas</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="71"/>
+        <location filename="../../gui/print_dialog.py" line="77"/>
         <source>QGIS layout template (*.qpt)</source>
         <translation>Modèle de mise en page QGIS (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="72"/>
+        <location filename="../../gui/print_dialog.py" line="78"/>
         <source>Empty: the plugin&apos;s layout</source>
         <translation>Vide : la mise en page de l'extension</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="73"/>
+        <location filename="../../gui/print_dialog.py" line="79"/>
         <source>Layout template</source>
         <translation>Modèle de mise en page</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="74"/>
+        <location filename="../../gui/print_dialog.py" line="80"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;Image PNG (*.png)</translation>
     </message>
@@ -1444,27 +1444,27 @@
         <translation>Ouvrir le fichier une fois écrit</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="84"/>
+        <location filename="../../gui/print_dialog.py" line="90"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="105"/>
+        <location filename="../../gui/print_dialog.py" line="112"/>
         <source>Choose the file to write (.pdf or .png).</source>
         <translation>Choisissez le fichier à écrire (.pdf ou .png).</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="109"/>
+        <location filename="../../gui/print_dialog.py" line="116"/>
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="130"/>
+        <location filename="../../gui/print_dialog.py" line="137"/>
         <source>Open a workspace first: the map is printed from the open workspace.</source>
         <translation>Ouvrez d'abord un espace de travail : la carte est imprimée à partir de l'espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="149"/>
+        <location filename="../../gui/print_dialog.py" line="156"/>
         <source>Map printed: {path} (pages: {pages}). The layout “{layout}” is saved in the workspace's project.</source>
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est enregistrée dans le projet de l'espace de travail.</translation>
     </message>
@@ -1479,22 +1479,22 @@
         <translation>La mise en page n'a pas pu être ajoutée au projet ouvert : {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="152"/>
+        <location filename="../../gui/print_dialog.py" line="159"/>
         <source>Map printed: {path} (pages: {pages}). The layout “{layout}” is in the open project; the team workspace's shared project is changed by its administrators only.</source>
         <translation>Carte imprimée : {path} (pages : {pages}). La mise en page « {layout} » est dans le projet ouvert ; le projet partagé de l'espace d'équipe n'est modifié que par ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="61"/>
+        <location filename="../../gui/value_chains.py" line="64"/>
         <source>Possible links (temporary, this session)</source>
         <translation>Liens possibles (temporaire, cette session)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="61"/>
+        <location filename="../../gui/value_chains.py" line="64"/>
         <source>Missing links (temporary, this session)</source>
         <translation>Liens manquants (temporaire, cette session)</translation>
     </message>
     <message>
-        <location filename="../../gui/value_chains.py" line="121"/>
+        <location filename="../../gui/value_chains.py" line="124"/>
         <source>Your role may not change the shared analysis: the results are temporary layers of this session.</source>
         <translation>Votre rôle ne permet pas de modifier l'analyse partagée : les résultats sont des couches temporaires de cette session.</translation>
     </message>
@@ -1569,12 +1569,12 @@
         <translation>Lecture seule : votre rôle vous permet de lire, d'analyser et d'imprimer cet espace de travail d'équipe, pas de le modifier.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="138"/>
+        <location filename="../../printing/export.py" line="139"/>
         <source>The latest value-chain analysis ({stamp}) may be older than the data; your role may not replace it, so the map shows it as it is. An editor can run it again.</source>
         <translation>La dernière analyse des chaînes de valeur ({stamp}) est peut-être plus ancienne que les données ; votre rôle ne permet pas de la remplacer, la carte la montre donc telle quelle. Un éditeur peut la relancer.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="308"/>
+        <location filename="../../printing/export.py" line="323"/>
         <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the printed map is complete.</source>
         <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; la carte imprimée est complète.</translation>
     </message>
@@ -1597,6 +1597,171 @@
         <location filename="../../plugin.py" line="260"/>
         <source>Team workspace {name} opened read-only: your role lets you read, analyse and print it, not change it.</source>
         <translation>Espace de travail d'équipe {name} ouvert en lecture seule : votre rôle vous permet de le lire, de l'analyser et de l'imprimer, pas de le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="68"/>
+        <source>One page per resource family</source>
+        <translation>Une page par famille de ressource</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>Areas: outlines and names of the communes and zones</source>
+        <translation>Périmètres : contours et noms des communes et des zones d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>OpenStreetMap (web tiles, needs the internet)</source>
+        <translation>OpenStreetMap (tuiles web, nécessite internet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>Plan IGN (web tiles, needs the internet)</source>
+        <translation>Plan IGN (tuiles web, nécessite internet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="72"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="76"/>
+        <source>Background</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="33"/>
+        <source>per commune</source>
+        <translation>par commune</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="35"/>
+        <source>per business zone</source>
+        <translation>par zone d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="37"/>
+        <source>per hexagon of {size}° across</source>
+        <translation>par hexagone de {size}° de large</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="38"/>
+        <source>per hexagon of {size} km across</source>
+        <translation>par hexagone de {size} km de large</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="162"/>
+        <source>{family} — {theme}</source>
+        <translation>{family} — {theme}</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="197"/>
+        <source>Missing links {per}</source>
+        <translation>Chaînons manquants {per}</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="23"/>
+        <source>Possible links between areas</source>
+        <translation>Liens possibles entre périmètres</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="221"/>
+        <source>Hexagons of the grid</source>
+        <translation>Hexagones de la grille</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="230"/>
+        <source>The background tiles of {host} could not be reached: the map is printed without them.</source>
+        <translation>Les tuiles du fond de carte ({host}) sont injoignables : la carte est imprimée sans elles.</translation>
+    </message>
+    <message>
+        <location filename="../../printing/export.py" line="154"/>
+        <source>resource family</source>
+        <translation>famille de ressource</translation>
+    </message>
+    <message>
+        <location filename="../../printing/export.py" line="287"/>
+        <source>background {attribution}</source>
+        <translation>fond de carte {attribution}</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="42"/>
+        <source>Unmet needs (circle area: number of flows)</source>
+        <translation>Besoins non satisfaits (surface du cercle : nombre de flux)</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="43"/>
+        <source>Orphan offers (circle area: number of flows)</source>
+        <translation>Offres sans preneur (surface du cercle : nombre de flux)</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="95"/>
+        <source>needs</source>
+        <translation>besoins</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="95"/>
+        <source>offers</source>
+        <translation>offres</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="122"/>
+        <source>1 to {largest} possible links (width)</source>
+        <translation>De 1 à {largest} liens possibles (épaisseur)</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="132"/>
+        <source>Hexagon</source>
+        <translation>Hexagone</translation>
+    </message>
+    <message>
+        <location filename="../../project/backgrounds.py" line="44"/>
+        <source>OpenStreetMap (web background)</source>
+        <translation>OpenStreetMap (fond de carte web)</translation>
+    </message>
+    <message>
+        <location filename="../../project/backgrounds.py" line="44"/>
+        <source>Plan IGN (web background)</source>
+        <translation>Plan IGN (fond de carte web)</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="23"/>
+        <source>Missing links per area</source>
+        <translation>Chaînons manquants par périmètre</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="93"/>
+        <source>Web backgrounds (need the internet)</source>
+        <translation>Fonds de carte web (nécessitent internet)</translation>
+    </message>
+    <message>
+        <location filename="../../project/overview.py" line="119"/>
+        <source>The layers of missing links per area could not be added: {error}</source>
+        <translation>Les couches des chaînons manquants par périmètre n'ont pas pu être ajoutées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="129"/>
+        <source>From or to this page&apos;s companies</source>
+        <translation>Depuis ou vers les entreprises de cette page</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="198"/>
+        <source>Possible links between communes</source>
+        <translation>Liens possibles entre communes</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="198"/>
+        <source>Possible links between business zones</source>
+        <translation>Liens possibles entre zones d'activités</translation>
+    </message>
+    <message>
+        <location filename="../../printing/content.py" line="198"/>
+        <source>Possible links between hexagons</source>
+        <translation>Liens possibles entre hexagones</translation>
+    </message>
+    <message>
+        <location filename="../../project/aggregate_styles.py" line="123"/>
+        <source>Width: number of possible links</source>
+        <translation>Épaisseur : nombre de liens possibles</translation>
     </message>
     <message>
         <location filename="../../gui/co2e_estimate.py" line="38"/>
@@ -1647,276 +1812,6 @@
         <location filename="../../gui/report_dialog.py" line="83"/>
         <source>The period must start before it ends.</source>
         <translation>La période doit commencer avant de finir.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="96"/>
-        <source>Territory report</source>
-        <translation>Rapport du territoire</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="39"/>
-        <source>Writes the report of {name} for a period: the figures funders ask for, the synergy pipeline, the metabolism and the map. Flows and synergies more restricted than the audience&apos;s level are not counted; a report for partners names no advisor.</source>
-        <translation>Écrit le rapport de {name} pour une période : les chiffres que demandent les financeurs, l'avancement des synergies, le métabolisme et la carte. Les flux et synergies plus restreints que le niveau du public ne sont pas comptés ; un rapport pour les partenaires ne nomme aucun conseiller.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="48"/>
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="50"/>
-        <source>To</source>
-        <translation>Au</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="53"/>
-        <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;Web page (*.html)</source>
-        <translation>PDF (*.pdf);;Classeur (*.xlsx);;Page web (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="63"/>
-        <source>Write the report</source>
-        <translation>Écrire le rapport</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="80"/>
-        <source>Choose the file to write (.pdf, .xlsx or .html).</source>
-        <translation>Choisissez le fichier à écrire (.pdf, .xlsx ou .html).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="97"/>
-        <source>Open a workspace first: the report is written from the open workspace.</source>
-        <translation>Ouvrez d'abord un espace de travail : le rapport est écrit à partir de l'espace ouvert.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="116"/>
-        <source>Report written: {path}.</source>
-        <translation>Rapport écrit : {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="118"/>
-        <source>Its layout “{layout}” is in the workspace's project (Project ▸ Layouts once the workspace is opened again).</source>
-        <translation>Sa mise en page « {layout} » est dans le projet de l'espace de travail (Projet ▸ Mises en page, une fois l'espace rouvert).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/report_dialog.py" line="121"/>
-        <source>Without charts: this QGIS has no matplotlib.</source>
-        <translation>Sans graphiques : ce QGIS n’a pas matplotlib.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/synergy_dock.py" line="278"/>
-        <source>Use the estimate</source>
-        <translation>Reprendre l'estimation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/synergy_dock.py" line="544"/>
-        <source>estimate: {value}</source>
-        <translation>estimation : {value}</translation>
-    </message>
-    <message>
-        <location filename="../../plugin.py" line="89"/>
-        <source>Territory report…</source>
-        <translation>Rapport du territoire…</translation>
-    </message>
-    <message>
-        <location filename="../../plugin.py" line="96"/>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="142"/>
-        <source>Synergies by status at the end of the period</source>
-        <translation>Synergies par étape à la fin de la période</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="100"/>
-        <source>Reviewed</source>
-        <translation>Examinés</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="100"/>
-        <source>Promoted</source>
-        <translation>Promus</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="100"/>
-        <source>Now operating</source>
-        <translation>En service aujourd’hui</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="106"/>
-        <source>From possible links to operating synergies (reviews in the period)</source>
-        <translation>Des liens possibles aux synergies en service (examens de la période)</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="119"/>
-        <source>Tonnes diverted (t/yr)</source>
-        <translation>Tonnes détournées (t/an)</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="121"/>
-        <source>Emissions avoided (t CO2e/yr)</source>
-        <translation>Émissions évitées (t CO2e/an)</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="127"/>
-        <source>Outcomes of operating synergies, by the year they began operating</source>
-        <translation>Résultats des synergies en service, par année de mise en service</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="148"/>
-        <source>Flows by resource family and direction</source>
-        <translation>Flux par famille de ressource et par sens</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="162"/>
-        <source>The territory's metabolism in tonnes a year (matter and waste): offering activities → resources → needing activities</source>
-        <translation>Le métabolisme du territoire en tonnes par an (matières et déchets) : activités qui offrent → ressources → activités qui ont besoin</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="166"/>
-        <source>The territory's metabolism in flows: offering activities → resource families → needing activities</source>
-        <translation>Le métabolisme du territoire en nombre de flux : activités qui offrent → familles de ressources → activités qui ont besoin</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="174"/>
-        <source>No flow to show.</source>
-        <translation>Aucun flux à montrer.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="133"/>
-        <source>Key figures</source>
-        <translation>Chiffres clés</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="211"/>
-        <source>Synergy pipeline</source>
-        <translation>Avancement des synergies</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="213"/>
-        <source>Conversion of possible links</source>
-        <translation>Transformation des liens possibles</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="215"/>
-        <source>Outcomes by year</source>
-        <translation>Résultats par année</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="217"/>
-        <source>Flows by family</source>
-        <translation>Flux par famille</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="219"/>
-        <source>Metabolism of the territory (flows)</source>
-        <translation>Métabolisme du territoire (flux)</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="221"/>
-        <source>Metabolism of the territory (tonnes)</source>
-        <translation>Métabolisme du territoire (tonnes)</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="169"/>
-        <source>Synergies map</source>
-        <translation>Carte des synergies</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="227"/>
-        <source>Indicators</source>
-        <translation>Indicateurs</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="230"/>
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location filename="../../sharing/styling.py" line="105"/>
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="233"/>
-        <source>Contributions inside the organisation</source>
-        <translation>Contributions au sein de l'organisation</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="234"/>
-        <source>Flows recorded</source>
-        <translation>Flux saisis</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="234"/>
-        <source>Synergy steps</source>
-        <translation>Étapes de synergies</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="118"/>
-        <source>Page {page} of {pages}</source>
-        <translation>Page {page} sur {pages}</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="124"/>
-        <source>Territory report — {level} — {start} to {end}</source>
-        <translation>Rapport du territoire — {level} — du {start} au {end}</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="172"/>
-        <source>The workspace has no company yet: no map.</source>
-        <translation>L'espace de travail n'a pas encore d'entreprise : pas de carte.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="224"/>
-        <source>{count} matter or waste flows have no quantity in tonnes and are not drawn.</source>
-        <translation>{count} flux de matières ou de déchets n’ont pas de quantité en tonnes et ne sont pas dessinés.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="266"/>
-        <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the report is complete.</source>
-        <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; le rapport est complet.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="98"/>
-        <source>From {start} to {end}</source>
-        <translation>Du {start} au {end}</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="102"/>
-        <source>* includes estimates made with the workspace&apos;s emission factors, for operating synergies whose avoided emissions were not entered.</source>
-        <translation>* comprend des estimations faites avec les facteurs d'émission de l'espace de travail, pour les synergies en service dont les émissions évitées n'ont pas été saisies.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="105"/>
-        <source>The charts are not drawn: this QGIS has no matplotlib (QGIS&apos;s installers for Windows and macOS ship it; on Linux install python3-matplotlib). The figures are complete.</source>
-        <translation>Les graphiques ne sont pas dessinés : ce QGIS n'a pas matplotlib (les installateurs de QGIS pour Windows et macOS le fournissent ; sous Linux, installez python3-matplotlib). Les chiffres sont complets.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="108"/>
-        <source>Territorial Flux workspace “{name}”, report written on {date}.</source>
-        <translation>Espace de travail Territorial Flux « {name} », rapport écrit le {date}.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="145"/>
-        <source>matplotlib is not installed in this QGIS: the report is written without its charts.</source>
-        <translation>matplotlib n'est pas installé dans ce QGIS : le rapport est écrit sans ses graphiques.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/charts.py" line="175"/>
-        <source>Offers: {offers} — needs: {needs}. In the middle, each family's offers → needs.</source>
-        <translation>Offres : {offers} — besoins : {needs}. Au milieu, les offres → les besoins de chaque famille.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="143"/>
-        <source>{status}: {count}</source>
-        <translation>{status} : {count}</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/pages.py" line="191"/>
-        <source>The map shows the synergies as they stand today, whatever the period.</source>
-        <translation>La carte montre les synergies telles qu'elles sont aujourd'hui, quelle que soit la période.</translation>
     </message>
     <message>
         <location filename="../../gui/flow_dialog.py" line="289"/>
@@ -2012,6 +1907,61 @@
         <location filename="../../gui/import_dialog.py" line="317"/>
         <source>Several columns name this field: choose the one to import.</source>
         <translation>Plusieurs colonnes désignent ce champ : choisissez celle à importer.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="96"/>
+        <source>Territory report</source>
+        <translation>Rapport du territoire</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="39"/>
+        <source>Writes the report of {name} for a period: the figures funders ask for, the synergy pipeline, the metabolism and the map. Flows and synergies more restricted than the audience&apos;s level are not counted; a report for partners names no advisor.</source>
+        <translation>Écrit le rapport de {name} pour une période : les chiffres que demandent les financeurs, l'avancement des synergies, le métabolisme et la carte. Les flux et synergies plus restreints que le niveau du public ne sont pas comptés ; un rapport pour les partenaires ne nomme aucun conseiller.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="48"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="50"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="53"/>
+        <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Classeur (*.xlsx);;Page web (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="63"/>
+        <source>Write the report</source>
+        <translation>Écrire le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="80"/>
+        <source>Choose the file to write (.pdf, .xlsx or .html).</source>
+        <translation>Choisissez le fichier à écrire (.pdf, .xlsx ou .html).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="97"/>
+        <source>Open a workspace first: the report is written from the open workspace.</source>
+        <translation>Ouvrez d'abord un espace de travail : le rapport est écrit à partir de l'espace ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="116"/>
+        <source>Report written: {path}.</source>
+        <translation>Rapport écrit : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="118"/>
+        <source>Its layout “{layout}” is in the workspace's project (Project ▸ Layouts once the workspace is opened again).</source>
+        <translation>Sa mise en page « {layout} » est dans le projet de l'espace de travail (Projet ▸ Mises en page, une fois l'espace rouvert).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_dialog.py" line="121"/>
+        <source>Without charts: this QGIS has no matplotlib.</source>
+        <translation>Sans graphiques : ce QGIS n’a pas matplotlib.</translation>
     </message>
     <message>
         <location filename="../../gui/share_dialog.py" line="29"/>
@@ -2119,9 +2069,224 @@
         <translation>Export pour les partenaires écrit : {path} ({companies} entreprises, {flows} offres et besoins, {synergies} synergies).</translation>
     </message>
     <message>
+        <location filename="../../gui/synergy_dock.py" line="278"/>
+        <source>Use the estimate</source>
+        <translation>Reprendre l'estimation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/synergy_dock.py" line="544"/>
+        <source>estimate: {value}</source>
+        <translation>estimation : {value}</translation>
+    </message>
+    <message>
         <location filename="../../plugin.py" line="87"/>
         <source>Share with partners…</source>
         <translation>Partager avec les partenaires…</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="89"/>
+        <source>Territory report…</source>
+        <translation>Rapport du territoire…</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="96"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="142"/>
+        <source>Synergies by status at the end of the period</source>
+        <translation>Synergies par étape à la fin de la période</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="100"/>
+        <source>Reviewed</source>
+        <translation>Examinés</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="100"/>
+        <source>Promoted</source>
+        <translation>Promu</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="100"/>
+        <source>Now operating</source>
+        <translation>En service aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="106"/>
+        <source>From possible links to operating synergies (reviews in the period)</source>
+        <translation>Des liens possibles aux synergies en service (examens de la période)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="119"/>
+        <source>Tonnes diverted (t/yr)</source>
+        <translation>Tonnes détournées (t/an)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="121"/>
+        <source>Emissions avoided (t CO2e/yr)</source>
+        <translation>Émissions évitées (t CO2e/an)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="127"/>
+        <source>Outcomes of operating synergies, by the year they began operating</source>
+        <translation>Résultats des synergies en service, par année de mise en service</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="148"/>
+        <source>Flows by resource family and direction</source>
+        <translation>Flux par famille de ressource et par sens</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="162"/>
+        <source>The territory's metabolism in tonnes a year (matter and waste): offering activities → resources → needing activities</source>
+        <translation>Le métabolisme du territoire en tonnes par an (matières et déchets) : activités qui offrent → ressources → activités qui ont besoin</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="166"/>
+        <source>The territory's metabolism in flows: offering activities → resource families → needing activities</source>
+        <translation>Le métabolisme du territoire en nombre de flux : activités qui offrent → familles de ressources → activités qui ont besoin</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="174"/>
+        <source>No flow to show.</source>
+        <translation>Aucun flux à montrer.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/charts.py" line="175"/>
+        <source>Offers: {offers} — needs: {needs}. In the middle, each family's offers → needs.</source>
+        <translation>Offres : {offers} — besoins : {needs}. Au milieu, les offres → les besoins de chaque famille.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="133"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="211"/>
+        <source>Synergy pipeline</source>
+        <translation>Avancement des synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="213"/>
+        <source>Conversion of possible links</source>
+        <translation>Transformation des liens possibles</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="215"/>
+        <source>Outcomes by year</source>
+        <translation>Résultats par année</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="217"/>
+        <source>Flows by family</source>
+        <translation>Flux par famille</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="219"/>
+        <source>Metabolism of the territory (flows)</source>
+        <translation>Métabolisme du territoire (flux)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="221"/>
+        <source>Metabolism of the territory (tonnes)</source>
+        <translation>Métabolisme du territoire (tonnes)</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="169"/>
+        <source>Synergies map</source>
+        <translation>Carte des synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="227"/>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="230"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../sharing/styling.py" line="105"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="233"/>
+        <source>Contributions inside the organisation</source>
+        <translation>Contributions au sein de l'organisation</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="234"/>
+        <source>Flows recorded</source>
+        <translation>Flux saisis</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="234"/>
+        <source>Synergy steps</source>
+        <translation>Étapes de synergies</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="118"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="124"/>
+        <source>Territory report — {level} — {start} to {end}</source>
+        <translation>Rapport du territoire — {level} — du {start} au {end}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="143"/>
+        <source>{status}: {count}</source>
+        <translation>{status} : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="172"/>
+        <source>The workspace has no company yet: no map.</source>
+        <translation>L'espace de travail n'a pas encore d'entreprise : pas de carte.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="191"/>
+        <source>The map shows the synergies as they stand today, whatever the period.</source>
+        <translation>La carte montre les synergies telles qu'elles sont aujourd'hui, quelle que soit la période.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="224"/>
+        <source>{count} matter or waste flows have no quantity in tonnes and are not drawn.</source>
+        <translation>{count} flux de matières ou de déchets n’ont pas de quantité en tonnes et ne sont pas dessinés.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/pages.py" line="266"/>
+        <source>The layout was not saved in the team workspace&apos;s shared project (only its administrators may change it); the report is complete.</source>
+        <translation>La mise en page n'a pas été enregistrée dans le projet partagé de l'espace d'équipe (seuls ses administrateurs peuvent le modifier) ; le rapport est complet.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="98"/>
+        <source>From {start} to {end}</source>
+        <translation>Du {start} au {end}</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="102"/>
+        <source>* includes estimates made with the workspace&apos;s emission factors, for operating synergies whose avoided emissions were not entered.</source>
+        <translation>* comprend des estimations faites avec les facteurs d'émission de l'espace de travail, pour les synergies en service dont les émissions évitées n'ont pas été saisies.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="105"/>
+        <source>The charts are not drawn: this QGIS has no matplotlib (QGIS&apos;s installers for Windows and macOS ship it; on Linux install python3-matplotlib). The figures are complete.</source>
+        <translation>Les graphiques ne sont pas dessinés : ce QGIS n'a pas matplotlib (les installateurs de QGIS pour Windows et macOS le fournissent ; sous Linux, installez python3-matplotlib). Les chiffres sont complets.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="108"/>
+        <source>Territorial Flux workspace “{name}”, report written on {date}.</source>
+        <translation>Espace de travail Territorial Flux « {name} », rapport écrit le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="145"/>
+        <source>matplotlib is not installed in this QGIS: the report is written without its charts.</source>
+        <translation>matplotlib n'est pas installé dans ce QGIS : le rapport est écrit sans ses graphiques.</translation>
     </message>
     <message>
         <location filename="../../sharing/partners.py" line="32"/>
@@ -2758,74 +2923,79 @@
 <context>
     <name>PrintMapAlgorithm</name>
     <message>
-        <location filename="../../processing/print_map.py" line="68"/>
+        <location filename="../../processing/print_map.py" line="75"/>
         <source>Map theme</source>
         <translation>Thème de carte</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="69"/>
+        <location filename="../../processing/print_map.py" line="76"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="70"/>
+        <location filename="../../processing/print_map.py" line="77"/>
         <source>Paper size</source>
         <translation>Format du papier</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="71"/>
+        <location filename="../../processing/print_map.py" line="78"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="72"/>
+        <location filename="../../processing/print_map.py" line="79"/>
         <source>Most restricted confidentiality level the audience may see</source>
         <translation>Niveau de confidentialité le plus restreint que les destinataires peuvent voir</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="75"/>
+        <location filename="../../processing/print_map.py" line="82"/>
         <source>Atlas: one page per</source>
         <translation>Atlas : une page par</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="77"/>
+        <location filename="../../processing/print_map.py" line="85"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="79"/>
+        <location filename="../../processing/print_map.py" line="87"/>
         <source>Printed map</source>
         <translation>Carte imprimée</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="81"/>
+        <location filename="../../processing/print_map.py" line="89"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="82"/>
+        <location filename="../../processing/print_map.py" line="90"/>
         <source>Layout saved in the workspace&apos;s project</source>
         <translation>Mise en page enregistrée dans le projet de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="100"/>
+        <location filename="../../processing/print_map.py" line="109"/>
         <source>Page written: {path}</source>
         <translation>Page écrite : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="102"/>
+        <location filename="../../processing/print_map.py" line="111"/>
         <source>Map written to {path} (pages: {pages}); layout “{layout}” saved in the workspace's project.</source>
         <translation>Carte écrite dans {path} (pages : {pages}) ; mise en page « {layout} » enregistrée dans le projet de l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="83"/>
+        <location filename="../../processing/print_map.py" line="91"/>
         <source>Whether the layout was saved in the workspace&apos;s project (a team workspace&apos;s shared project is changed by its administrators only)</source>
         <translation>Mise en page enregistrée ou non dans le projet de l'espace de travail (le projet partagé d'un espace d'équipe n'est modifié que par ses administrateurs)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="106"/>
+        <location filename="../../processing/print_map.py" line="115"/>
         <source>Map written to {path} (pages: {pages}).</source>
         <translation>Carte écrite dans {path} (pages : {pages}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/print_map.py" line="84"/>
+        <source>Background</source>
+        <translation>Fond de carte</translation>
     </message>
 </context>
 <context>
@@ -2921,17 +3091,17 @@
         <translation>Flux importés</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="22"/>
+        <location filename="../../processing/print_map.py" line="23"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="23"/>
+        <location filename="../../processing/print_map.py" line="24"/>
         <source>QGIS layout template (*.qpt)</source>
         <translation>Modèle de mise en page QGIS (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../../processing/print_map.py" line="28"/>
+        <location filename="../../processing/print_map.py" line="29"/>
         <source>Print territory map</source>
         <translation>Imprimer la carte du territoire</translation>
     </message>
@@ -2939,11 +3109,6 @@
         <location filename="../../processing/report.py" line="23"/>
         <source>Maps</source>
         <translation>Cartes</translation>
-    </message>
-    <message>
-        <location filename="../../processing/print_map.py" line="31"/>
-        <source>Prints a map of the territory to a PDF or PNG file (OUTPUT): its synergies, its missing links or its metabolism (THEME), on A4 or A3 paper (PAPER, ORIENTATION), with a legend of what the page shows and its counts, a scale bar, a north arrow, the title (TITLE), the territory&apos;s name and the date, the data sources, the workspace&apos;s last update and a confidentiality mention. Flows and synergies more restricted than MAX_CONFIDENTIALITY are left out of every layer the map draws and of the legend&apos;s counts; contact names, e-mails and phones are never printed. ATLAS prints one page per commune or business zone that has companies (their boundaries from the areas layer, else the extent of their companies). TEMPLATE: a .qpt layout whose items have the ids map, legend, title, subtitle, scalebar, north_arrow, sources and confidentiality (start from the plugin&apos;s resources/layouts/territory_map.qpt); its page size is kept. The missing-links map uses the workspace&apos;s latest value-chain analysis and runs it first when there is none or it is older than the data. The layout, and its layers filtered for the level, are saved in the workspace&apos;s project under Printed maps, to reprint or adjust from QGIS&apos;s layout designer.</source>
-        <translation>Imprime une carte du territoire dans un fichier PDF ou PNG (OUTPUT) : ses synergies, ses chaînons manquants ou son métabolisme (THEME), sur papier A4 ou A3 (PAPER, ORIENTATION), avec une légende de ce que montre la page et ses décomptes, une barre d'échelle, une flèche du nord, le titre (TITLE), le nom du territoire et la date, les sources des données, la dernière mise à jour de l'espace de travail et une mention de confidentialité. Les flux et les synergies plus restreints que MAX_CONFIDENTIALITY sont exclus de toutes les couches dessinées et des décomptes de la légende ; les noms, courriels et téléphones des contacts ne sont jamais imprimés. ATLAS imprime une page par commune ou zone d'activités comptant des entreprises (ses limites d'après la couche des périmètres, sinon l'emprise de ses entreprises). TEMPLATE : une mise en page .qpt dont les éléments ont les identifiants map, legend, title, subtitle, scalebar, north_arrow, sources et confidentiality (partez du fichier resources/layouts/territory_map.qpt de l'extension) ; son format de page est conservé. La carte des chaînons manquants utilise la dernière analyse des chaînes de valeur de l'espace de travail et la lance d'abord s'il n'y en a pas ou si elle est plus ancienne que les données. La mise en page et ses couches filtrées pour le niveau sont enregistrées dans le projet de l'espace de travail, sous Cartes imprimées, pour être réimprimées ou ajustées depuis le concepteur de mise en page de QGIS.</translation>
     </message>
     <message>
         <location filename="../../processing/upgrade_workspace.py" line="13"/>
@@ -3021,19 +3186,9 @@
         <translation>{name} : « {value} » n'est pas accepté ; utilisez l'un de : {words}.</translation>
     </message>
     <message>
-        <location filename="../../processing/report.py" line="17"/>
-        <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;Web page (*.html)</source>
-        <translation>PDF (*.pdf);;Classeur (*.xlsx);;Page web (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/report.py" line="22"/>
-        <source>Territory report</source>
-        <translation>Rapport du territoire</translation>
-    </message>
-    <message>
-        <location filename="../../processing/report.py" line="25"/>
-        <source>Writes the territory&apos;s report for a period (FROM and TO, ISO dates, both included; by default from 1 January of this year to today): companies, flows by direction and family, synergies per status as of TO (from their history), synergies created and that began operating in the period, tonnes diverted, savings, CO2e avoided and kilometres of operating synergies, possible links promoted and rejected. OUTPUT&apos;s extension chooses the form: .xlsx (sheets indicators, synergies and, inside the organisation, contributors), .html (one self-contained page) or .pdf (a QGIS layout of seven pages with the charts, the metabolism as a Sankey in flows and in tonnes, and the synergies map; it is saved in the workspace&apos;s project). Only flows and synergies at MAX_CONFIDENTIALITY or a less restricted level are counted; at partners and public the report carries no advisor&apos;s name and no savings. Avoided emissions left empty are estimated from the workspace&apos;s emission factors and marked as estimated.</source>
-        <translation>Écrit le rapport du territoire pour une période (FROM et TO, dates ISO, toutes deux comprises ; par défaut du 1er janvier de cette année à aujourd'hui) : entreprises, flux par sens et par famille, synergies par étape à la date TO (d'après leur historique), synergies créées et mises en service dans la période, tonnes détournées, économies, CO2e évité et kilomètres des synergies en service, liens possibles promus et rejetés. L'extension de OUTPUT choisit la forme : .xlsx (feuilles indicators, synergies et, au sein de l'organisation, contributors), .html (une seule page autonome) ou .pdf (une mise en page QGIS de sept pages avec les graphiques, le métabolisme en diagramme de Sankey en flux et en tonnes, et la carte des synergies ; elle est enregistrée dans le projet de l'espace de travail). Seuls les flux et synergies de niveau MAX_CONFIDENTIALITY ou moins restreint sont comptés ; aux niveaux partners et public, le rapport ne porte aucun nom de conseiller ni aucune économie. Les émissions évitées laissées vides sont estimées avec les facteurs d'émission de l'espace de travail et marquées comme estimées.</translation>
+        <location filename="../../processing/print_map.py" line="32"/>
+        <source>Prints a map of the territory to a PDF or PNG file (OUTPUT): its synergies, its missing links or its metabolism (THEME), on A4 or A3 paper (PAPER, ORIENTATION), with a legend of what the page shows and its counts, a scale bar, a north arrow, the title (TITLE), the territory&apos;s name and the date, the data sources, the workspace&apos;s last update and a confidentiality mention. Flows and synergies more restricted than MAX_CONFIDENTIALITY are left out of every layer the map draws and of the legend&apos;s counts; contact names, e-mails and phones are never printed. ATLAS prints one page per commune or business zone that has companies (their boundaries from the areas layer, else the extent of their companies), or one page per resource family (family: the families with missing links, synergies or flows, each page drawing only its family&apos;s marks). On the whole territory, missing links are counted per commune (else business zone, else hexagon) and possible links drawn as flows between them. BACKGROUND: areas (the areas&apos; outlines and names), osm or planign (OpenStreetMap&apos;s or IGN&apos;s web tiles under them, credited on the page; printed without tiles when their server cannot be reached) or none. TEMPLATE: a .qpt layout whose items have the ids map, legend, title, subtitle, scalebar, north_arrow, sources and confidentiality (start from the plugin&apos;s resources/layouts/territory_map.qpt); its page size is kept. The missing-links map uses the workspace&apos;s latest value-chain analysis and runs it first when there is none or it is older than the data. The layout, and its layers filtered for the level, are saved in the workspace&apos;s project under Printed maps, to reprint or adjust from QGIS&apos;s layout designer.</source>
+        <translation>Imprime une carte du territoire dans un fichier PDF ou PNG (OUTPUT) : ses synergies, ses chaînons manquants ou son métabolisme (THEME), sur papier A4 ou A3 (PAPER, ORIENTATION), avec une légende de ce que montre la page et ses décomptes, une barre d'échelle, une flèche du nord, le titre (TITLE), le nom du territoire et la date, les sources des données, la dernière mise à jour de l'espace de travail et une mention de confidentialité. Les flux et les synergies plus restreints que MAX_CONFIDENTIALITY sont exclus de toutes les couches dessinées et des décomptes de la légende ; les noms, courriels et téléphones des contacts ne sont jamais imprimés. ATLAS imprime une page par commune ou zone d'activités comptant des entreprises (ses limites d'après la couche des périmètres, sinon l'emprise de ses entreprises), ou une page par famille de ressource (family : les familles ayant des chaînons manquants, des synergies ou des flux, chaque page ne dessinant que les marques de sa famille). Sur l'ensemble du territoire, les chaînons manquants sont comptés par commune (sinon par zone d'activités, sinon par hexagone) et les liens possibles dessinés comme des flux entre elles. BACKGROUND : areas (contours et noms des périmètres), osm ou planign (tuiles web d'OpenStreetMap ou de l'IGN sous ceux-ci, créditées sur la page ; imprimée sans tuiles quand leur serveur est injoignable) ou none. TEMPLATE : une mise en page .qpt dont les éléments ont les identifiants map, legend, title, subtitle, scalebar, north_arrow, sources et confidentiality (partez du fichier resources/layouts/territory_map.qpt de l'extension) ; son format de page est conservé. La carte des chaînons manquants utilise la dernière analyse des chaînes de valeur de l'espace de travail et la lance d'abord s'il n'y en a pas ou si elle est plus ancienne que les données. La mise en page et ses couches filtrées pour le niveau sont enregistrées dans le projet de l'espace de travail, sous Cartes imprimées, pour être réimprimées ou ajustées depuis le concepteur de mise en page de QGIS.</translation>
     </message>
     <message>
         <location filename="../../processing/create_demo.py" line="21"/>
@@ -3099,6 +3254,21 @@
         <location filename="../../processing/import_flows.py" line="31"/>
         <source>Imports offers and needs from a CSV or a spreadsheet such as the plugin's template (Territorial Flux → Save the flows template…), or a ZIP archive of one; when several sheets hold flows, give one as path|layername=sheet. Headers are recognised in English and French, in any case and with or without accents: company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (a code or words of the nomenclature), quantity/quantité (1 200, 12,5 or 12 t; 1,200 reads as the column's other numbers say, else as the interface's language: 1.2 in French, 1200 in English), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Companies are found by SIRET, else by name. A resource word is taken when it names one resource without doubt (a word the workspace learned, the vocabulary, a label); rows whose word still names several go to REJECTS with their candidates. WORDS settles such words (word=code; …): they are used for this file and remembered by the workspace, in the same transaction as the flows. All rows are written in one transaction; rows not imported are listed with their reason in REJECTS.</source>
         <translation>Importe des offres et des besoins depuis un CSV ou un tableur comme le modèle de l'extension (Territorial Flux → Enregistrer le modèle de flux…), ou une archive ZIP de l'un d'eux ; quand plusieurs feuilles contiennent des flux, indiquez-en une par chemin|layername=feuille. Les en-têtes sont reconnus en anglais et en français, en majuscules ou minuscules, avec ou sans accents : company/entreprise, siret, direction/sens (offer/need, offre/besoin), resource/ressource (un code ou des mots de la nomenclature), quantity/quantité (1 200, 12,5 ou 12 t ; 1,200 se lit comme le disent les autres nombres de la colonne, sinon selon la langue de l'interface : 1,2 en français, 1200 en anglais), unit/unité, confidentiality/confidentialité, priority/priorité, comment/commentaire. Les entreprises sont trouvées par SIRET, sinon par nom. Un mot de ressource est retenu quand il désigne une ressource sans doute possible (un mot appris par l'espace de travail, le vocabulaire, un libellé) ; les lignes dont le mot en désigne encore plusieurs vont dans REJECTS avec leurs candidates. WORDS précise ces mots (mot=code ; …) : ils servent pour ce fichier et sont retenus par l'espace de travail, dans la même transaction que les flux. Toutes les lignes sont écrites en une transaction ; les lignes non importées sont listées avec leur raison dans REJECTS.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="17"/>
+        <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Classeur (*.xlsx);;Page web (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="22"/>
+        <source>Territory report</source>
+        <translation>Rapport du territoire</translation>
+    </message>
+    <message>
+        <location filename="../../processing/report.py" line="25"/>
+        <source>Writes the territory&apos;s report for a period (FROM and TO, ISO dates, both included; by default from 1 January of this year to today): companies, flows by direction and family, synergies per status as of TO (from their history), synergies created and that began operating in the period, tonnes diverted, savings, CO2e avoided and kilometres of operating synergies, possible links promoted and rejected. OUTPUT&apos;s extension chooses the form: .xlsx (sheets indicators, synergies and, inside the organisation, contributors), .html (one self-contained page) or .pdf (a QGIS layout of seven pages with the charts, the metabolism as a Sankey in flows and in tonnes, and the synergies map; it is saved in the workspace&apos;s project). Only flows and synergies at MAX_CONFIDENTIALITY or a less restricted level are counted; at partners and public the report carries no advisor&apos;s name and no savings. Avoided emissions left empty are estimated from the workspace&apos;s emission factors and marked as estimated.</source>
+        <translation>Écrit le rapport du territoire pour une période (FROM et TO, dates ISO, toutes deux comprises ; par défaut du 1er janvier de cette année à aujourd'hui) : entreprises, flux par sens et par famille, synergies par étape à la date TO (d'après leur historique), synergies créées et mises en service dans la période, tonnes détournées, économies, CO2e évité et kilomètres des synergies en service, liens possibles promus et rejetés. L'extension de OUTPUT choisit la forme : .xlsx (feuilles indicators, synergies et, au sein de l'organisation, contributors), .html (une seule page autonome) ou .pdf (une mise en page QGIS de sept pages avec les graphiques, le métabolisme en diagramme de Sankey en flux et en tonnes, et la carte des synergies ; elle est enregistrée dans le projet de l'espace de travail). Seuls les flux et synergies de niveau MAX_CONFIDENTIALITY ou moins restreint sont comptés ; aux niveaux partners et public, le rapport ne porte aucun nom de conseiller ni aucune économie. Les émissions évitées laissées vides sont estimées avec les facteurs d'émission de l'espace de travail et marquées comme estimées.</translation>
     </message>
 </context>
 <context>
@@ -3840,6 +4010,16 @@
         <translation>Familles de ressources</translation>
     </message>
     <message>
+        <location filename="../../storage/schema.py" line="413"/>
+        <source>Learned words</source>
+        <translation>Mots appris</translation>
+    </message>
+    <message>
+        <location filename="../../storage/schema.py" line="413"/>
+        <source>Word</source>
+        <translation>Mot</translation>
+    </message>
+    <message>
         <location filename="../../storage/schema.py" line="427"/>
         <source>A factor needs its source and the date of that source.</source>
         <translation>Un facteur a besoin de sa source et de la date de cette source.</translation>
@@ -3879,31 +4059,21 @@
         <source>Note</source>
         <translation>Note</translation>
     </message>
-    <message>
-        <location filename="../../storage/schema.py" line="413"/>
-        <source>Learned words</source>
-        <translation>Mots appris</translation>
-    </message>
-    <message>
-        <location filename="../../storage/schema.py" line="413"/>
-        <source>Word</source>
-        <translation>Mot</translation>
-    </message>
 </context>
 <context>
     <name>TerritorialFlux</name>
     <message>
-        <location filename="../../project/themes.py" line="23"/>
+        <location filename="../../project/themes.py" line="24"/>
         <source>Synergies</source>
         <translation>Synergies</translation>
     </message>
     <message>
-        <location filename="../../project/themes.py" line="23"/>
+        <location filename="../../project/themes.py" line="24"/>
         <source>Missing links</source>
         <translation>Chaînons manquants</translation>
     </message>
     <message>
-        <location filename="../../project/themes.py" line="23"/>
+        <location filename="../../project/themes.py" line="24"/>
         <source>Metabolism</source>
         <translation>Métabolisme</translation>
     </message>
@@ -4129,42 +4299,42 @@
         <translation>Impossible de lire la table {table} de {path}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="186"/>
+        <location filename="../../printing/export.py" line="188"/>
         <source>The output must be a .pdf or .png file, not {file}.</source>
         <translation>La sortie doit être un fichier .pdf ou .png, et non {file}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="219"/>
+        <location filename="../../printing/export.py" line="221"/>
         <source>&apos;{value}&apos; is not a map theme; use one of: {words}.</source>
         <translation>« {value} » n'est pas un thème de carte ; utilisez l'un de ceux-ci : {words}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="223"/>
+        <location filename="../../printing/export.py" line="225"/>
         <source>The template {file} does not exist.</source>
         <translation>Le modèle {file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="229"/>
+        <location filename="../../printing/export.py" line="231"/>
         <source>The workspace has no company and no territory outline: there is nothing to print yet.</source>
         <translation>L'espace de travail ne contient ni entreprise ni contour de territoire : il n'y a encore rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="253"/>
+        <location filename="../../printing/export.py" line="259"/>
         <source>Cannot list the pages of the atlas in {path}.</source>
         <translation>Impossible d'établir la liste des pages de l'atlas dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="257"/>
+        <location filename="../../printing/export.py" line="266"/>
         <source>No {kind} has companies: the atlas would have no page.</source>
         <translation>Aucune {kind} ne compte d'entreprise : l'atlas n'aurait aucune page.</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="268"/>
+        <location filename="../../printing/export.py" line="274"/>
         <source>{file} is not a QGIS layout template (.qpt).</source>
         <translation>{file} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="273"/>
+        <location filename="../../printing/export.py" line="279"/>
         <source>The template has no map item with the id &apos;map&apos;: give the map that id in the layout designer&apos;s item properties.</source>
         <translation>Le modèle n'a aucun élément carte d'identifiant « map » : donnez cet identifiant à la carte dans les propriétés de l'élément, dans le concepteur de mise en page.</translation>
     </message>
@@ -4174,7 +4344,7 @@
         <translation>Impossible de stocker le projet dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="372"/>
+        <location filename="../../printing/export.py" line="405"/>
         <source>The map could not be written to {file} ({error}).</source>
         <translation>La carte n'a pas pu être écrite dans {file} ({error}).</translation>
     </message>
@@ -4674,37 +4844,37 @@
         <translation>Donnez un nom à l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="337"/>
+        <location filename="../../storage/postgres.py" line="338"/>
         <source>{schema} cannot name a team workspace: use lowercase letters, digits and _, starting with a letter (at most 41 characters).</source>
         <translation>{schema} ne peut pas nommer un espace de travail d'équipe : utilisez des lettres minuscules, des chiffres et _, en commençant par une lettre (41 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="344"/>
+        <location filename="../../storage/postgres.py" line="345"/>
         <source>The schema {schema} already exists on this server: choose another name.</source>
         <translation>Le schéma {schema} existe déjà sur ce serveur : choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="351"/>
+        <location filename="../../storage/postgres.py" line="352"/>
         <source>PostGIS is not enabled in this database and cannot be enabled by you: {error}</source>
         <translation>PostGIS n'est pas activé dans cette base de données et vous ne pouvez pas l'activer : {error}</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="355"/>
+        <location filename="../../storage/postgres.py" line="356"/>
         <source>PostGIS does not know the coordinate reference system {crs}: choose an EPSG one.</source>
         <translation>PostGIS ne connaît pas le système de coordonnées de référence {crs} : choisissez-en un du registre EPSG.</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="368"/>
+        <location filename="../../storage/postgres.py" line="369"/>
         <source>Cannot create the team workspace {schema}: {error}</source>
         <translation>Impossible de créer l'espace de travail d'équipe {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../../storage/postgres.py" line="332"/>
+        <location filename="../../storage/postgres.py" line="333"/>
         <source>A team workspace is created through a PostgreSQL connection saved in QGIS: write postgres:connection=NAME;schema=SCHEMA.</source>
         <translation>Un espace de travail d'équipe se crée au moyen d'une connexion PostgreSQL enregistrée dans QGIS : écrivez postgres:connection=NOM;schema=SCHEMA.</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="116"/>
+        <location filename="../../project/build.py" line="118"/>
         <source>Cannot read the project stored in {path}: {error}</source>
         <translation>Impossible de lire le projet stocké dans {path} : {error}</translation>
     </message>
@@ -4719,12 +4889,12 @@
         <translation>La mise à niveau de {path} a échoué et rien n'a été modifié : {error}</translation>
     </message>
     <message>
-        <location filename="../../project/build.py" line="100"/>
+        <location filename="../../project/build.py" line="102"/>
         <source>Cannot store the style of {table} in {path}: {error}</source>
         <translation>Impossible de stocker le style de {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../printing/export.py" line="135"/>
+        <location filename="../../printing/export.py" line="136"/>
         <source>This team workspace has no value-chain analysis yet and your role may not store one: ask an editor to run Analyse value chains, or print another theme.</source>
         <translation>Cet espace de travail d'équipe n'a pas encore d'analyse des chaînes de valeur et votre rôle ne permet pas d'en enregistrer une : demandez à un éditeur de lancer « Analyser les chaînes de valeur », ou imprimez un autre thème.</translation>
     </message>
@@ -4774,24 +4944,14 @@
         <translation>« {value} » ne désigne pas une ressource unique de la nomenclature ; ressources proches : {candidates}. Écrivez le code.</translation>
     </message>
     <message>
-        <location filename="../../reporting/report.py" line="52"/>
-        <source>The report must be a .pdf, .xlsx or .html file, not {file}.</source>
-        <translation>Le rapport doit être un fichier .pdf, .xlsx ou .html, pas {file}.</translation>
+        <location filename="../../printing/content.py" line="188"/>
+        <source>&apos;{value}&apos; is not a background; use one of: {words}.</source>
+        <translation>« {value} » n'est pas un fond de carte ; utilisez l'un de : {words}.</translation>
     </message>
     <message>
-        <location filename="../../reporting/report.py" line="64"/>
-        <source>{name}: &apos;{value}&apos; is not a date written like 2025-01-31.</source>
-        <translation>{name} : « {value} » n'est pas une date écrite comme 2025-01-31.</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="67"/>
-        <source>The period starts ({start}) after it ends ({end}).</source>
-        <translation>La période commence ({start}) après sa fin ({end}).</translation>
-    </message>
-    <message>
-        <location filename="../../reporting/report.py" line="126"/>
-        <source>The report could not be written to {file} ({error}).</source>
-        <translation>Le rapport n'a pas pu être écrit dans {file} ({error}).</translation>
+        <location filename="../../printing/export.py" line="264"/>
+        <source>No resource family has anything to show on this map: the atlas would have no page.</source>
+        <translation>Aucune famille de ressource n'a rien à montrer sur cette carte : l'atlas n'aurait aucune page.</translation>
     </message>
     <message>
         <location filename="../../domain/importing.py" line="180"/>
@@ -4867,6 +5027,26 @@
         <location filename="../../importing/words.py" line="30"/>
         <source>&apos;{part}&apos; is not a word and its resource: write word=code, separated by &apos;;&apos;.</source>
         <translation>« {part} » n'est pas un mot et sa ressource : écrivez mot=code, séparés par « ; ».</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="52"/>
+        <source>The report must be a .pdf, .xlsx or .html file, not {file}.</source>
+        <translation>Le rapport doit être un fichier .pdf, .xlsx ou .html, pas {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="64"/>
+        <source>{name}: &apos;{value}&apos; is not a date written like 2025-01-31.</source>
+        <translation>{name} : « {value} » n'est pas une date écrite comme 2025-01-31.</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="67"/>
+        <source>The period starts ({start}) after it ends ({end}).</source>
+        <translation>La période commence ({start}) après sa fin ({end}).</translation>
+    </message>
+    <message>
+        <location filename="../../reporting/report.py" line="126"/>
+        <source>The report could not be written to {file} ({error}).</source>
+        <translation>Le rapport n'a pas pu être écrit dans {file} ({error}).</translation>
     </message>
     <message>
         <location filename="../../sharing/files.py" line="16"/>
