@@ -64,6 +64,7 @@ mkdir -p "$work/plain/profiles/default/QGIS"
 printf '[PythonPlugins]\nterritorial_flux_plugin=false\n' > "$work/plain/profiles/default/QGIS/QGIS3.ini"
 echo "exec(compile(open('tests/journey/partner_script.py').read(), 'partner_script.py', 'exec'))" > "$work/plain/start.py"
 env -u QT_QPA_PLATFORM TF_JOURNEY_REPORT="$work/plain/report.json" TF_JOURNEY_SHOT="$images/partners_gpkg.png" \
+  TF_JOURNEY_PROJECT="geopackage:$work/partners.gpkg?projectName=partners" \
   xvfb-run -a -s "-screen 0 1600x1000x24" qgis --profiles-path "$work/plain" --nologo --noversioncheck \
-  --project "geopackage:$work/partners.gpkg?projectName=partners" --code "$work/plain/start.py" >/dev/null 2>&1
+  --code "$work/plain/start.py" >/dev/null 2>&1
 echo "pictures regenerated in $images (see git diff --stat $images)"

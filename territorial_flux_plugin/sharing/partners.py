@@ -125,6 +125,9 @@ def _write_tables(path, driver_name, rows, issue, with_geometry, options=None):
     if source is None:
         _failed(path)
     transform = None if with_geometry else _wgs84_transform(issue)
+    # GeoPackage writes in transactions; GDAL 3.10's workbook driver refuses them (it writes the
+    # file whole when closed, so it needs none)
+    batched = bool(source.TestCapability(ogr.ODsCTransactions))
     srs = _srs(issue.crs_authid) if with_geometry else None
     for table in sharing.SHARED_TABLES:
         geometry = sharing.GEOMETRIES[table] if with_geometry else None
@@ -133,19 +136,23 @@ def _write_tables(path, driver_name, rows, issue, with_geometry, options=None):
         if points:
             columns += WGS84_COLUMNS
         layer = _create_layer(source, path, table, srs, geometry, columns, (options or {}).get(table, ()))
-        source.StartTransaction()
+        if batched:
+            source.StartTransaction()
         for row in rows.table(table):
             values = {c: row.get(c) for c in sharing.SHARED_COLUMNS[table]}
             if points:
                 values["longitude"], values["latitude"] = longitude_latitude(row.get("geom"), transform)
             _add(layer, path, values, row.get("geom") if geometry else None)
-        source.CommitTransaction()
+        if batched:
+            source.CommitTransaction()
     layer = _create_layer(source, path, README, None, None, ["key", "label", "value"],
                           (options or {}).get(README, ()))
-    source.StartTransaction()
+    if batched:
+        source.StartTransaction()
     for key, label, value in readme_rows(issue, rows.counts):
         _add(layer, path, {"key": key, "label": label, "value": value})
-    source.CommitTransaction()
+    if batched:
+        source.CommitTransaction()
     # The file is complete only once GDAL closes it (the workbook is written then): no reference
     # to the data source or its layers may outlive this function.
     gdal.ErrorReset()

@@ -1,5 +1,6 @@
-"""Run inside a second QGIS desktop, where the plugin is not enabled, by test_journey.py: the stored
-project was opened at start (--project); report how the canvas shows it, save a screenshot, quit."""
+"""Run inside a second QGIS desktop, where the plugin is not enabled, by test_journey.py: open the
+stored project named by TF_JOURNEY_PROJECT as Project > Open From > GeoPackage does, in the QGIS
+window as it is; report how the canvas shows it, save a screenshot, quit."""
 
 import json
 import os
@@ -23,6 +24,7 @@ def wait(predicate, seconds):
 def run():
     try:
         project = QgsProject.instance()
+        iface.addProject(os.environ["TF_JOURNEY_PROJECT"])  # what Project > Open From > GeoPackage calls
         wait(lambda: len(project.mapLayers()) > 0, 30.0)
         canvas = iface.mapCanvas()
         wait(lambda: canvas.isDrawing(), 2.0)

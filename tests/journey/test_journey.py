@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 LANGUAGES = ("en", "fr")
 
 
-def _qgis(folder, script, env, plugin_enabled, language, project=None, timeout=150):
+def _qgis(folder, script, env, plugin_enabled, language, timeout=150):
     for program in ("qgis", "xvfb-run"):
         assert shutil.which(program), "{} is required (Debian packages qgis and xvfb)".format(program)
     profile = folder / "profiles" / "default" / "QGIS"
@@ -34,8 +34,6 @@ def _qgis(folder, script, env, plugin_enabled, language, project=None, timeout=1
         env.pop("QGIS_PLUGINPATH", None)
     command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(folder),
                "--nologo", "--noversioncheck", "--code", str(starter)]
-    if project:
-        command[-2:-2] = ["--project", project]
     # its own process group: on a timeout, QGIS goes with xvfb-run instead of living on
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     try:
@@ -63,8 +61,8 @@ def journey(request, tmp_path_factory):
     workspace = str(folder / "territory.gpkg")
     partner_shot = os.path.join(shots, "8_partner_{}.png".format(language))
     done = _qgis(folder / "partner", os.path.join(HERE, "partner_script.py"), {
-        "TF_JOURNEY_REPORT": str(partner_report), "TF_JOURNEY_SHOT": partner_shot}, False, language,
-        project="geopackage:{}?projectName=territory".format(workspace))
+        "TF_JOURNEY_REPORT": str(partner_report), "TF_JOURNEY_SHOT": partner_shot,
+        "TF_JOURNEY_PROJECT": "geopackage:{}?projectName=territory".format(workspace)}, False, language)
     assert partner_report.exists(), done.stdout.decode(errors="replace")[-3000:]
     result["partner"] = json.loads(partner_report.read_text())
     result["shots"] = shots
