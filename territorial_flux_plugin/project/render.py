@@ -1,6 +1,6 @@
 """A quick picture of a workspace's map, as its stored project shows it (make demo's territory.png)."""
 
-from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject
+from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsProject
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
@@ -35,7 +35,7 @@ def render_map(workspace_path, image_path, width=1600, height=1100):
     if extent is not None:
         extent.scale(1.05)
         settings.setExtent(extent)
-    job = QgsMapRendererParallelJob(settings)
+    job = QgsMapRendererSequentialJob(settings)
     job.start()
     job.waitForFinished()
     image = job.renderedImage()

@@ -231,7 +231,7 @@ def test_a_wgs84_workspace_and_a_company_without_location(run, provider, tmp_pat
 
 OPEN_IN_PLAIN_QGIS = r'''
 import json, os, sys
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsMapSettings, QgsMapRendererParallelJob
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsMapSettings, QgsMapRendererSequentialJob
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 app = QgsApplication([], False)
@@ -262,7 +262,7 @@ settings.setDestinationCrs(project.crs())
 settings.setExtent(project.viewSettings().defaultViewExtent())
 settings.setOutputSize(QSize(400, 300))
 settings.setBackgroundColor(QColor("white"))
-job = QgsMapRendererParallelJob(settings)
+job = QgsMapRendererSequentialJob(settings)
 job.start(); job.waitForFinished()
 image = job.renderedImage()
 out["drawn"] = sum(1 for x in range(0, 400, 2) for y in range(0, 300, 2) if image.pixelColor(x, y).name() != "#ffffff")
