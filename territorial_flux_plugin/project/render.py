@@ -1,8 +1,8 @@
 """A quick picture of a workspace's map, as its stored project shows it (make demo's territory.png)."""
 
-from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsProject
+from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings, QgsProject
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from .build import open_workspace
 
@@ -35,10 +35,14 @@ def render_map(workspace_path, image_path, width=1600, height=1100):
     if extent is not None:
         extent.scale(1.05)
         settings.setExtent(extent)
-    job = QgsMapRendererSequentialJob(settings)
-    job.start()
-    job.waitForFinished()
-    image = job.renderedImage()
+    # Rendered in this thread: the companies' renderer aggregates their flows, which QGIS 3.40
+    # fetches through the main thread; a job in other threads waited on would never end.
+    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(settings.backgroundColor())
+    painter = QPainter(image)
+    job = QgsMapRendererCustomPainterJob(settings, painter)
+    job.renderSynchronously()
+    painter.end()
     if not image.save(image_path, "PNG"):
         raise OSError("cannot write {}".format(image_path))
     project.clear()

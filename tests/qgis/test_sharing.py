@@ -231,9 +231,9 @@ def test_a_wgs84_workspace_and_a_company_without_location(run, provider, tmp_pat
 
 OPEN_IN_PLAIN_QGIS = r'''
 import json, os, sys
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsMapSettings, QgsMapRendererSequentialJob
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsMapSettings, QgsMapRendererCustomPainterJob
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QImage, QPainter
 app = QgsApplication([], False)
 app.initQgis()
 path = sys.argv[1]
@@ -262,9 +262,14 @@ settings.setDestinationCrs(project.crs())
 settings.setExtent(project.viewSettings().defaultViewExtent())
 settings.setOutputSize(QSize(400, 300))
 settings.setBackgroundColor(QColor("white"))
-job = QgsMapRendererSequentialJob(settings)
-job.start(); job.waitForFinished()
-image = job.renderedImage()
+# rendered in this thread: a renderer aggregating another layer (the companies' role from their
+# flows) would wait for the main thread, blocked in waitForFinished(), on QGIS 3.40
+image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32_Premultiplied)
+image.fill(QColor("white"))
+painter = QPainter(image)
+job = QgsMapRendererCustomPainterJob(settings, painter)
+job.renderSynchronously()
+painter.end()
 out["drawn"] = sum(1 for x in range(0, 400, 2) for y in range(0, 300, 2) if image.pixelColor(x, y).name() != "#ffffff")
 print("RESULT " + json.dumps(out))
 project.clear()
