@@ -9,6 +9,7 @@ import traceback
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QTimer
+from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, plugins
 
 report = {}
@@ -24,6 +25,9 @@ def wait(predicate, seconds):
 def run():
     try:
         project = QgsProject.instance()
+        # the whole screen, as a person's QGIS window is (Xvfb has no window manager to maximise it)
+        iface.mainWindow().setGeometry(QApplication.primaryScreen().availableGeometry())
+        wait(lambda: False, 1.0)
         iface.addProject(os.environ["TF_JOURNEY_PROJECT"])  # what Project > Open From > GeoPackage calls
         wait(lambda: len(project.mapLayers()) > 0, 30.0)
         canvas = iface.mapCanvas()
@@ -34,7 +38,9 @@ def run():
         report.update({
             "plugin_loaded": "territorial_flux_plugin" in plugins, "layers": len(project.mapLayers()),
             "valid": all(layer.isValid() for layer in project.mapLayers().values()),
-            "scale": canvas.scale(),
+            "scale": canvas.scale(), "extent": extent.toString(0),
+            "default_view": project.viewSettings().defaultViewExtent().toString(0),
+            "canvas_size": [canvas.width(), canvas.height()],
             "shows_companies": bool(companies) and extent.intersects(companies[0].extent()),
             "companies_inside": bool(companies) and extent.contains(companies[0].extent()),
         })

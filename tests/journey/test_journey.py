@@ -137,7 +137,7 @@ def test_8_partner_qgis_opens_the_stored_project_framed(journey):
     assert "error" not in partner, partner.get("error")
     assert not partner["plugin_loaded"]
     assert partner["valid"] and partner["layers"] >= 14
-    assert 10000 <= partner["scale"] <= 500000, partner["scale"]
+    assert 10000 <= partner["scale"] <= 500000, partner
     assert partner["companies_inside"]
     assert partner["coloured"] > 0.05
 
