@@ -140,7 +140,9 @@ class GeoPackageWorkspace(Workspace):
         return "CastAutomagic({})".format(column)
 
     def geometry_output(self, expression):
-        return "AsGPB({})".format(expression)
+        # Spatial functions return SpatiaLite geometries up to GDAL 3.12 and GeoPackage ones from
+        # GDAL 3.13 (QGIS 3.44 in Debian sid), where AsGPB() of those gives NULL inside a view.
+        return "(CASE WHEN IsValidGPB({e}) THEN {e} ELSE AsGPB({e}) END)".format(e=expression)
 
     def repoint_query_layers(self, project, marker):
         for layer in project.mapLayers().values():
