@@ -250,9 +250,10 @@ def relations_known_to_forms(project, relations):
         current.setDirty(was_dirty)
 
 
-def build_form(layer, table_name, relations):
-    """A tabbed drag-and-drop form for companies, flows and synergies."""
-    tabs = form_tabs().get(table_name)
+def build_form(layer, table_name, relations, tabs=None):
+    """A tabbed drag-and-drop form for companies, flows and synergies (``tabs``: [(title, [field
+    or "relation:id"])], the workspace's own by default)."""
+    tabs = tabs if tabs is not None else form_tabs().get(table_name)
     if not tabs:
         return
     config = layer.editFormConfig()

@@ -14,12 +14,8 @@ from contextlib import closing, contextmanager
 
 from qgis.core import (
     QgsAbstractMetadataBase,
-    QgsAttributeEditorContainer,
-    QgsAttributeEditorField,
-    QgsAttributeEditorRelation,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
-    QgsEditFormConfig,
     QgsEditorWidgetSetup,
     QgsLayerMetadata,
     QgsMarkerSymbol,
@@ -45,9 +41,9 @@ from ..domain.vocabulary import (
     SYNERGY_STATUSES,
 )
 from ..project import styles
-from ..project.forms import relations_known_to_forms
+from ..project.forms import build_form, relations_known_to_forms
 from ..storage.schema import TABLES_BY_NAME
-from ..toolbelt.compat import enum_value, save_style_to_database
+from ..toolbelt.compat import save_style_to_database
 from ..toolbelt.i18n import schema_label, tr, vocabulary_label
 
 PROJECT_NAME = "partners"
@@ -126,39 +122,6 @@ def _configure_fields(layer, table):
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("CheckBox", {}))
         config.setReadOnly(index, True)
     layer.setEditFormConfig(config)
-
-
-def _build_form(layer, table, relations):
-    tabs = form_tabs().get(table)
-    if not tabs:
-        return
-    config = layer.editFormConfig()
-    config.setLayout(enum_value(QgsEditFormConfig, "EditorLayout.TabLayout", "TabLayout"))
-    root = config.invisibleRootContainer()
-    root.clear()
-    fields = layer.fields()
-    for title, items in tabs:
-        tab = QgsAttributeEditorContainer(title, root)
-        if hasattr(tab, "setType"):
-            tab.setType(enum_value(_qgis(), "AttributeEditorContainerType.Tab"))
-        else:
-            tab.setIsGroupBox(False)
-        for item in items:
-            if item.startswith("relation:"):
-                relation = relations[item.split(":", 1)[1]]
-                element = QgsAttributeEditorRelation(relation, tab)
-                element.setLabel(relation.name())
-                tab.addChildElement(element)
-            else:
-                tab.addChildElement(QgsAttributeEditorField(item, fields.indexOf(item), tab))
-        root.addChildElement(tab)
-    layer.setEditFormConfig(config)
-
-
-def _qgis():
-    from qgis.core import Qgis
-
-    return Qgis
 
 
 def company_role_expression(flows_layer_name):
@@ -262,7 +225,7 @@ def style_geopackage(path, issue, language):
     with relations_known_to_forms(project, relations):
         for table, layer in layers.items():
             _configure_fields(layer, table)
-            _build_form(layer, table, relations)
+            build_form(layer, table, relations, tabs=form_tabs().get(table) or [])
             layer_metadata(layer, table, issue, titles[table], language)
             layer.setReadOnly(True)
             error = save_style_to_database(layer, table, tr("Shared with partners"))
